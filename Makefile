@@ -1,0 +1,71 @@
+# Dossier — build, run and test. `make run` opens the app on the demo
+# campaign; `make test` runs vet and every test. Both install the Debian
+# packages they need when missing (apt-get, which asks for root).
+
+GO      ?= go
+export PATH := $(PATH):/usr/local/go/bin
+export GOFLAGS ?= -buildvcs=false
+DEMO    ?= demo.dossier
+
+# What building the Fyne GUI needs on Debian 12 (measured for Fyne v2.7.1).
+GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# What the tests need: poppler-utils (pdftotext, pdffonts) to read the PDFs back.
+TEST_DEPS = poppler-utils
+
+.PHONY: all run build test vet unit-test fuzz-short bench deps gui-deps test-deps package clean
+
+all: build
+
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "安装所需的系统软件包（需要 root 权限）：$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+gui-deps:
+	$(call apt_install,$(GUI_DEPS))
+
+test-deps:
+	$(call apt_install,$(TEST_DEPS))
+
+deps: gui-deps test-deps
+
+bin/dossierctl: FORCE
+	CGO_ENABLED=0 $(GO) build -o bin/dossierctl ./cmd/dossierctl
+
+bin/dossier: gui-deps FORCE
+	CGO_ENABLED=1 $(GO) build -o bin/dossier ./cmd/dossier
+
+FORCE:
+
+build: bin/dossierctl bin/dossier
+
+# The demo campaign is created once; delete demo.dossier to start over.
+run: build
+	@[ -f $(DEMO) ] || ./bin/dossierctl demo --db $(DEMO)
+	./bin/dossier $(DEMO)
+
+vet:
+	CGO_ENABLED=0 $(GO) vet ./...
+	@test -z "$$(gofmt -l cmd dossier export ui assets)" || { echo "gofmt needed:"; gofmt -l cmd dossier export ui assets; exit 1; }
+
+unit-test: test-deps
+	CGO_ENABLED=0 $(GO) test -count=1 ./...
+
+# The GUI's main package needs cgo; building it proves it still compiles.
+gui-build: gui-deps
+	CGO_ENABLED=1 $(GO) build -o /dev/null ./cmd/dossier
+
+test: vet unit-test gui-build
+
+bench:
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./...
+
+package: gui-deps
+	$(GO) run fyne.io/tools/cmd/fyne@latest package -os linux -src cmd/dossier -icon ../../assets/icon.png
+
+clean:
+	rm -rf bin

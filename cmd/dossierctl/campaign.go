@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dossier-app/dossier/assets"
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/demo"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+func init() {
+	register("new", runNew, "new        --db FILE [--title T]        新建评选活动文件（默认五大工程类别）")
+	register("demo", runDemo, "demo       --db FILE                    示例评选活动：种子材料中的四个单位、示例评委和评分")
+	register("settings", runSettings, "settings   --db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n             [--trim-min N] [--tie-break 类别,…]   查看或修改评选设置")
+	register("backup", runBackup, "backup     --db FILE --out FILE         在线备份一致的副本")
+	register("check", runCheck, "check      --db FILE                    完整性和一致性检查")
+}
+
+func runNew(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("new", true)
+	title := f.String("title", "", "评选活动名称")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数：%s", strings.Join(pos, " "))
+	}
+	cats, err := dossier.ParseCategories(assets.DefaultCategories)
+	if err != nil {
+		return err
+	}
+	t := strings.TrimSpace(*title)
+	if t == "" {
+		t = "未命名评选活动"
+	}
+	now := time.Now()
+	s, err := sqlite.Create(ctx, *f.db, sqlite.CreateOptions{Title: t, Year: now.Year(), Date: now.Format("2006-01-02"), Categories: cats})
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	fmt.Fprintf(e.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
+	return nil
+}
+
+func runDemo(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("demo", true)
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数：%s", strings.Join(pos, " "))
+	}
+	s, err := demo.Create(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, *f.db, len(b.Units), len(b.Evaluators))
+	return nil
+}
+
+func runSettings(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("settings", true)
+	title := f.String("title", "", "名称")
+	org := f.String("organiser", "", "主办单位")
+	date := f.String("date", "", "日期 YYYY-MM-DD")
+	quota := f.Int("quota", 0, "拟表彰名额")
+	trim := f.Int("trim-min", 0, "去掉最高最低分的起点")
+	tie := f.String("tie-break", "", "同分时依次比较的类别")
+	year := f.Int("year", 0, "年份")
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数：%s", strings.Join(pos, " "))
+	}
+	if f.set("quota") && *quota < 0 {
+		return usagef("--quota 不能为负数")
+	}
+	if f.set("trim-min") && *trim < dossier.MinTrimMin {
+		return usagef("--trim-min 至少为 %d", dossier.MinTrimMin)
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	c := b.Campaign
+	changed := false
+	if f.set("title") {
+		c.Title, changed = *title, true
+	}
+	if f.set("organiser") {
+		c.Organiser, changed = *org, true
+	}
+	if f.set("date") {
+		c.Date, changed = strings.TrimSpace(*date), true
+		if t, perr := time.Parse("2006-01-02", c.Date); perr == nil && !f.set("year") {
+			c.Year = t.Year()
+		}
+	}
+	if f.set("year") {
+		c.Year, changed = *year, true
+	}
+	if f.set("quota") {
+		c.Quota, changed = *quota, true
+	}
+	if f.set("trim-min") {
+		c.TrimMin, changed = *trim, true
+	}
+	if f.set("tie-break") {
+		changed = true
+		c.TieBreak = nil
+		for _, name := range strings.FieldsFunc(*tie, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+			cat := b.CategoryByName(name)
+			if cat == nil {
+				return dossier.Errorf(dossier.ENOTFOUND, "同分比较的类别“%s”不存在（现有类别：%s）", strings.TrimSpace(name), categoryNames(b))
+			}
+			c.TieBreak = append(c.TieBreak, cat.ID)
+		}
+	}
+	if changed {
+		if err := s.UpdateCampaign(ctx, c); err != nil {
+			return err
+		}
+		b.Campaign = c
+	}
+	printSettings(e, b)
+	return nil
+}
+
+func categoryNames(b *dossier.Book) string {
+	var names []string
+	for _, c := range b.Categories {
+		names = append(names, c.Name)
+	}
+	return strings.Join(names, "、")
+}
+
+func printSettings(e *env, b *dossier.Book) {
+	c := b.Campaign
+	fmt.Fprintf(e.out, "评选活动：%s\n主办单位：%s\n年份：%d\n日期：%s\n拟表彰名额：%d\n去高去低起点：有效评分达到 %d 份时去掉一个最高分和一个最低分\n",
+		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin)
+	var tie []string
+	for _, id := range c.TieBreak {
+		if cat := b.Category(id); cat != nil {
+			tie = append(tie, cat.Name)
+		}
+	}
+	if len(tie) == 0 {
+		fmt.Fprintln(e.out, "同分比较：无（并列）")
+	} else {
+		fmt.Fprintf(e.out, "同分比较：%s\n", strings.Join(tie, " → "))
+	}
+	fmt.Fprintln(e.out, "类别：")
+	var sum dossier.Tenths
+	for i, cat := range b.Categories {
+		sum += cat.Max
+		fmt.Fprintf(e.out, "  %d. %s（%s），满分 %s，指标 %d 项\n", i+1, cat.Name, cat.Slogan, cat.Max.Short(), len(cat.Indicators))
+	}
+	if sum != dossier.Points(100) {
+		fmt.Fprintf(e.out, "注意：各类别满分合计 %s，不是 100\n", sum.Short())
+	}
+}
+
+func runBackup(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("backup", true)
+	out := f.String("out", "", "备份文件")
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	if err := need("out", *out); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	if err := s.Backup(ctx, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已备份到 %s\n", *out)
+	return nil
+}
+
+func runCheck(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("check", true)
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	problems, err := s.Check(ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(e.err, "问题："+p)
+		}
+		return &rejectedError{len(problems)}
+	}
+	fmt.Fprintf(e.out, "检查通过：%s\n", *f.db)
+	return nil
+}

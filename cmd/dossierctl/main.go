@@ -1,0 +1,204 @@
+// Command dossierctl runs the campaign operations of Dossier without a
+// display, for batches, scripts and tests (DESIGN.md "Command line").
+//
+// Exit status: 0 success, 1 some input rejected (the rest done, each
+// rejection printed) or the operation failed, 2 usage error.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+// env carries a command's output streams.
+type env struct {
+	out io.Writer
+	err io.Writer
+}
+
+// usageError is a mistake in the command line itself: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// rejectedError says that some inputs were rejected after the rest was
+// done; the rejections have already been printed.
+type rejectedError struct{ n int }
+
+func (e *rejectedError) Error() string { return fmt.Sprintf("%d 项输入被拒绝", e.n) }
+
+type command struct {
+	run   func(ctx context.Context, args []string, e *env) error
+	usage string
+}
+
+var commands = map[string]command{}
+
+func register(name string, run func(ctx context.Context, args []string, e *env) error, usage string) {
+	commands[name] = command{run, usage}
+}
+
+const intro = `dossierctl：先进单位评选材料汇编工具的命令行
+
+用法：dossierctl 命令 [参数]
+`
+
+func usageText() string {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString(intro)
+	for _, n := range names {
+		for _, line := range strings.Split(commands[n].usage, "\n") {
+			fmt.Fprintf(&b, "  dossierctl %s\n", line)
+		}
+	}
+	b.WriteString("\n退出状态：0 成功；1 有输入被拒绝或操作失败；2 用法错误\n")
+	return b.String()
+}
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], &env{out: os.Stdout, err: os.Stderr}))
+}
+
+// run executes one command line and returns the exit status.
+func run(ctx context.Context, args []string, e *env) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(e.err, usageText())
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.err, "错误：未知命令“%s”\n\n%s", args[0], usageText())
+		return 2
+	}
+	err := cmd.run(ctx, args[1:], e)
+	var ue *usageError
+	var re *rejectedError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(e.err, "用法：dossierctl %s\n", cmd.usage)
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.err, "用法错误：%s\n用法：dossierctl %s\n", ue.msg, strings.ReplaceAll(cmd.usage, "\n", "\n      dossierctl "))
+		return 2
+	case errors.As(err, &re):
+		return 1
+	default:
+		fmt.Fprintf(e.err, "错误：%s\n", dossier.ErrorMessage(err))
+		return 1
+	}
+}
+
+// flags is a FlagSet that reports its own errors as usage errors and lets
+// flags and positional arguments come in any order.
+type flags struct {
+	*flag.FlagSet
+	db *string
+}
+
+func newFlags(name string, withDB bool) *flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	f := &flags{FlagSet: fs}
+	if withDB {
+		f.db = fs.String("db", "", "评选活动文件")
+	}
+	return f
+}
+
+// parse parses args, allowing positional arguments between flags, and
+// returns the positional ones.
+func (f *flags) parse(args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%s", translateFlagError(err))
+		}
+		args = f.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if f.db != nil && *f.db == "" {
+		return nil, usagef("缺少 --db（评选活动文件）")
+	}
+	return pos, nil
+}
+
+// set reports whether the named flag was given.
+func (f *flags) set(name string) bool {
+	found := false
+	f.Visit(func(fl *flag.Flag) {
+		if fl.Name == name {
+			found = true
+		}
+	})
+	return found
+}
+
+func translateFlagError(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return "未知参数 " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return "参数缺少取值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
+	case strings.HasPrefix(msg, "invalid value "):
+		return "参数取值无效：" + strings.TrimPrefix(msg, "invalid value ")
+	}
+	return msg
+}
+
+// need checks that required string flags are non-empty.
+func need(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.TrimSpace(pairs[i+1]) == "" {
+			return usagef("缺少 --%s", pairs[i])
+		}
+	}
+	return nil
+}
+
+// openDB opens an existing campaign file.
+func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
+	return sqlite.Open(ctx, path)
+}
+
+// closeDB closes the store, reporting a failed checkpoint only when the
+// command otherwise succeeded.
+func closeDB(s *sqlite.Store, err *error) {
+	if cerr := s.Close(); cerr != nil && *err == nil {
+		*err = cerr
+	}
+}

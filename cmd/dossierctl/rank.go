@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+func init() {
+	register("rank", runRank, "rank       --db FILE [--json]           排名（按评分规则）")
+	register("scores", runScores, "scores     set --db FILE --evaluator N --unit CODE --category NAME --value V\nscores     import --db FILE FILE.xlsx…   导入评委评分表")
+}
+
+// twoDecimals is a number printed with exactly two decimals in JSON.
+type twoDecimals struct{ m dossier.Mean }
+
+func (t twoDecimals) MarshalJSON() ([]byte, error) {
+	if !t.m.Valid() {
+		return []byte("null"), nil
+	}
+	return []byte(t.m.String()), nil
+}
+
+type jsonStanding struct {
+	Rank          *int                   `json:"rank"`
+	Code          string                 `json:"code"`
+	Name          string                 `json:"name"`
+	Region        string                 `json:"region"`
+	Status        string                 `json:"status"`
+	Total         twoDecimals            `json:"total"`
+	Categories    map[string]twoDecimals `json:"categories"`
+	Evaluators    int                    `json:"evaluators"`
+	Kept          int                    `json:"kept"`
+	Recommended   bool                   `json:"recommended"`
+	Tie           bool                   `json:"tie"`
+	NeedsDecision bool                   `json:"needs_decision"`
+	Listed        bool                   `json:"listed"`
+	Unranked      string                 `json:"unranked,omitempty"`
+}
+
+func runRank(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("rank", true)
+	asJSON := f.Bool("json", false, "JSON 输出")
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, r, err := s.Rank(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]jsonStanding, 0, len(r.Standings))
+		for _, st := range r.Standings {
+			js := jsonStanding{Code: st.Unit.Code, Name: st.Unit.Name, Region: st.Unit.Region, Status: string(st.Unit.Status),
+				Total: twoDecimals{st.Total}, Categories: map[string]twoDecimals{}, Evaluators: st.Explanation.Valid, Kept: st.Total.N,
+				Recommended: st.Recommended, Tie: st.Tie, NeedsDecision: st.NeedsDecision, Listed: st.Listed(), Unranked: st.Unranked}
+			if st.Rank > 0 {
+				rank := st.Rank
+				js.Rank = &rank
+			}
+			for i, c := range b.Categories {
+				js.Categories[c.Name] = twoDecimals{st.Categories[i]}
+			}
+			out = append(out, js)
+		}
+		enc := json.NewEncoder(e.out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(e.out, "%s — 排名（拟表彰名额 %d）\n", b.Campaign.Title, r.Quota)
+	head := []string{"名次", "申报编号", "单位名称"}
+	for _, c := range b.Categories {
+		head = append(head, c.Name)
+	}
+	head = append(head, "总分", "有效评分", "备注")
+	fmt.Fprintln(e.out, strings.Join(head, "\t"))
+	for i, st := range r.Standings {
+		rank := "—"
+		if st.Rank > 0 {
+			rank = fmt.Sprint(st.Rank)
+			if st.Tie {
+				rank += "（并列）"
+			}
+		}
+		row := []string{rank, st.Unit.Code, st.Unit.Name}
+		for _, m := range st.Categories {
+			row = append(row, m.String())
+		}
+		note := st.Unranked
+		switch {
+		case st.Recommended:
+			note = "拟推荐"
+		case st.NeedsDecision:
+			note = "同分跨线，待评委会决定"
+		}
+		row = append(row, st.Total.String(), fmt.Sprint(st.Explanation.Valid), note)
+		fmt.Fprintln(e.out, strings.Join(row, "\t"))
+		if i+1 == r.CutAfter && r.Quota > 0 {
+			fmt.Fprintln(e.out, "———————— 拟推荐线 ————————")
+		}
+	}
+	return nil
+}
+
+func runScores(ctx context.Context, args []string, e *env) (err error) {
+	if len(args) == 0 {
+		return usagef("缺少子命令 set 或 import")
+	}
+	switch args[0] {
+	case "set":
+		return runScoresSet(ctx, args[1:], e)
+	case "import":
+		return runScoresImport(ctx, args[1:], e)
+	}
+	return usagef("未知子命令“%s”，应为 set 或 import", args[0])
+}

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+func runScoresSet(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("scores set", true)
+	ev := f.String("evaluator", "", "评委姓名")
+	unit := f.String("unit", "", "申报编号")
+	cat := f.String("category", "", "类别名称")
+	val := f.String("value", "", "分值，最多一位小数")
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	if err := need("evaluator", *ev, "unit", *unit, "category", *cat); err != nil {
+		return err
+	}
+	if !f.set("value") {
+		return usagef("缺少 --value")
+	}
+	v, err := dossier.ParseTenths(*val)
+	if err != nil {
+		return dossier.Errorf(dossier.EINVALID, "分值“%s”无效：%s", *val, dossier.ErrorMessage(err))
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	if err := s.SetScore(ctx, sqlite.ScoreInput{Evaluator: *ev, Unit: *unit, Category: *cat, Value: &v}); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已记录：评委“%s”对 %s“%s”评分 %s\n", *ev, *unit, *cat, v)
+	return nil
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+func init() {
+	register("unit", runUnit, "unit       add --db FILE --code C --name N [--region R] [--kind K] [--recommender R]\nunit       status --db FILE --code C --status 已受理|材料待补|已撤回")
+	register("units", runUnits, "units      --db FILE [--json]           列出单位")
+}
+
+func runUnit(ctx context.Context, args []string, e *env) (err error) {
+	if len(args) == 0 {
+		return usagef("缺少子命令 add 或 status")
+	}
+	switch args[0] {
+	case "add":
+		f := newFlags("unit add", true)
+		code := f.String("code", "", "申报编号")
+		name := f.String("name", "", "单位名称")
+		region := f.String("region", "", "所属地区")
+		kind := f.String("kind", "", "单位类型")
+		rec := f.String("recommender", "", "推荐单位")
+		if _, err := f.parse(args[1:]); err != nil {
+			return err
+		}
+		if err := need("code", *code, "name", *name); err != nil {
+			return err
+		}
+		s, err := openDB(ctx, *f.db)
+		if err != nil {
+			return err
+		}
+		defer closeDB(s, &err)
+		u := dossier.Unit{Code: *code, Name: *name, Region: *region, Kind: *kind, Recommender: *rec}
+		if err := s.AddUnit(ctx, &u); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.out, "已新增单位 %s %s\n", u.Code, u.Name)
+		return nil
+	case "status":
+		f := newFlags("unit status", true)
+		code := f.String("code", "", "申报编号")
+		status := f.String("status", "", "已受理|材料待补|已撤回")
+		if _, err := f.parse(args[1:]); err != nil {
+			return err
+		}
+		if err := need("code", *code, "status", *status); err != nil {
+			return err
+		}
+		st := dossier.Status(strings.TrimSpace(*status))
+		if !st.Valid() {
+			return usagef("--status 应为 已受理、材料待补 或 已撤回，而不是“%s”", *status)
+		}
+		s, err := openDB(ctx, *f.db)
+		if err != nil {
+			return err
+		}
+		defer closeDB(s, &err)
+		if err := s.SetStatus(ctx, *code, st); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.out, "单位 %s 的状态已设为 %s\n", *code, st)
+		return nil
+	}
+	return usagef("未知子命令“%s”，应为 add 或 status", args[0])
+}
+
+type jsonAchievement struct {
+	Category string `json:"category"`
+	Heading  string `json:"heading"`
+	Body     string `json:"body"`
+}
+
+type jsonIndicator struct {
+	Category string  `json:"category"`
+	Name     string  `json:"name"`
+	Unit     string  `json:"unit"`
+	Value    float64 `json:"value"`
+	Note     string  `json:"note,omitempty"`
+}
+
+type jsonPhoto struct {
+	Category string `json:"category"`
+	Caption  string `json:"caption"`
+	Bytes    int    `json:"bytes"`
+	Format   string `json:"format"`
+	Width    int    `json:"width"`
+	Height   int    `json:"height"`
+}
+
+type jsonUnit struct {
+	ID           string            `json:"id"`
+	Code         string            `json:"code"`
+	Name         string            `json:"name"`
+	Region       string            `json:"region"`
+	Kind         string            `json:"kind"`
+	Recommender  string            `json:"recommender"`
+	Contact      string            `json:"contact"`
+	Phone        string            `json:"phone"`
+	Title        string            `json:"title"`
+	Summary      string            `json:"summary"`
+	Status       string            `json:"status"`
+	Revision     int               `json:"revision"`
+	Achievements []jsonAchievement `json:"achievements"`
+	Indicators   []jsonIndicator   `json:"indicators"`
+	Photos       []jsonPhoto       `json:"photos"`
+}
+
+func runUnits(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("units", true)
+	asJSON := f.Bool("json", false, "JSON 输出")
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		fmt.Fprintf(e.out, "%-14s %-24s %-12s %-8s %s\n", "申报编号", "单位名称", "所属地区", "状态", "版本")
+		for _, u := range b.Units {
+			fmt.Fprintf(e.out, "%-14s %-24s %-12s %-8s %d\n", u.Code, u.Name, u.Region, u.Status, u.Revision)
+		}
+		fmt.Fprintf(e.out, "共 %d 个单位\n", len(b.Units))
+		return nil
+	}
+	catName := func(id string) string {
+		if c := b.Category(id); c != nil {
+			return c.Name
+		}
+		return ""
+	}
+	out := make([]jsonUnit, 0, len(b.Units))
+	for _, u := range b.Units {
+		ju := jsonUnit{ID: u.ID, Code: u.Code, Name: u.Name, Region: u.Region, Kind: u.Kind, Recommender: u.Recommender,
+			Contact: u.Contact, Phone: u.Phone, Title: u.Title, Summary: u.Summary, Status: string(u.Status), Revision: u.Revision,
+			Achievements: []jsonAchievement{}, Indicators: []jsonIndicator{}, Photos: []jsonPhoto{}}
+		for _, a := range u.Achievements {
+			ju.Achievements = append(ju.Achievements, jsonAchievement{catName(a.CategoryID), a.Heading, a.Body})
+		}
+		for _, v := range u.Values {
+			in := b.Indicator(v.IndicatorID)
+			if in == nil {
+				continue
+			}
+			ju.Indicators = append(ju.Indicators, jsonIndicator{catName(in.CategoryID), in.Name, in.Unit, v.Value, v.Note})
+		}
+		for _, p := range u.Photos {
+			ju.Photos = append(ju.Photos, jsonPhoto{catName(p.CategoryID), p.Caption, len(p.Data), p.Format, p.Width, p.Height})
+		}
+		out = append(out, ju)
+	}
+	enc := json.NewEncoder(e.out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

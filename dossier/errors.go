@@ -1,0 +1,55 @@
+package dossier
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes, after the style of benbjohnson/wtf: a code for programs, a
+// Chinese message for people.
+const (
+	EINVALID     = "invalid"      // input that breaks a rule
+	ENOTFOUND    = "not_found"    // a named thing that does not exist
+	ECONFLICT    = "conflict"     // clashes with what exists (duplicate code…)
+	ENOTCAMPAIGN = "not_campaign" // a file that is not a campaign file
+	EINTERNAL    = "internal"
+)
+
+// Error is an error meant for the user: Message is Chinese and complete.
+type Error struct {
+	Code    string
+	Message string
+}
+
+// Error returns the user-facing message.
+func (e *Error) Error() string { return e.Message }
+
+// Errorf builds an *Error with a formatted Chinese message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, EINTERNAL
+// for any other error and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-facing message of err: the *Error's message
+// when there is one, else err's own text.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

@@ -1,0 +1,247 @@
+package dossier
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Submission is one unit's material as read from a submission workbook
+// (申报表). The reader resolves category and indicator names against the
+// campaign, so Unit's Achievements, Values and Photos carry IDs. Unit.ID,
+// Status and Revision are left empty: the import decides them.
+type Submission struct {
+	File string // path as given by the user, for messages and history
+	Unit Unit
+}
+
+// ImportAction is what an import does with one file.
+type ImportAction int
+
+// What an import can do with a file.
+const (
+	ImportNew ImportAction = iota
+	ImportUpdate
+	ImportRejected
+)
+
+// Label is the Chinese wording shown in previews: 新增 / 更新 / 拒绝.
+func (a ImportAction) Label() string {
+	switch a {
+	case ImportNew:
+		return "新增"
+	case ImportUpdate:
+		return "更新"
+	}
+	return "拒绝"
+}
+
+// ImportItem is the plan (and, after commit, the outcome) for one file.
+type ImportItem struct {
+	File     string
+	Action   ImportAction
+	Code     string
+	Name     string
+	UnitID   string   // the existing unit, for an update
+	Changes  []string // what an update changes, in Chinese
+	Problems []string // why the file is rejected, one Chinese line each
+	Sub      *Submission
+}
+
+// PlanImport decides for each submission whether it creates a unit, updates
+// one or is rejected, by DESIGN.md's matching rule: by 申报编号 when given (a
+// new code whose 单位名称 belongs to another unit is ambiguous), else by
+// 单位名称; the same unit in two files rejects both. existing needs only
+// ID, Code and Name.
+func PlanImport(existing []Unit, subs []Submission) []ImportItem {
+	byCode := map[string]*Unit{}
+	byName := map[string]*Unit{}
+	for i := range existing {
+		byCode[existing[i].Code] = &existing[i]
+		byName[existing[i].Name] = &existing[i]
+	}
+	items := make([]ImportItem, len(subs))
+	key := make([]string, len(subs))
+	for i := range subs {
+		s := &subs[i]
+		it := ImportItem{File: s.File, Code: s.Unit.Code, Name: s.Unit.Name, Sub: s}
+		switch {
+		case s.Unit.Code != "" && byCode[s.Unit.Code] != nil:
+			u := byCode[s.Unit.Code]
+			it.Action, it.UnitID = ImportUpdate, u.ID
+		case s.Unit.Code != "" && byName[s.Unit.Name] != nil:
+			u := byName[s.Unit.Name]
+			it.Action = ImportRejected
+			it.Problems = append(it.Problems, fmt.Sprintf("%s：基本信息 B列 申报编号“%s”是新编号，但单位名称“%s”已属于编号为“%s”的单位，无法确定是哪个单位；请填写正确的申报编号。",
+				s.File, s.Unit.Code, s.Unit.Name, u.Code))
+		case s.Unit.Code == "" && byName[s.Unit.Name] != nil:
+			u := byName[s.Unit.Name]
+			it.Action, it.UnitID, it.Code = ImportUpdate, u.ID, u.Code
+		default:
+			it.Action = ImportNew
+		}
+		if it.UnitID != "" {
+			key[i] = "id:" + it.UnitID
+		} else if s.Unit.Code != "" {
+			key[i] = "code:" + s.Unit.Code
+		} else {
+			key[i] = "name:" + s.Unit.Name
+		}
+		items[i] = it
+	}
+	// The same unit twice, by either code or name: report both, import neither.
+	for i := range subs {
+		for j := range subs {
+			if i == j {
+				continue
+			}
+			same := key[i] == key[j] ||
+				(subs[i].Unit.Code != "" && subs[i].Unit.Code == subs[j].Unit.Code) ||
+				subs[i].Unit.Name == subs[j].Unit.Name
+			if same {
+				items[i].Action = ImportRejected
+				items[i].Problems = append(items[i].Problems, fmt.Sprintf("%s：与本次导入的另一文件 %s 是同一单位（%s），两个文件都未导入；请只保留一份后重新导入。",
+					subs[i].File, subs[j].File, subs[i].Unit.Name))
+			}
+		}
+	}
+	return items
+}
+
+// DiffUnit describes in Chinese what changes from old to new: the basic
+// fields, and the material by section, indicator and photo counts.
+func DiffUnit(b *Book, old, new *Unit) []string {
+	var out []string
+	field := func(label, a, c string) {
+		if a != c {
+			out = append(out, fmt.Sprintf("%s：“%s”→“%s”", label, clip(a), clip(c)))
+		}
+	}
+	field("单位名称", old.Name, new.Name)
+	field("所属地区", old.Region, new.Region)
+	field("单位类型", old.Kind, new.Kind)
+	field("推荐单位", old.Recommender, new.Recommender)
+	field("联系人", old.Contact, new.Contact)
+	field("联系电话", old.Phone, new.Phone)
+	field("事迹标题", old.Title, new.Title)
+	if old.Summary != new.Summary {
+		out = append(out, "事迹简介已修改")
+	}
+	catName := func(id string) string {
+		if c := b.Category(id); c != nil {
+			return c.Name
+		}
+		return "未分类"
+	}
+	sections := func(u *Unit) map[string][]Achievement {
+		m := map[string][]Achievement{}
+		for _, a := range u.Achievements {
+			m[a.CategoryID] = append(m[a.CategoryID], a)
+		}
+		return m
+	}
+	os, ns := sections(old), sections(new)
+	for _, c := range b.Categories {
+		a, n := os[c.ID], ns[c.ID]
+		switch {
+		case len(a) != len(n):
+			out = append(out, fmt.Sprintf("事迹材料“%s”：%d 节→%d 节", c.Name, len(a), len(n)))
+		default:
+			for i := range a {
+				if a[i].Heading != n[i].Heading || a[i].Body != n[i].Body {
+					out = append(out, fmt.Sprintf("事迹材料“%s”第 %d 节已修改", c.Name, i+1))
+				}
+			}
+		}
+	}
+	ov := map[string]IndicatorValue{}
+	for _, v := range old.Values {
+		ov[v.IndicatorID] = v
+	}
+	nv := map[string]bool{}
+	for _, v := range new.Values {
+		nv[v.IndicatorID] = true
+		name := v.IndicatorID
+		if ind := b.Indicator(v.IndicatorID); ind != nil {
+			name = ind.Name
+		}
+		if o, ok := ov[v.IndicatorID]; !ok {
+			out = append(out, fmt.Sprintf("量化指标“%s”：新填 %s", name, FormatNumber(v.Value)))
+		} else if o.Value != v.Value || o.Note != v.Note {
+			out = append(out, fmt.Sprintf("量化指标“%s”：%s→%s", name, FormatNumber(o.Value), FormatNumber(v.Value)))
+		}
+	}
+	for _, v := range old.Values {
+		if !nv[v.IndicatorID] {
+			name := v.IndicatorID
+			if ind := b.Indicator(v.IndicatorID); ind != nil {
+				name = ind.Name
+			}
+			out = append(out, fmt.Sprintf("量化指标“%s”：已清空", name))
+		}
+	}
+	if len(old.Photos) != len(new.Photos) {
+		out = append(out, fmt.Sprintf("图片：%d 张→%d 张", len(old.Photos), len(new.Photos)))
+	} else {
+		for i := range old.Photos {
+			p, q := old.Photos[i], new.Photos[i]
+			if p.Caption != q.Caption || p.CategoryID != q.CategoryID || string(p.Data) != string(q.Data) {
+				out = append(out, fmt.Sprintf("图片第 %d 张已修改（%s）", i+1, catName(q.CategoryID)))
+			}
+		}
+	}
+	return out
+}
+
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 30 {
+		return string(r[:30]) + "…"
+	}
+	return s
+}
+
+// FormatNumber prints an indicator value without needless zeros: 276000,
+// 27.6, 6.66.
+func FormatNumber(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// ScoreSheet is an evaluator's score workbook (评分表) as read back.
+type ScoreSheet struct {
+	File      string
+	Evaluator string // 评委信息!B1
+	Campaign  string // 评委信息!B2
+	Check     string // 评委信息!B3
+	Rows      []ScoreRow
+}
+
+// ScoreRow is one row of the 评分 sheet. Blank cells are absent from Values.
+type ScoreRow struct {
+	Cell       string // the 申报编号 cell, e.g. "A5", for messages
+	Code       string
+	Values     []ScoreCell
+	Comment    string
+	HasComment bool
+}
+
+// ScoreCell is one filled score cell.
+type ScoreCell struct {
+	Cell       string // e.g. "C5"
+	CategoryID string
+	Value      Tenths
+}
+
+// CheckCode derives the 校验码 printed in an evaluator's score workbook from
+// the campaign and the evaluator, so a workbook cannot be read back into
+// another campaign or for another evaluator.
+func CheckCode(campaignID, evaluatorID string) string {
+	h := sha256.Sum256([]byte("dossier-scoresheet\x00" + campaignID + "\x00" + evaluatorID))
+	return strings.ToUpper(hex.EncodeToString(h[:5]))
+}

@@ -1,0 +1,90 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+// Backup writes a consistent copy of the open campaign to out (VACUUM INTO),
+// while the campaign stays open. It refuses to overwrite an existing file.
+func (s *Store) Backup(ctx context.Context, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", out)
+	}
+	if _, err := s.w.ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
+		os.Remove(out)
+		return fmt.Errorf("backup to %s: %w", out, err)
+	}
+	return nil
+}
+
+// Check runs SQLite's integrity and foreign-key checks and the campaign's own
+// consistency rules. It returns one Chinese line per problem found.
+func (s *Store) Check(ctx context.Context) ([]string, error) {
+	var problems []string
+	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if msg != "ok" {
+			problems = append(problems, "数据库完整性检查："+msg)
+		}
+	}
+	rows.Close()
+	rows, err = s.r.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	rows.Close()
+	if n > 0 {
+		problems = append(problems, fmt.Sprintf("外键检查：%d 行引用了不存在的记录", n))
+	}
+	var version, recorded int
+	if err := s.r.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return nil, err
+	}
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migration`).Scan(&recorded); err != nil {
+		return nil, err
+	}
+	if version != recorded || version != SchemaVersion() {
+		problems = append(problems, fmt.Sprintf("文件格式版本不一致：文件头 %d，迁移记录 %d，本软件 %d", version, recorded, SchemaVersion()))
+	}
+	checks := []struct{ q, msg string }{
+		{`SELECT count(*) FROM campaign`, ""},
+		{`SELECT count(*) FROM score s JOIN category c ON c.id = s.category_id WHERE s.tenths > c.max_tenths`, "%d 个评分超过类别满分"},
+		{`SELECT count(*) FROM photo p LEFT JOIN image m ON m.hash = p.image_hash WHERE m.hash IS NULL`, "%d 张图片缺少图像数据"},
+		{`SELECT count(*) FROM image WHERE length(data) = 0`, "%d 个图像数据为空"},
+		{`SELECT count(*) FROM unit WHERE trim(code) = '' OR trim(name) = ''`, "%d 个单位缺少申报编号或名称"},
+		{`SELECT count(*) FROM (SELECT name FROM unit GROUP BY name HAVING count(*) > 1)`, "%d 个单位名称重复"},
+		{`SELECT count(*) FROM revision r JOIN unit u ON u.id = r.unit_id WHERE r.revision >= u.revision`, "%d 个历史版本号不早于当前版本"},
+	}
+	for i, c := range checks {
+		var k int
+		if err := s.r.QueryRowContext(ctx, c.q).Scan(&k); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			if k != 1 {
+				problems = append(problems, fmt.Sprintf("评选活动记录应为 1 条，实有 %d 条", k))
+			}
+			continue
+		}
+		if k > 0 {
+			problems = append(problems, fmt.Sprintf(c.msg, k))
+		}
+	}
+	return problems, nil
+}

@@ -1,0 +1,207 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+// Evaluators returns the evaluators in list order.
+func (s *Store) Evaluators(ctx context.Context) ([]dossier.Evaluator, error) {
+	return readEvaluators(ctx, s.r)
+}
+
+func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator ORDER BY position, name`)
+	if err != nil {
+		return nil, fmt.Errorf("read evaluators: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.Evaluator
+	for rows.Next() {
+		var e dossier.Evaluator
+		if err := rows.Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func validateEvaluator(e *dossier.Evaluator) error {
+	for _, f := range []*string{&e.Name, &e.Affiliation, &e.Region, &e.Role} {
+		*f = strings.TrimSpace(*f)
+	}
+	if e.Name == "" {
+		return dossier.Errorf(dossier.EINVALID, "评委姓名不能为空")
+	}
+	return nil
+}
+
+// AddEvaluator appends an evaluator to the list.
+func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+	if err := validateEvaluator(e); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM evaluator`).Scan(&e.Position); err != nil {
+			return err
+		}
+		e.ID = newID()
+		_, err := tx.ExecContext(ctx, `INSERT INTO evaluator (id, name, affiliation, region, role, position) VALUES (?, ?, ?, ?, ?, ?)`,
+			e.ID, e.Name, e.Affiliation, e.Region, e.Role, e.Position)
+		if isUnique(err) {
+			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
+		} else if err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "evaluator.add", "", "", fmt.Sprintf("新增评委“%s”（%s，%s）", e.Name, e.Affiliation, e.Region))
+	})
+}
+
+// UpdateEvaluator saves an evaluator's name, affiliation, region and role.
+func (s *Store) UpdateEvaluator(ctx context.Context, e dossier.Evaluator) error {
+	if err := validateEvaluator(&e); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE evaluator SET name = ?, affiliation = ?, region = ?, role = ? WHERE id = ?`,
+			e.Name, e.Affiliation, e.Region, e.Role, e.ID)
+		if isUnique(err) {
+			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
+		} else if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
+		}
+		return s.event(ctx, tx, "evaluator.update", "", "", fmt.Sprintf("修改评委“%s”（%s，%s，%s）", e.Name, e.Affiliation, e.Region, e.Role))
+	})
+}
+
+// RemoveEvaluator deletes an evaluator who has entered no score or comment.
+func (s *Store) RemoveEvaluator(ctx context.Context, id string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name string
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT name, (SELECT count(*) FROM score WHERE evaluator_id = ?1) + (SELECT count(*) FROM comment WHERE evaluator_id = ?1) FROM evaluator WHERE id = ?1`, id).Scan(&name, &n)
+		if errors.Is(err, sql.ErrNoRows) {
+			return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
+		} else if err != nil {
+			return err
+		}
+		if n > 0 {
+			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已录入 %d 项评分或评语，不能删除", name, n)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM evaluator WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "evaluator.remove", "", "", "删除评委“"+name+"”")
+	})
+}
+
+func lookupPair(ctx context.Context, q querier, evaluator, code string) (dossier.Evaluator, dossier.Unit, error) {
+	var e dossier.Evaluator
+	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, strings.TrimSpace(evaluator)).
+		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", evaluator)
+	} else if err != nil {
+		return e, dossier.Unit{}, err
+	}
+	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, strings.TrimSpace(code)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, u, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
+	}
+	return e, u, err
+}
+
+// AddConflict records a manual 回避 between an evaluator (by name) and a
+// unit (by code), with its reason.
+func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return dossier.Errorf(dossier.EINVALID, "请填写回避理由")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		e, u, err := lookupPair(ctx, tx, evaluator, code)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO conflict_override (evaluator_id, unit_id, conflict, reason, at) VALUES (?, ?, 1, ?, ?)
+			ON CONFLICT (evaluator_id, unit_id) DO UPDATE SET conflict = 1, reason = excluded.reason, at = excluded.at`,
+			e.ID, u.ID, reason, s.stamp()); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "conflict.add", u.ID, "", fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason))
+	})
+}
+
+// RemoveConflict lifts a 回避 between an evaluator and a unit: an automatic
+// one is overridden (recorded with the reason), a manual one is withdrawn.
+func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return dossier.Errorf(dossier.EINVALID, "请填写解除回避的理由")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		e, u, err := lookupPair(ctx, tx, evaluator, code)
+		if err != nil {
+			return err
+		}
+		var manual sql.NullBool
+		err = tx.QueryRowContext(ctx, `SELECT conflict FROM conflict_override WHERE evaluator_id = ? AND unit_id = ?`, e.ID, u.ID).Scan(&manual)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		auto := dossier.AutoConflict(e, u)
+		switch {
+		case auto != "":
+			if manual.Valid && !manual.Bool {
+				return dossier.Errorf(dossier.EINVALID, "评委“%s”与单位 %s 的自动回避已解除", e.Name, u.Code)
+			}
+			_, err = tx.ExecContext(ctx, `INSERT INTO conflict_override (evaluator_id, unit_id, conflict, reason, at) VALUES (?, ?, 0, ?, ?)
+				ON CONFLICT (evaluator_id, unit_id) DO UPDATE SET conflict = 0, reason = excluded.reason, at = excluded.at`, e.ID, u.ID, reason, s.stamp())
+		case manual.Valid && manual.Bool:
+			_, err = tx.ExecContext(ctx, `DELETE FROM conflict_override WHERE evaluator_id = ? AND unit_id = ?`, e.ID, u.ID)
+		default:
+			return dossier.Errorf(dossier.ENOTFOUND, "评委“%s”与单位 %s 之间没有回避关系", e.Name, u.Code)
+		}
+		if err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "conflict.remove", u.ID, "", fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason))
+	})
+}
+
+// SetDecision records the committee's decision on a unit whose tie group
+// straddles the cut line.
+func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return dossier.Errorf(dossier.EINVALID, "请填写评委会决定的依据")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var id, name string
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ?`, code).Scan(&id, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decision (unit_id, recommended, reason, at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (unit_id) DO UPDATE SET recommended = excluded.recommended, reason = excluded.reason, at = excluded.at`,
+			id, recommended, reason, s.stamp()); err != nil {
+			return err
+		}
+		verdict := "不推荐"
+		if recommended {
+			verdict = "推荐"
+		}
+		return s.event(ctx, tx, "decision", id, "", fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason))
+	})
+}

@@ -1,0 +1,252 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+// ScoreInput names one score by evaluator name, unit code and category name,
+// as the command line and the score grid give it. Value nil clears it.
+type ScoreInput struct {
+	Evaluator string
+	Unit      string // code
+	Category  string // name
+	Value     *dossier.Tenths
+}
+
+// SetScore records (or clears) one score after checking the category
+// exists, the value lies in 0..max and the evaluator is not in conflict
+// with the unit.
+func (s *Store) SetScore(ctx context.Context, in ScoreInput) error {
+	return s.SetScores(ctx, []ScoreInput{in})
+}
+
+// SetScores records several scores in one transaction: all or none.
+func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		cats, err := readCategories(ctx, tx)
+		if err != nil {
+			return err
+		}
+		overrides, err := readOverrides(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, in := range ins {
+			e, u, err := lookupPair(ctx, tx, in.Evaluator, in.Unit)
+			if err != nil {
+				return err
+			}
+			var cat *dossier.Category
+			for i := range cats {
+				if cats[i].Name == strings.TrimSpace(in.Category) {
+					cat = &cats[i]
+				}
+			}
+			if cat == nil {
+				var names []string
+				for _, c := range cats {
+					names = append(names, c.Name)
+				}
+				return dossier.Errorf(dossier.ENOTFOUND, "类别“%s”不存在（现有类别：%s）", in.Category, strings.Join(names, "、"))
+			}
+			b := dossier.Book{Overrides: overrides}
+			if why := b.Conflict(&e, &u); why != "" {
+				return dossier.Errorf(dossier.EINVALID, "评委“%s”与单位 %s %s 须回避（%s），评分不予录入", e.Name, u.Code, u.Name, why)
+			}
+			if in.Value == nil {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, u.ID, cat.ID); err != nil {
+					return err
+				}
+				if err := s.event(ctx, tx, "score.clear", u.ID, "", fmt.Sprintf("清除评委“%s”对 %s“%s”的评分", e.Name, u.Code, cat.Name)); err != nil {
+					return err
+				}
+				continue
+			}
+			v := *in.Value
+			if v < 0 || v > cat.Max {
+				return dossier.Errorf(dossier.EINVALID, "“%s”的分值 %s 超出范围，应在 0 到 %s 之间", cat.Name, v, cat.Max.Short())
+			}
+			if err := putScore(ctx, tx, e.ID, u.ID, cat.ID, v); err != nil {
+				return err
+			}
+			if err := s.event(ctx, tx, "score.set", u.ID, "", fmt.Sprintf("评委“%s”对 %s“%s”评分 %s", e.Name, u.Code, cat.Name, v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func putScore(ctx context.Context, tx *sql.Tx, evID, unitID, catID string, v dossier.Tenths) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO score (evaluator_id, unit_id, category_id, tenths) VALUES (?, ?, ?, ?)
+		ON CONFLICT (unit_id, evaluator_id, category_id) DO UPDATE SET tenths = excluded.tenths`, evID, unitID, catID, int64(v))
+	return err
+}
+
+func readOverrides(ctx context.Context, q querier) ([]dossier.ConflictOverride, error) {
+	rows, err := q.QueryContext(ctx, `SELECT evaluator_id, unit_id, conflict, reason FROM conflict_override`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dossier.ConflictOverride
+	for rows.Next() {
+		var o dossier.ConflictOverride
+		if err := rows.Scan(&o.EvaluatorID, &o.UnitID, &o.Conflict, &o.Reason); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// SetComment records an evaluator's comment (备注) on a unit; "" clears it.
+func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		e, u, err := lookupPair(ctx, tx, evaluator, code)
+		if err != nil {
+			return err
+		}
+		if err := putComment(ctx, tx, e.ID, u.ID, text); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "comment.set", u.ID, "", fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code))
+	})
+}
+
+func putComment(ctx context.Context, tx *sql.Tx, evID, unitID, text string) error {
+	if strings.TrimSpace(text) == "" {
+		_, err := tx.ExecContext(ctx, `DELETE FROM comment WHERE evaluator_id = ? AND unit_id = ?`, evID, unitID)
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO comment (evaluator_id, unit_id, text) VALUES (?, ?, ?)
+		ON CONFLICT (unit_id, evaluator_id) DO UPDATE SET text = excluded.text`, evID, unitID, text)
+	return err
+}
+
+// ScoreSheetResult is what merging a score workbook did.
+type ScoreSheetResult struct {
+	Evaluator string
+	Changed   int      // scores written or changed
+	Comments  int      // comments written or changed
+	Warnings  []string // rows ignored (回避), in Chinese
+}
+
+// ScoreSheetError rejects a whole score workbook; Problems are Chinese lines
+// naming the cells.
+type ScoreSheetError struct {
+	File     string
+	Problems []string
+}
+
+func (e *ScoreSheetError) Error() string {
+	return strings.Join(e.Problems, "\n")
+}
+
+// ApplyScoreSheet merges an evaluator's score workbook: whole or not at all.
+// The evaluator is matched by name and the 校验码 checked; an unknown unit or
+// a value out of range rejects the workbook with the cells named; a blank
+// cell keeps the score; rows the evaluator must avoid are ignored with a
+// warning; no other evaluator's scores are touched.
+func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*ScoreSheetResult, error) {
+	res := &ScoreSheetResult{Evaluator: sh.Evaluator}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var bad []string
+		c, err := readCampaign(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var e dossier.Evaluator
+		err = tx.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, strings.TrimSpace(sh.Evaluator)).
+			Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &ScoreSheetError{sh.File, []string{fmt.Sprintf("文件 %s，工作表“评委信息”，单元格 B1：评委“%s”不在本评选活动的评委名单中，整份评分表未导入", sh.File, sh.Evaluator)}}
+		} else if err != nil {
+			return err
+		}
+		if want := dossier.CheckCode(c.ID, e.ID); !strings.EqualFold(strings.TrimSpace(sh.Check), want) {
+			return &ScoreSheetError{sh.File, []string{fmt.Sprintf("文件 %s，工作表“评委信息”，单元格 B3：校验码“%s”不符，这份评分表不是本评选活动为评委“%s”生成的，整份评分表未导入；请使用本活动导出的评分表", sh.File, sh.Check, e.Name)}}
+		}
+		cats, err := readCategories(ctx, tx)
+		if err != nil {
+			return err
+		}
+		maxOf := map[string]dossier.Category{}
+		for _, c := range cats {
+			maxOf[c.ID] = c
+		}
+		overrides, err := readOverrides(ctx, tx)
+		if err != nil {
+			return err
+		}
+		book := dossier.Book{Overrides: overrides}
+		type todo struct {
+			unit dossier.Unit
+			row  dossier.ScoreRow
+		}
+		var work []todo
+		for _, row := range sh.Rows {
+			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, strings.TrimSpace(row.Code)))
+			if errors.Is(err, sql.ErrNoRows) {
+				bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：申报编号“%s”不是本评选活动的单位", sh.File, row.Cell, row.Code))
+				continue
+			} else if err != nil {
+				return err
+			}
+			for _, v := range row.Values {
+				cat, ok := maxOf[v.CategoryID]
+				if !ok {
+					bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：类别不存在", sh.File, v.Cell))
+				} else if v.Value < 0 || v.Value > cat.Max {
+					bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：分值 %s 超出范围，“%s”应在 0 到 %s 之间", sh.File, v.Cell, v.Value, cat.Name, cat.Max.Short()))
+				}
+			}
+			work = append(work, todo{u, row})
+		}
+		if len(bad) > 0 {
+			return &ScoreSheetError{sh.File, append(bad, "整份评分表未导入，请改正后重新导入")}
+		}
+		for _, w := range work {
+			if why := book.Conflict(&e, &w.unit); why != "" {
+				if len(w.row.Values) > 0 || strings.TrimSpace(w.row.Comment) != "" {
+					res.Warnings = append(res.Warnings, fmt.Sprintf("文件 %s，工作表“评分”，第 %s 行：评委“%s”须回避单位 %s %s（%s），该行评分已忽略", sh.File, strings.TrimLeft(w.row.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), e.Name, w.unit.Code, w.unit.Name, why))
+				}
+				continue
+			}
+			for _, v := range w.row.Values {
+				var old sql.NullInt64
+				if err := tx.QueryRowContext(ctx, `SELECT tenths FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, w.unit.ID, v.CategoryID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return err
+				}
+				if old.Valid && dossier.Tenths(old.Int64) == v.Value {
+					continue
+				}
+				if err := putScore(ctx, tx, e.ID, w.unit.ID, v.CategoryID, v.Value); err != nil {
+					return err
+				}
+				res.Changed++
+			}
+			if w.row.HasComment {
+				var old string
+				tx.QueryRowContext(ctx, `SELECT text FROM comment WHERE evaluator_id = ? AND unit_id = ?`, e.ID, w.unit.ID).Scan(&old)
+				if old != w.row.Comment {
+					if err := putComment(ctx, tx, e.ID, w.unit.ID, w.row.Comment); err != nil {
+						return err
+					}
+					res.Comments++
+				}
+			}
+		}
+		return s.event(ctx, tx, "scores.import", "", sh.File, fmt.Sprintf("导入评委“%s”的评分表：%d 项评分、%d 条评语有变化，%d 行因回避忽略", e.Name, res.Changed, res.Comments, len(res.Warnings)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}

@@ -1,0 +1,467 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+const unitColumns = `id, code, name, region, kind, recommender, contact, phone, title, summary, status, revision`
+
+func scanUnit(sc interface{ Scan(...any) error }) (dossier.Unit, error) {
+	var u dossier.Unit
+	var status string
+	err := sc.Scan(&u.ID, &u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title, &u.Summary, &status, &u.Revision)
+	u.Status = dossier.Status(status)
+	return u, err
+}
+
+// Units returns every unit's basic information, sorted by code, without
+// material.
+func (s *Store) Units(ctx context.Context) ([]dossier.Unit, error) {
+	return readUnits(ctx, s.r)
+}
+
+func readUnits(ctx context.Context, q querier) ([]dossier.Unit, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+unitColumns+` FROM unit ORDER BY code`)
+	if err != nil {
+		return nil, fmt.Errorf("read units: %w", err)
+	}
+	defer rows.Close()
+	var out []dossier.Unit
+	for rows.Next() {
+		u, err := scanUnit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// Unit returns one unit with all its material, photos included.
+func (s *Store) Unit(ctx context.Context, id string) (dossier.Unit, error) {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return dossier.Unit{}, err
+	}
+	defer tx.Rollback()
+	u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
+	} else if err != nil {
+		return u, err
+	}
+	err = readMaterial(ctx, tx, map[string]*dossier.Unit{u.ID: &u}, true)
+	return u, err
+}
+
+// UnitByCode returns the unit with the given 申报编号, material included.
+func (s *Store) UnitByCode(ctx context.Context, code string) (dossier.Unit, error) {
+	var id string
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ?`, strings.TrimSpace(code)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
+	} else if err != nil {
+		return dossier.Unit{}, err
+	}
+	return s.Unit(ctx, id)
+}
+
+// readMaterial fills the achievements, values and photos of the given units
+// (all units when the map holds them all).
+func readMaterial(ctx context.Context, q querier, units map[string]*dossier.Unit, photoData bool) error {
+	one := ""
+	if len(units) == 1 {
+		for id := range units {
+			one = id
+		}
+	}
+	where := func(col string) (string, []any) {
+		if one != "" {
+			return " WHERE " + col + " = ?", []any{one}
+		}
+		return "", nil
+	}
+	w, args := where("unit_id")
+	rows, err := q.QueryContext(ctx, `SELECT unit_id, category_id, heading, body FROM achievement`+w+` ORDER BY unit_id, position`, args...)
+	if err != nil {
+		return fmt.Errorf("read achievements: %w", err)
+	}
+	for rows.Next() {
+		var uid string
+		var a dossier.Achievement
+		if err := rows.Scan(&uid, &a.CategoryID, &a.Heading, &a.Body); err != nil {
+			rows.Close()
+			return err
+		}
+		if u := units[uid]; u != nil {
+			u.Achievements = append(u.Achievements, a)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	w, args = where("v.unit_id")
+	rows, err = q.QueryContext(ctx, `SELECT v.unit_id, v.indicator_id, v.value, v.note FROM indicator_value v
+		JOIN indicator i ON i.id = v.indicator_id JOIN category c ON c.id = i.category_id`+w+`
+		ORDER BY v.unit_id, c.position, i.position`, args...)
+	if err != nil {
+		return fmt.Errorf("read indicator values: %w", err)
+	}
+	for rows.Next() {
+		var uid string
+		var v dossier.IndicatorValue
+		if err := rows.Scan(&uid, &v.IndicatorID, &v.Value, &v.Note); err != nil {
+			rows.Close()
+			return err
+		}
+		if u := units[uid]; u != nil {
+			u.Values = append(u.Values, v)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	data := "NULL"
+	if photoData {
+		data = "m.data"
+	}
+	w, args = where("p.unit_id")
+	rows, err = q.QueryContext(ctx, `SELECT p.unit_id, p.id, coalesce(p.category_id, ''), p.caption, m.format, m.width, m.height, `+data+`
+		FROM photo p JOIN image m ON m.hash = p.image_hash`+w+` ORDER BY p.unit_id, p.position`, args...)
+	if err != nil {
+		return fmt.Errorf("read photos: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var uid string
+		var p dossier.Photo
+		if err := rows.Scan(&uid, &p.ID, &p.CategoryID, &p.Caption, &p.Format, &p.Width, &p.Height, &p.Data); err != nil {
+			return err
+		}
+		if u := units[uid]; u != nil {
+			u.Photos = append(u.Photos, p)
+		}
+	}
+	return rows.Err()
+}
+
+func validateUnit(u *dossier.Unit) error {
+	for _, f := range []*string{&u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title} {
+		*f = strings.TrimSpace(*f)
+	}
+	if u.Name == "" {
+		return dossier.Errorf(dossier.EINVALID, "单位名称不能为空")
+	}
+	if u.Code == "" {
+		return dossier.Errorf(dossier.EINVALID, "申报编号不能为空")
+	}
+	if u.Status == "" {
+		u.Status = dossier.StatusAccepted
+	}
+	if !u.Status.Valid() {
+		return dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", u.Status)
+	}
+	return nil
+}
+
+// AddUnit creates a unit from its basic information (revision 1).
+func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
+	if err := validateUnit(u); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := checkUnitClash(ctx, tx, u, ""); err != nil {
+			return err
+		}
+		u.ID, u.Revision = newID(), 1
+		if err := insertUnit(ctx, tx, u, s.stamp()); err != nil {
+			return err
+		}
+		if err := writeMaterial(ctx, tx, u); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "unit.add", u.ID, "", fmt.Sprintf("新增单位 %s %s", u.Code, u.Name))
+	})
+}
+
+// checkUnitClash refuses a code or a name that belongs to another unit.
+func checkUnitClash(ctx context.Context, tx *sql.Tx, u *dossier.Unit, selfID string) error {
+	var other string
+	err := tx.QueryRowContext(ctx, `SELECT name FROM unit WHERE code = ? AND id <> ?`, u.Code, selfID).Scan(&other)
+	if err == nil {
+		return dossier.Errorf(dossier.ECONFLICT, "申报编号“%s”已被单位“%s”使用", u.Code, other)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	err = tx.QueryRowContext(ctx, `SELECT code FROM unit WHERE name = ? AND id <> ?`, u.Name, selfID).Scan(&other)
+	if err == nil {
+		return dossier.Errorf(dossier.ECONFLICT, "单位名称“%s”已存在（申报编号 %s）", u.Name, other)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
+func insertUnit(ctx context.Context, tx *sql.Tx, u *dossier.Unit, at string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO unit (`+unitColumns+`, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), u.Revision, at, at)
+	if isUnique(err) {
+		return dossier.Errorf(dossier.ECONFLICT, "申报编号“%s”已存在", u.Code)
+	}
+	return err
+}
+
+// writeMaterial replaces a unit's achievements, indicator values and photos.
+func writeMaterial(ctx context.Context, tx *sql.Tx, u *dossier.Unit) error {
+	for _, q := range []string{`DELETE FROM achievement WHERE unit_id = ?`, `DELETE FROM indicator_value WHERE unit_id = ?`, `DELETE FROM photo WHERE unit_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, u.ID); err != nil {
+			return err
+		}
+	}
+	for i, a := range u.Achievements {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO achievement (unit_id, position, category_id, heading, body) VALUES (?, ?, ?, ?, ?)`,
+			u.ID, i, a.CategoryID, a.Heading, a.Body); err != nil {
+			return fkError(err, "事迹材料的类别不存在")
+		}
+	}
+	seen := map[string]bool{}
+	for _, v := range u.Values {
+		if seen[v.IndicatorID] {
+			return dossier.Errorf(dossier.EINVALID, "同一指标填报了两次")
+		}
+		seen[v.IndicatorID] = true
+		if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_value (unit_id, indicator_id, value, note) VALUES (?, ?, ?, ?)`,
+			u.ID, v.IndicatorID, v.Value, v.Note); err != nil {
+			return fkError(err, "量化指标不存在")
+		}
+	}
+	for i := range u.Photos {
+		p := &u.Photos[i]
+		hash, err := putImage(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		if p.ID == "" {
+			p.ID = newID()
+		}
+		var cat any
+		if p.CategoryID != "" {
+			cat = p.CategoryID
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO photo (id, unit_id, category_id, position, caption, image_hash) VALUES (?, ?, ?, ?, ?, ?)`,
+			p.ID, u.ID, cat, i, p.Caption, hash); err != nil {
+			return fkError(err, "图片的类别不存在")
+		}
+	}
+	return nil
+}
+
+func fkError(err error, msg string) error {
+	if err != nil && strings.Contains(err.Error(), "FOREIGN KEY") {
+		return dossier.Errorf(dossier.ENOTFOUND, "%s", msg)
+	}
+	return err
+}
+
+func putImage(ctx context.Context, tx *sql.Tx, p *dossier.Photo) (string, error) {
+	if p.Format != "jpeg" && p.Format != "png" {
+		return "", dossier.Errorf(dossier.EINVALID, "图片格式“%s”无效，只保存 JPEG 或 PNG", p.Format)
+	}
+	if len(p.Data) == 0 || p.Width <= 0 || p.Height <= 0 {
+		return "", dossier.Errorf(dossier.EINVALID, "图片数据为空或尺寸无效")
+	}
+	sum := sha256.Sum256(p.Data)
+	hash := hex.EncodeToString(sum[:])
+	_, err := tx.ExecContext(ctx, `INSERT INTO image (hash, format, width, height, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
+		hash, p.Format, p.Width, p.Height, p.Data)
+	return hash, err
+}
+
+// UpdateUnit saves a unit's basic information (not its material, not its
+// revision) and records what changed.
+func (s *Store) UpdateUnit(ctx context.Context, u dossier.Unit) error {
+	if err := validateUnit(&u); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		old, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, u.ID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
+		} else if err != nil {
+			return err
+		}
+		if err := checkUnitClash(ctx, tx, &u, u.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE unit SET code = ?, name = ?, region = ?, kind = ?, recommender = ?, contact = ?, phone = ?, title = ?, summary = ?, status = ?, updated_at = ? WHERE id = ?`,
+			u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), s.stamp(), u.ID); err != nil {
+			return err
+		}
+		changes := dossier.DiffUnit(&dossier.Book{}, &old, &u)
+		if old.Code != u.Code {
+			changes = append([]string{fmt.Sprintf("申报编号：“%s”→“%s”", old.Code, u.Code)}, changes...)
+		}
+		if old.Status != u.Status {
+			changes = append(changes, fmt.Sprintf("状态：%s→%s", old.Status, u.Status))
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		return s.event(ctx, tx, "unit.update", u.ID, "", strings.Join(changes, "；"))
+	})
+}
+
+// SetStatus changes a unit's status, found by its code.
+func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status) error {
+	if !st.Valid() {
+		return dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", st)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var id, old string
+		err := tx.QueryRowContext(ctx, `SELECT id, status FROM unit WHERE code = ?`, strings.TrimSpace(code)).Scan(&id, &old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
+		} else if err != nil {
+			return err
+		}
+		if old == string(st) {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE unit SET status = ?, updated_at = ? WHERE id = ?`, string(st), s.stamp(), id); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "unit.status", id, "", fmt.Sprintf("状态：%s→%s", old, st))
+	})
+}
+
+// SetMaterial replaces a unit's achievements, indicator values and photos as
+// edited in the app, keeping the previous state as a history entry.
+func (s *Store) SetMaterial(ctx context.Context, u dossier.Unit, what string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE id = ?`, u.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n != 1 {
+			return dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
+		}
+		if err := writeMaterial(ctx, tx, &u); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE unit SET updated_at = ? WHERE id = ?`, s.stamp(), u.ID); err != nil {
+			return err
+		}
+		return s.event(ctx, tx, "unit.material", u.ID, "", what)
+	})
+}
+
+// snapshot is a unit as kept in a revision: material, photos by image hash.
+type snapshot struct {
+	Unit   dossier.Unit `json:"unit"`
+	Photos []snapPhoto  `json:"photos"`
+}
+
+type snapPhoto struct {
+	ID         string `json:"id"`
+	CategoryID string `json:"category_id"`
+	Caption    string `json:"caption"`
+	Hash       string `json:"hash"`
+}
+
+func takeSnapshot(ctx context.Context, tx *sql.Tx, id string) (string, int, error) {
+	u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
+	if err != nil {
+		return "", 0, err
+	}
+	if err := readMaterial(ctx, tx, map[string]*dossier.Unit{id: &u}, false); err != nil {
+		return "", 0, err
+	}
+	snap := snapshot{Unit: u}
+	snap.Unit.Photos = nil
+	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(category_id, ''), caption, image_hash FROM photo WHERE unit_id = ? ORDER BY position`, id)
+	if err != nil {
+		return "", 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p snapPhoto
+		if err := rows.Scan(&p.ID, &p.CategoryID, &p.Caption, &p.Hash); err != nil {
+			return "", 0, err
+		}
+		snap.Photos = append(snap.Photos, p)
+	}
+	b, err := json.Marshal(snap)
+	return string(b), u.Revision, err
+}
+
+// Revisions returns a unit's earlier revisions, oldest first, with their
+// photos' data.
+func (s *Store) Revisions(ctx context.Context, unitID string) ([]dossier.Revision, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT revision, at, source, snapshot FROM revision WHERE unit_id = ? ORDER BY revision`, unitID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dossier.Revision
+	for rows.Next() {
+		var r dossier.Revision
+		var at, js string
+		if err := rows.Scan(&r.Revision, &at, &r.Source, &js); err != nil {
+			return nil, err
+		}
+		r.UnitID = unitID
+		r.At = parseStamp(at)
+		var snap snapshot
+		if err := json.Unmarshal([]byte(js), &snap); err != nil {
+			return nil, fmt.Errorf("revision %d: %w", r.Revision, err)
+		}
+		r.Unit = snap.Unit
+		for _, p := range snap.Photos {
+			ph := dossier.Photo{ID: p.ID, CategoryID: p.CategoryID, Caption: p.Caption}
+			if err := s.r.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
+				Scan(&ph.Format, &ph.Width, &ph.Height, &ph.Data); err != nil {
+				return nil, fmt.Errorf("revision %d photo: %w", r.Revision, err)
+			}
+			r.Unit.Photos = append(r.Unit.Photos, ph)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// History returns the campaign's history, newest first; unitID "" for all.
+func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, error) {
+	q := `SELECT id, at, action, coalesce(unit_id, ''), source, detail FROM history`
+	var args []any
+	if unitID != "" {
+		q += ` WHERE unit_id = ?`
+		args = append(args, unitID)
+	}
+	rows, err := s.r.QueryContext(ctx, q+` ORDER BY id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []dossier.Event
+	for rows.Next() {
+		var e dossier.Event
+		var at string
+		if err := rows.Scan(&e.ID, &at, &e.Action, &e.UnitID, &e.Source, &e.Detail); err != nil {
+			return nil, err
+		}
+		e.At = parseStamp(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
