@@ -22,8 +22,10 @@ import (
 func main() {
 	demoFlag := flag.Bool("demo", false, "在指定文件创建示例评选活动（文件不存在时）后打开")
 	flag.Parse()
+	// Metadata set in code, so a binary built anywhere behaves the same
+	// without FyneApp.toml beside it.
+	app.SetMetadata(fyne.AppMetadata{ID: "cn.dossier.app", Name: "先进单位评选材料汇编", Version: "0.1.0", Build: 1})
 	a := app.NewWithID("cn.dossier.app")
-	a.SetMetadata(fyne.AppMetadata{ID: "cn.dossier.app", Name: "先进单位评选材料汇编", Version: "0.1.0", Build: 1})
 	a.Settings().SetTheme(ui.Theme{})
 	ctx := context.Background()
 	if flag.NArg() < 1 {
