@@ -16,7 +16,9 @@ import (
 // "YYYY-NNNN" (the campaign's year, or "D" when it has none). Items carry
 // the outcome; a database failure on one file rejects that file only.
 func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) ([]dossier.ImportItem, error) {
-	book, err := s.Book(ctx, LoadOptions{Material: true, Photos: true})
+	// Plan against the units' basic fields; load material only for the
+	// units an update will replace, to say what changes.
+	book, err := s.Book(ctx, LoadOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -26,12 +28,15 @@ func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bo
 		if it.Action != dossier.ImportUpdate {
 			continue
 		}
-		old := book.Unit(it.UnitID)
+		old, err := s.Unit(ctx, it.UnitID)
+		if err != nil {
+			return nil, err
+		}
 		nu := it.Sub.Unit
 		if nu.Code == "" {
 			nu.Code = old.Code
 		}
-		it.Changes = dossier.DiffUnit(book, old, &nu)
+		it.Changes = dossier.DiffUnit(book, &old, &nu)
 		if len(it.Changes) == 0 {
 			it.Changes = []string{"内容与现有版本相同"}
 		}
