@@ -1,0 +1,103 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dossier-app/dossier/export/typeset"
+)
+
+// notice sets the public-notice list: title, a paragraph, the listed units
+// in rank order, how to object, and the organiser and date.
+func (d *doc) notice() {
+	c := d.c
+	b, r := d.b, d.r
+	d.noHeader = true
+	c.newPage()
+	c.pg.marks = append(c.pg.marks, mark{"拟推荐单位名单公示", 0, marginT})
+	c.ctx = label(d.title) + " 评选活动名称"
+	c.title(d.title, titleBig, 0)
+	c.ctx = ""
+	c.title("拟推荐单位名单公示", titleBig, 0)
+	c.y += bodyPitch / 2
+
+	org := strings.TrimSpace(b.Campaign.Organiser)
+	c.ctx = label(org) + " 主办单位"
+	who := "评审委员会"
+	if org != "" {
+		who = org + "组织的评审委员会"
+	}
+	listed := 0
+	for i := range r.Standings {
+		if r.Standings[i].Listed() {
+			listed++
+		}
+	}
+	c.body(fmt.Sprintf("经单位申报、材料审核和%s评审，%s拟推荐单位共 %d 个，现予以公示（按名次排列），接受社会监督。", who, "本次评选", listed))
+	c.y += 2
+
+	var rows []trow
+	n := 0
+	for i := range r.Standings {
+		s := &r.Standings[i]
+		if !s.Listed() {
+			continue
+		}
+		n++
+		name := label(s.Unit.Name)
+		rows = append(rows, trow{
+			cells: []string{strconv.Itoa(n), s.Unit.Code, s.Unit.Name, s.Unit.Region, s.Total.String()},
+			ctx:   []string{"", name + " 申报编号", name + " 单位名称", name + " 所属地区"},
+		})
+	}
+	if len(rows) == 0 {
+		rows = append(rows, trow{cells: []string{"（暂无拟推荐单位）"}, span: true, color: grey})
+	}
+	c.table(&table{
+		widths: []float64{14, 30, 68, 26, 18},
+		aligns: []align{center, center, left, left, center},
+		head:   []string{"序号", "申报编号", "单位名称", "所属地区", "得分"},
+		style:  style{serif, 12, 12 * ptMM * 1.5, black},
+		hstyle: style{sans, 12, 12 * ptMM * 1.5, black},
+	}, rows)
+	c.y += bodyPitch / 2
+
+	c.ctx = label(org) + " 主办单位"
+	to := "主办单位"
+	if org != "" {
+		to = org
+	}
+	c.body(fmt.Sprintf("公示期间，对公示单位有异议的，请以书面形式向%s提出，写明异议事项和理由并提供必要的证明材料。以单位名义提出的须加盖公章，以个人名义提出的须署真实姓名并注明联系方式。", to))
+	c.ensure(2 * bodyPitch)
+	indent := 2 * bodySize * ptMM
+	x := c.blank("异议受理联系人：", marginL+indent, 36)
+	c.blank("电话：", x+6, blockR)
+	c.y += bodyPitch
+	c.blank("受理地址：", marginL+indent, blockR)
+	c.y += bodyPitch
+
+	// Signature block: organiser and date, right-aligned four characters in
+	// from the right edge (GB/T 9704: 右空四字).
+	c.y += bodyPitch / 2
+	c.ensure(2 * bodyPitch)
+	inset := 4 * bodySize * ptMM
+	if org != "" {
+		c.paragraph(org, body, marginL, blockW-inset, 0, right)
+	}
+	c.ctx = ""
+	if date := dateText(b.Campaign.Date); date != "" {
+		c.paragraph(date, body, marginL, blockW-inset, 0, right)
+	}
+}
+
+// blank sets a label at x on the current line followed by a line to write
+// on, n millimetres long, or to the right edge of the text block when n
+// reaches it; it returns the line's right end.
+func (c *composer) blank(label string, x, n float64) float64 {
+	lw := c.width(label, body)
+	c.textItem(typeset.Line{Text: label, Width: lw, Last: true}, body, x, c.y, lw, left)
+	end := min(x+lw+1+n, blockR)
+	c.rule(x+lw+1, baseline(c.y, body)+1.2, end-x-lw-1, 0.3, black, false)
+	return end
+}

@@ -1,0 +1,220 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"reflect"
+	"time"
+	"unsafe"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// meta is the document information dictionary, in Chinese.
+type meta struct {
+	title, author, subject, keywords string
+	date                             time.Time
+}
+
+// fallbackDate is the creation date of documents whose campaign has no date:
+// a fixed one, so that the same campaign still gives the same bytes.
+var fallbackDate = time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC)
+
+// grey levels of the colours, 0–255.
+var rgb = [...][3]int{black: {0, 0, 0}, grey: {110, 110, 110}, red: {192, 0, 0}}
+
+// renderer draws laid-out pages with fpdf. It only prints: every line has
+// been filled and placed by the composer, so fpdf's own line breaking (which
+// loses a character at each automatic break of Chinese text) is never used.
+type renderer struct {
+	pdf    *fpdf.Fpdf
+	fonts  *fontSet
+	photos []photoRef
+	loaded map[string]bool // image names registered, or false when refused
+	links  map[int]int     // target page index → fpdf link
+	warn   *warnings
+
+	// current drawing state, to avoid repeating operators
+	text, draw colour
+	lw         float64
+	dashed     bool
+}
+
+// newRenderer starts a PDF with the document information m and the fonts.
+func newRenderer(fs *fontSet, m meta, warn *warnings) (*renderer, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCatalogSort(true)
+	if m.date.IsZero() {
+		m.date = fallbackDate
+	}
+	pdf.SetCreationDate(m.date)
+	pdf.SetModificationDate(m.date)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCellMargin(0)
+	pdf.SetTitle(m.title, true)
+	pdf.SetAuthor(m.author, true)
+	pdf.SetSubject(m.subject, true)
+	pdf.SetKeywords(m.keywords, true)
+	pdf.SetCreator("Dossier 评审材料汇编", true)
+	pdf.SetProducer("Dossier (go-pdf/fpdf)", true)
+	pdf.SetLang("zh-CN")
+	pdf.SetDisplayMode("fullpage", "continuous")
+	for i := range fs.data {
+		pdf.AddUTF8FontFromBytes(fs.family[i], fs.style[i], fs.data[i])
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("load fonts: %w", err)
+	}
+	return &renderer{pdf: pdf, fonts: fs, loaded: map[string]bool{}, links: map[int]int{}, warn: warn, lw: -1}, nil
+}
+
+// page draws a new page; photos are the pictures its image items index.
+func (r *renderer) page(pg *page, photos []photoRef) error {
+	p := r.pdf
+	r.photos = photos
+	p.AddPage()
+	p.SetFont(r.fonts.family[serif], r.fonts.style[serif], bodySize) // bookmarks need a UTF-8 font selected
+	for _, mk := range pg.marks {
+		p.Bookmark(mk.text, mk.level, mk.y)
+	}
+	for j := range pg.items {
+		r.item(&pg.items[j])
+	}
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("page %d: %w", p.PageNo(), err)
+	}
+	return nil
+}
+
+// addTo draws more items on page n (0-based) already drawn, then returns to
+// the last page.
+func (r *renderer) addTo(n int, items []item) error {
+	p := r.pdf
+	last := p.PageNo()
+	p.SetPage(n + 1)
+	// The page's content stream goes on from its own last state, not from
+	// the state fpdf remembers: set the font, colours and line anew.
+	p.SetFontSize(1)
+	p.SetFillColor(0, 0, 0)
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.2)
+	p.SetDashPattern(nil, 0)
+	r.text, r.draw, r.lw, r.dashed = black, black, 0.2, false
+	p.SetTextColor(0, 0, 0)
+	for j := range items {
+		r.item(&items[j])
+	}
+	p.SetPage(last)
+	return p.Error()
+}
+
+// output finishes the document and writes it to w.
+func (r *renderer) output(w io.Writer) error {
+	return r.pdf.Output(w)
+}
+
+func (r *renderer) textColour(c colour) {
+	if c != r.text {
+		r.pdf.SetTextColor(rgb[c][0], rgb[c][1], rgb[c][2])
+		r.text = c
+	}
+}
+
+func (r *renderer) stroke(c colour, lw float64, dash bool) {
+	if c != r.draw {
+		r.pdf.SetDrawColor(rgb[c][0], rgb[c][1], rgb[c][2])
+		r.draw = c
+	}
+	if lw != r.lw {
+		r.pdf.SetLineWidth(lw)
+		r.lw = lw
+	}
+	if dash != r.dashed {
+		if dash {
+			r.pdf.SetDashPattern([]float64{1.6, 1.0}, 0)
+		} else {
+			r.pdf.SetDashPattern(nil, 0)
+		}
+		r.dashed = dash
+	}
+}
+
+func (r *renderer) item(it *item) {
+	p := r.pdf
+	switch it.kind {
+	case kText:
+		p.SetFont(r.fonts.family[it.font], r.fonts.style[it.font], it.size)
+		r.textColour(it.color)
+		if it.tc != 0 {
+			p.RawWriteStr(fmt.Sprintf("%.4f Tc", it.tc))
+			p.Text(it.x, it.y, it.text)
+			p.RawWriteStr("0 Tc")
+		} else {
+			p.Text(it.x, it.y, it.text)
+		}
+	case kLine:
+		r.stroke(it.color, it.size, it.dash)
+		p.Line(it.x, it.y, it.x+it.w, it.y+it.h)
+	case kRect:
+		if it.fill >= 0 {
+			g := int(it.fill*255 + 0.5)
+			p.SetFillColor(g, g, g)
+			p.Rect(it.x, it.y, it.w, it.h, "F")
+		}
+		if it.stroke {
+			r.stroke(black, it.size, false)
+			p.Rect(it.x, it.y, it.w, it.h, "D")
+		}
+	case kImage:
+		ph := r.photos[it.photo]
+		ok, seen := r.loaded[ph.name]
+		if !seen {
+			info := p.RegisterImageOptionsReader(ph.name, fpdf.ImageOptions{ImageType: ph.typ}, bytes.NewReader(ph.data))
+			ok = !p.Err()
+			if ok {
+				distinctWidth(info, len(r.loaded))
+			}
+			if !ok {
+				r.warn.addLine(fmt.Sprintf("图片无法嵌入（%v），已以空框代替", p.Error()))
+				p.ClearError()
+			}
+			r.loaded[ph.name] = ok
+		}
+		if ok {
+			p.ImageOptions(ph.name, it.x, it.y, it.w, it.h, false, fpdf.ImageOptions{ImageType: ph.typ}, 0, "")
+		} else {
+			r.stroke(grey, 0.3, true)
+			p.Rect(it.x, it.y, it.w, it.h, "D")
+		}
+	case kLink:
+		id, ok := r.links[it.target]
+		if !ok {
+			id = p.AddLink()
+			p.SetLink(id, 0, it.target+1)
+			r.links[it.target] = id
+		}
+		p.Link(it.x, it.y, it.w, it.h, id)
+	}
+}
+
+// distinctWidth works around a determinism bug of fpdf v0.12.0: with the
+// catalogue sorted it writes images in the order of their pixel width only,
+// so images of equal width come out in Go's random map order and the same
+// document gives different bytes. It adds seq·10⁻⁷ to the image's recorded
+// width: the order becomes width, then registration order, while everything
+// fpdf prints of the width (/Width is written as an integer) stays the same;
+// the fractional width is never used otherwise, as images are always
+// placed with an explicit size.
+func distinctWidth(info *fpdf.ImageInfoType, seq int) {
+	if info == nil {
+		return
+	}
+	f := reflect.ValueOf(info).Elem().FieldByName("w")
+	if !f.IsValid() || f.Kind() != reflect.Float64 {
+		return
+	}
+	w := (*float64)(unsafe.Pointer(f.UnsafeAddr()))
+	*w = float64(int(*w)) + float64(seq%1000000)*1e-7
+}

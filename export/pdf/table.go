@@ -1,0 +1,212 @@
+package pdf
+
+import "github.com/dossier-app/dossier/export/typeset"
+
+// Table cell padding in millimetres.
+const (
+	padX = 1.6
+	padY = 1.2
+)
+
+// table is a ruled table across the text block whose header row is
+// repeated on every page it spans.
+type table struct {
+	widths []float64 // column widths in mm, adding up to at most blockW
+	aligns []align   // alignment of the body cells of each column
+	head   []string  // header cells, set centred; nil for a table without a header row
+	style  style     // body cells
+	hstyle style     // header cells
+	// label marks columns of labels (in a key–value table): set in the
+	// header style on a grey background.
+	label []bool
+}
+
+// trow is one body row.
+type trow struct {
+	cells []string
+	fill  float64 // grey level of the row's background, 0 for none
+	color colour
+	// span sets the first cell across the whole table.
+	span bool
+	// cut draws the cut line (名额线) above the row.
+	cut bool
+	// ctx is the warning context of each cell ("" keeps the composer's).
+	ctx []string
+	// join marks cells that continue the cell above (same category, say):
+	// they are left blank, without a line between, except at the top of
+	// a page.
+	join []bool
+}
+
+// cellLines breaks the cells of a row; a spanning row has one cell.
+func (c *composer) cellLines(t *table, cells []string, st style, span bool, ctx []string) [][]typeset.Line {
+	out := make([][]typeset.Line, len(cells))
+	saved := c.ctx
+	for i, s := range cells {
+		w := t.widths[i]
+		if span {
+			w = t.total()
+		}
+		if i < len(ctx) && ctx[i] != "" {
+			c.ctx = ctx[i]
+		}
+		cst := st
+		if t.isLabel(i) && !span {
+			cst.font = t.hstyle.font
+		}
+		out[i] = c.lines(s, cst, w-2*padX, 0)
+		c.ctx = saved
+		if span {
+			break
+		}
+	}
+	return out
+}
+
+func (t *table) isLabel(i int) bool { return i < len(t.label) && t.label[i] }
+
+func (t *table) total() float64 {
+	s := 0.0
+	for _, w := range t.widths {
+		s += w
+	}
+	return s
+}
+
+func maxLines(cells [][]typeset.Line) int {
+	n := 1
+	for _, l := range cells {
+		n = max(n, len(l))
+	}
+	return n
+}
+
+// table lays the table out from the free space's top, starting new pages
+// (with the header row again) where rows do not fit; the header row is
+// never left alone at the foot of a page.
+func (c *composer) table(t *table, rows []trow) {
+	var head [][]typeset.Line
+	headH := 0.0
+	if t.head != nil {
+		head = c.cellLines(t, t.head, t.hstyle, false, nil)
+		headH = float64(maxLines(head))*t.hstyle.pitch + 2*padY
+	}
+	first := headH
+	if len(rows) > 0 {
+		first += float64(maxLines(c.cellLines(t, rows[0].cells, t.style, rows[0].span, rows[0].ctx)))*t.style.pitch + 2*padY
+	}
+	c.ensure(first)
+	c.head(t, head, headH)
+	fresh := true // no body row on this page yet
+	breakPage := func() {
+		c.bottom(t)
+		c.newPage()
+		c.head(t, head, headH)
+		fresh = true
+	}
+	for _, r := range rows {
+		st := t.style
+		st.color = r.color
+		cells := c.cellLines(t, r.cells, st, r.span, r.ctx)
+		n := maxLines(cells)
+		h := float64(n)*st.pitch + 2*padY
+		if c.y+h > blockB+1e-6 && h <= blockH-headH {
+			breakPage()
+		}
+		// A row taller than a page is split between pages.
+		for from := 0; from < n; {
+			k := int((blockB - c.y - 2*padY + 1e-6) / st.pitch)
+			if k < 1 {
+				breakPage()
+				continue
+			}
+			k = min(k, n-from)
+			part := make([][]typeset.Line, len(cells))
+			for i, l := range cells {
+				if from < len(l) {
+					part[i] = l[from:min(len(l), from+k)]
+				}
+			}
+			var join []bool
+			if !fresh && from == 0 {
+				join = r.join
+			}
+			c.row(t, part, st, float64(k)*st.pitch+2*padY, r.fill, false, r.span, r.cut && from == 0, join)
+			fresh = false
+			from += k
+		}
+	}
+	c.bottom(t)
+}
+
+// tableHeight returns the height of the table laid out on one page.
+func (c *composer) tableHeight(t *table, rows []trow) float64 {
+	if t == nil {
+		return 0
+	}
+	h := 0.0
+	if t.head != nil {
+		h += float64(maxLines(c.cellLines(t, t.head, t.hstyle, false, nil)))*t.hstyle.pitch + 2*padY
+	}
+	for _, r := range rows {
+		h += float64(maxLines(c.cellLines(t, r.cells, t.style, r.span, r.ctx)))*t.style.pitch + 2*padY
+	}
+	return h
+}
+
+// head draws the header row, if the table has one.
+func (c *composer) head(t *table, head [][]typeset.Line, h float64) {
+	if head != nil {
+		c.row(t, head, t.hstyle, h, 0.9, true, false, false, nil)
+	}
+}
+
+// bottom closes the table (or its part on this page) with a line.
+func (c *composer) bottom(t *table) {
+	c.rule(marginL, c.y, t.total(), 0.2, black, false)
+}
+
+// row draws one row of height h at the free space's top and moves below
+// it: its background, its text, the line above each cell (but cells that
+// join the one above) and the lines between cells.
+func (c *composer) row(t *table, cells [][]typeset.Line, st style, h, fill float64, head, span, cut bool, join []bool) {
+	x := marginL
+	tw := t.total()
+	if fill > 0 && fill < 1 {
+		c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: tw, h: h, fill: fill})
+	}
+	for i, lines := range cells {
+		w := t.widths[i]
+		if span {
+			w = tw
+		}
+		joined := i < len(join) && join[i]
+		a := center
+		if !span && !head && i < len(t.aligns) {
+			a = t.aligns[i]
+		}
+		cst := st
+		if t.isLabel(i) && !span && !head {
+			cst.font = t.hstyle.font
+			c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: w, h: h, fill: 0.93})
+		}
+		if !joined {
+			top := c.y + (h-float64(len(lines))*st.pitch)/2
+			for _, l := range lines {
+				c.textItem(l, cst, x+padX, top, w-2*padX, a)
+				top += st.pitch
+			}
+			c.rule(x, c.y, w, 0.2, black, false)
+		}
+		c.pg.items = append(c.pg.items, item{kind: kLine, x: x, y: c.y, h: h, size: 0.2})
+		x += w
+		if span {
+			break
+		}
+	}
+	c.pg.items = append(c.pg.items, item{kind: kLine, x: marginL + tw, y: c.y, h: h, size: 0.2})
+	if cut {
+		c.rule(marginL, c.y, tw, 0.6, red, false)
+	}
+	c.y += h
+}

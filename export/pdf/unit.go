@@ -1,0 +1,352 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/export/typeset"
+)
+
+// unit sets the section of standing i on new pages: name, headline title,
+// basic facts, summary, one numbered section per category with its
+// paragraphs and photos, the indicator table and the score box.
+func (d *doc) unit(i int) {
+	c := d.c
+	s := &d.r.Standings[i]
+	u := s.Unit
+	name := label(u.Name)
+	c.header = u.Name
+	c.unit = i
+	c.newPage()
+	prefix := rankText(s)
+	if s.Rank > 0 {
+		prefix = fmt.Sprintf("%d.", s.Rank)
+	}
+	c.ctx = name + " 单位名称"
+	c.pg.marks = append(c.pg.marks, mark{d.plain(prefix + " " + c.clean(u.Name, serif)), 0, marginT})
+
+	c.title(u.Name, style{sansBold, 20, 20 * ptMM * 1.6, black}, 0)
+	if strings.TrimSpace(u.Title) != "" {
+		c.ctx = name + " 事迹标题"
+		c.y += 1
+		c.title(u.Title, style{sans, 16, 16 * ptMM * 1.55, black}, 0)
+	}
+	c.y += 4
+	d.facts(s)
+	c.y += 4
+
+	c.ctx = name + " 事迹简介"
+	for _, p := range dossier.Paragraphs(u.Summary) {
+		c.body(p)
+	}
+	// Photos tied to no category follow the summary, as in the seed.
+	for pi := range u.Photos {
+		if p := &u.Photos[pi]; p.CategoryID == "" || d.b.Category(p.CategoryID) == nil {
+			d.photo(u, p)
+		}
+	}
+
+	n := 0
+	for ci := range d.r.Categories {
+		cat := &d.r.Categories[ci]
+		n++
+		d.category(u, cat, n)
+	}
+	d.indicators(u)
+	d.scoreBox(s)
+	c.unit = -1
+}
+
+// facts sets the unit's basic facts as a key–value table.
+func (d *doc) facts(s *dossier.Standing) {
+	c := d.c
+	u := s.Unit
+	name := label(u.Name)
+	place := placeText(s, "　")
+	score := s.Total.String()
+	if s.Total.Valid() {
+		score += " 分"
+	}
+	t := &table{
+		widths: []float64{24, 54, 24, 54},
+		aligns: []align{center, left, center, left},
+		style:  style{serif, 11, 11 * ptMM * 1.45, black},
+		hstyle: style{sans, 11, 11 * ptMM * 1.45, black},
+		label:  []bool{true, false, true, false},
+	}
+	pair := func(k1, v1, ctx1, k2, v2, ctx2 string) trow {
+		return trow{cells: []string{k1, v1, k2, v2}, ctx: []string{"", name + " " + ctx1, "", name + " " + ctx2}}
+	}
+	rows := []trow{
+		pair("申报编号", u.Code, "申报编号", "所属地区", u.Region, "所属地区"),
+		pair("单位类型", u.Kind, "单位类型", "推荐单位", u.Recommender, "推荐单位"),
+		pair("联系人", u.Contact, "联系人", "联系电话", u.Phone, "联系电话"),
+		pair("名次", place, "名次", "最终得分", score, "最终得分"),
+	}
+	if u.Status != "" && u.Status != dossier.StatusAccepted {
+		dec := decisionText(s)
+		if dec == "" {
+			dec = "—"
+		}
+		rows = append(rows, trow{cells: []string{"状态", string(u.Status), "评审意见", dec}, ctx: []string{"", name + " 状态"}})
+	}
+	c.table(t, rows)
+}
+
+// placeText is a standing's place with its mark: 第1名　拟推荐,
+// 第2名（并列）　待评委会决定, 已撤回，不参与排名.
+func placeText(s *dossier.Standing, sep string) string {
+	if s.Unranked != "" {
+		return s.Unranked
+	}
+	place := rankText(s)
+	if m := strings.TrimPrefix(remark(s), "并列"); strings.TrimSpace(m) != "" {
+		place += sep + strings.TrimSpace(m)
+	}
+	return place
+}
+
+// decisionText is the committee's decision on a straddling tie, if any.
+func decisionText(s *dossier.Standing) string {
+	switch {
+	case s.Decision != nil && s.Decision.Recommended:
+		return "评委会决定推荐：" + s.Decision.Reason
+	case s.Decision != nil:
+		return "评委会决定不推荐：" + s.Decision.Reason
+	case s.NeedsDecision:
+		return "待评委会决定"
+	}
+	return ""
+}
+
+// category sets the n-th section: 一、优化扩充工程, then each achievement
+// section's heading and paragraphs, and the photos tied to the category.
+func (d *doc) category(u *dossier.Unit, cat *dossier.Category, n int) {
+	c := d.c
+	name := label(u.Name)
+	var secs []*dossier.Achievement
+	for ai := range u.Achievements {
+		if u.Achievements[ai].CategoryID == cat.ID {
+			secs = append(secs, &u.Achievements[ai])
+		}
+	}
+	var photos []*dossier.Photo
+	for pi := range u.Photos {
+		if u.Photos[pi].CategoryID == cat.ID {
+			photos = append(photos, &u.Photos[pi])
+		}
+	}
+	c.ctx = label(cat.Name) + " 类别名称"
+	head := chineseNumber(n) + "、" + cat.Name
+	// The heading keeps the first section's heading and two lines with it.
+	keep := 2 * bodyPitch
+	if len(secs) > 0 && strings.TrimSpace(secs[0].Heading) != "" {
+		keep += float64(len(c.lines(secs[0].Heading, heading2, blockW, 0))) * heading2.pitch
+	}
+	c.space(bodyPitch / 3)
+	c.heading(head, heading1, left, keep)
+	c.pg.marks = append(c.pg.marks, mark{d.plain(c.clean(head, serif)), 1, c.y - bodyPitch})
+	if len(secs) == 0 && len(photos) == 0 {
+		c.ctx = ""
+		c.paragraph("（本类别未提交事迹材料）", style{serif, bodySize, bodyPitch, grey}, marginL, blockW, 2*bodySize*ptMM, left)
+		return
+	}
+	for k, a := range secs {
+		if h := strings.TrimSpace(a.Heading); h != "" {
+			c.ctx = name + " 事迹标题"
+			if len(secs) > 1 {
+				h = "（" + chineseNumber(k+1) + "）" + h
+			}
+			c.heading(h, heading2, left, 2*bodyPitch)
+		}
+		c.ctx = name + " 事迹材料"
+		for _, p := range a.Paragraphs() {
+			c.body(p)
+		}
+	}
+	for _, p := range photos {
+		d.photo(u, p)
+	}
+}
+
+// photo places a photo scaled to fit (at most the text width and 100 mm
+// high), centred, with its caption below; a picture that cannot be
+// embedded is drawn as an empty frame and reported.
+func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
+	c := d.c
+	name := label(u.Name)
+	c.ctx = name + " 图片说明"
+	capStyle := style{sans, 11, 11 * ptMM * 1.5, black}
+	caption := c.lines(p.Caption, capStyle, blockW*0.8, 0)
+	capH := float64(len(caption)) * capStyle.pitch
+	typ, pw, ph, err := photoInfo(p)
+	w, h := 120.0, 80.0
+	if err == nil {
+		w, h = 150.0, 150.0*float64(ph)/float64(pw)
+		if h > 100 {
+			w, h = w*100/h, 100
+		}
+		// Small pictures are not blown up beyond 150 dpi.
+		if maxW := float64(pw) / 150 * 25.4; w > maxW && maxW > 30 {
+			w, h = maxW, maxW*float64(ph)/float64(pw)
+		}
+	} else {
+		cap := strings.TrimSpace(p.Caption)
+		if cap == "" {
+			cap = "（无说明）"
+		}
+		c.warn.addLine(fmt.Sprintf("%s 图片“%s”：%v，已以空框代替", name, label(cap), err))
+	}
+	c.space(3)
+	// A picture that does not fit the rest of the page is made smaller
+	// to fit, down to 60 % of its size (and 40 mm), before it is moved.
+	if room := blockB - c.y - 2 - capH - 3; h > room && !c.atTop() && room >= max(40, 0.6*h) {
+		w, h = w*room/h, room
+	}
+	c.ensure(h + 2 + capH)
+	x := marginL + (blockW-w)/2
+	if err == nil {
+		c.photos = append(c.photos, photoRef{data: p.Data, typ: typ, name: photoName(p.Data)})
+		c.pg.items = append(c.pg.items, item{kind: kImage, x: x, y: c.y, w: w, h: h, photo: len(c.photos) - 1})
+	} else {
+		c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: w, h: h, fill: 0.95, stroke: true, size: 0.3})
+		st := style{sans, 11, 11 * ptMM * 1.5, grey}
+		msg := "图片无法显示"
+		c.textItem(typeset.Line{Text: msg, Width: c.width(msg, st), Last: true}, st, x, c.y+(h-st.pitch)/2, w, center)
+	}
+	c.y += h + 2
+	for _, l := range caption {
+		c.textItem(l, capStyle, marginL, c.y, blockW, center)
+		c.y += capStyle.pitch
+	}
+	c.y += 3
+}
+
+// indicators sets the unit's quantified indicators: category, indicator,
+// value with its unit of measure, note.
+func (d *doc) indicators(u *dossier.Unit) {
+	c := d.c
+	name := label(u.Name)
+	var rows []trow
+	for ci := range d.r.Categories {
+		cat := &d.r.Categories[ci]
+		first := true
+		for ii := range cat.Indicators {
+			ind := &cat.Indicators[ii]
+			for _, v := range u.Values {
+				if v.IndicatorID != ind.ID {
+					continue
+				}
+				rows = append(rows, trow{
+					cells: []string{cat.Name, ind.Name, dossier.FormatNumber(v.Value) + ind.Unit, v.Note},
+					ctx:   []string{label(cat.Name) + " 类别名称", label(ind.Name) + " 指标名称", "", name + " 指标说明"},
+					join:  []bool{!first},
+				})
+				first = false
+				break
+			}
+		}
+	}
+	c.ctx = ""
+	c.space(bodyPitch / 3)
+	c.heading("主要量化指标", heading1, left, 25)
+	if len(rows) == 0 {
+		c.paragraph("（未填报量化指标）", style{serif, bodySize, bodyPitch, grey}, marginL, blockW, 2*bodySize*ptMM, left)
+		return
+	}
+	c.table(&table{
+		widths: []float64{30, 40, 26, 60},
+		aligns: []align{left, left, right, left},
+		head:   []string{"类别", "指标", "数值", "说明"},
+		style:  tableText,
+		hstyle: tableHead,
+	}, rows)
+}
+
+// scoreBox sets the unit's score and how it came about: every evaluator's
+// category scores and total, marked 去掉最高分, 去掉最低分, 回避 or 不完整,
+// the kept average, and the arithmetic in words.
+func (d *doc) scoreBox(s *dossier.Standing) {
+	c := d.c
+	name := label(s.Unit.Name)
+	c.ctx = ""
+	c.space(bodyPitch / 3)
+	t, rows := d.scoreTable(s)
+	// The heading keeps the summary line and the whole table with it.
+	keep := smallSans.pitch + 1.5 + c.tableHeight(t, rows)
+	if keep > blockH-2*bodyPitch {
+		keep = 30
+	}
+	c.heading("评分情况", heading1, left, keep)
+	c.pg.marks = append(c.pg.marks, mark{"评分情况", 1, c.y - bodyPitch})
+	place := placeText(s, "，")
+	sum := fmt.Sprintf("名次：%s　　最终得分：%s", place, s.Total.String())
+	c.paragraph(sum, smallSans, marginL, blockW, 0, left)
+	c.y += 1.5
+	if len(rows) > 0 {
+		c.table(t, rows)
+		c.y += 2
+	}
+	c.ctx = name + " 评分说明"
+	st := style{serif, 11, 11 * ptMM * 1.6, black}
+	for _, step := range s.Explanation.Steps {
+		c.paragraph(step, st, marginL, blockW, 2*11*ptMM, justify)
+	}
+	if s.Decision != nil {
+		c.paragraph(decisionText(s)+"。", st, marginL, blockW, 2*11*ptMM, justify)
+	}
+}
+
+// scoreTable returns the table of every evaluator's scores of the unit:
+// category scores, total and what became of them, then the kept average.
+func (d *doc) scoreTable(s *dossier.Standing) (*table, []trow) {
+	cats := d.r.Categories
+	if len(s.Explanation.Lines) == 0 {
+		return nil, nil
+	}
+	nc := len(cats)
+	catW := 0.0
+	if nc > 0 {
+		catW = min(20, (blockW-30-13-27)/float64(nc))
+	}
+	t := &table{
+		widths: []float64{30},
+		aligns: []align{left},
+		head:   []string{"评委"},
+		style:  style{serif, 10, 10 * ptMM * 1.45, black},
+		hstyle: style{sans, 9, 9 * ptMM * 1.35, black},
+	}
+	for _, cat := range cats {
+		t.widths = append(t.widths, catW)
+		t.aligns = append(t.aligns, center)
+		t.head = append(t.head, fmt.Sprintf("%s(%s)", cat.Name, cat.Max.Short()))
+	}
+	t.widths = append(t.widths, 13, 0)
+	t.aligns = append(t.aligns, center, center)
+	t.head = append(t.head, "合计", "处理")
+	t.widths[len(t.widths)-1] = blockW - t.total()
+	var rows []trow
+	for _, ln := range s.Explanation.Lines {
+		cells := []string{ln.Evaluator.Name}
+		for ci := range cats {
+			if ci < len(ln.Has) && ln.Has[ci] {
+				cells = append(cells, ln.Scores[ci].String())
+			} else {
+				cells = append(cells, "—")
+			}
+		}
+		cells = append(cells, ln.Total.String(), ln.Status.Label())
+		row := trow{cells: cells, ctx: []string{label(ln.Evaluator.Name) + " 评委姓名"}}
+		if ln.Status != dossier.Kept {
+			row.fill, row.color = 0.94, grey
+		}
+		rows = append(rows, row)
+	}
+	avg := []string{fmt.Sprintf("平均（%d 份）", s.Total.N)}
+	for ci := range cats {
+		avg = append(avg, s.Categories[ci].String())
+	}
+	avg = append(avg, s.Total.String(), "最终得分")
+	return t, append(rows, trow{cells: avg, fill: 0.88})
+}

@@ -1,0 +1,263 @@
+package typeset
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/segmenter"
+)
+
+// Line is one line of a broken paragraph.
+type Line struct {
+	// Text is the line's text. Spaces at the end of a line stay in Text (so
+	// the lines of a paragraph put together give the paragraph back) but
+	// are not counted in Width.
+	Text string
+	// Width is the width of Text without its trailing spaces, in the unit
+	// the size was given in.
+	Width float64
+	// Last is set on the last line of the paragraph, which is not justified.
+	Last bool
+}
+
+// Trimmed returns the line's text without its trailing spaces: what is printed.
+func (l Line) Trimmed() string { return strings.TrimRight(l.Text, spaces) }
+
+// spaces are the characters that may hang at the end of a line, uncounted.
+const spaces = " \u3000\u00a0"
+
+// Breaker breaks paragraphs into lines. It keeps its buffers from one call
+// to the next; a Breaker is not safe for concurrent use, but any number of
+// Breakers may share a Font.
+type Breaker struct {
+	seg   segmenter.Segmenter
+	runes []rune
+	pre   []int // pre[i] is the advance of runes[:i], in thousandths of an em
+	allow []bool
+	must  []bool
+}
+
+// Break breaks text, set in f at size, into lines no wider than width; the
+// first line is indent narrower (a first-line indent). Widths are in the unit
+// size is given in. Text should have been made printable with Sanitize.
+//
+// Lines end at the break opportunities of the Unicode line breaking
+// algorithm, adjusted for Chinese: never before closing punctuation, never
+// after opening punctuation (“ and ‘ open, ” and ’ close), and never between
+// a number and the unit that follows it. A run with no opportunity that is
+// wider than the line is broken by force between two characters (where
+// it can, not before closing or after opening punctuation). Nothing is
+// lost: the lines put together give text back.
+func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Line {
+	if text == "" {
+		return nil
+	}
+	// Most table cells, headings and short paragraphs fit on one line:
+	// no need to look for break opportunities.
+	if w, ok := oneLine(text, f); ok && float64(w)*size/1000 <= width-indent+1e-9 {
+		return []Line{{Text: text, Width: f.Width(strings.TrimRight(text, spaces), size), Last: true}}
+	}
+	b.prepare(text, f)
+	runes, pre := b.runes, b.pre
+	n := len(runes)
+	unit := 1000 / size // thousandths of an em per unit of width
+	var lines []Line
+	for s := 0; s < n; {
+		avail := width
+		if len(lines) == 0 {
+			avail -= indent
+		}
+		availK := avail * unit
+		end, fit, hard := -1, s+1, false
+		content := 0 // advance of runes[s:p] without trailing spaces
+		for p := s + 1; p <= n; p++ {
+			if !isSpace(runes[p-1]) {
+				content = pre[p] - pre[s]
+			}
+			if float64(content) > availK+1e-9 && p > s+1 {
+				break
+			}
+			fit = p
+			if p == n || b.must[p] {
+				end, hard = p, true
+				break
+			}
+			if b.allow[p] {
+				end = p
+			}
+		}
+		if end < 0 { // nowhere to break: force a break between two characters
+			end = fit
+			for end > s+1 && end < n && (isMark(runes[end], f) ||
+				inSet(&noStartSet, runes[end]) || inSet(&noEndSet, runes[end-1])) {
+				end--
+			}
+		}
+		e := end
+		for e > s && isSpace(runes[e-1]) {
+			e--
+		}
+		lines = append(lines, Line{
+			Text:  string(runes[s:end]),
+			Width: float64(pre[e]-pre[s]) / unit,
+			Last:  hard && end == n,
+		})
+		s = end
+	}
+	return lines
+}
+
+// BreakBalanced breaks text like Break with no indent, into as few lines as
+// Break would, but makes the lines as even in length as it can: for titles.
+func (b *Breaker) BreakBalanced(text string, f *Font, size, width float64) []Line {
+	lines := b.Break(text, f, size, width, 0)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := width/float64(len(lines))*0.8, width
+	for i := 0; i < 14; i++ {
+		mid := (lo + hi) / 2
+		if len(b.Break(text, f, size, mid, 0)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return b.Break(text, f, size, hi, 0)
+}
+
+// oneLine returns the advance of text in thousandths of an em, and whether
+// it holds no mandatory break.
+func oneLine(text string, f *Font) (int, bool) {
+	w := 0
+	for _, r := range text {
+		switch r {
+		case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+			return 0, false
+		}
+		w += f.Advance(r)
+	}
+	return w, true
+}
+
+// prepare fills the rune, width and break opportunity buffers for text.
+func (b *Breaker) prepare(text string, f *Font) {
+	b.runes = append(b.runes[:0], []rune(text)...)
+	runes := b.runes
+	n := len(runes)
+	b.pre = grow(b.pre, n+1)
+	for i, r := range runes {
+		b.pre[i+1] = b.pre[i] + f.Advance(r)
+	}
+	b.allow = growBool(b.allow, n+1)
+	b.must = growBool(b.must, n+1)
+	b.seg.Init(runes)
+	it := b.seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		if end := l.Offset + len(l.Text); end < n {
+			b.allow[end] = true
+			b.must[end] = l.IsMandatoryBreak
+		}
+	}
+	for i := 1; i < n; i++ {
+		if b.must[i] {
+			continue
+		}
+		a, c := runes[i-1], runes[i]
+		switch {
+		case inSet(&noStartSet, c), inSet(&noEndSet, a):
+			b.allow[i] = false
+		case unicode.IsDigit(a) && unicode.Is(unicode.Han, c):
+			b.allow[i] = false
+			for _, u := range units {
+				if hasPrefix(runes[i:], u) {
+					for k := 1; k < len(u); k++ {
+						b.allow[i+k] = false
+					}
+					break
+				}
+			}
+		case c == '“' || c == '‘' || a == '”' || a == '’':
+			// UAX #14 keeps quotation marks with both neighbours; in
+			// Chinese they open and close like brackets.
+			b.allow[i] = true
+		}
+	}
+}
+
+// noStart holds the characters no line may start with: closing punctuation,
+// Chinese and Western full stops, commas and the like.
+const noStart = "!),.:;?]}¢°·’”%‰′″℃、。〉》」』】〕〗〙〞！），．：；？］｝～｠｡･︰﹐﹑﹒﹔﹕﹖﹗﹚﹜﹞"
+
+// noEnd holds the characters no line may end with: opening punctuation.
+const noEnd = "([{£¥‘“〈《「『【〔〖〘〝（［｛｟﹙﹛﹝"
+
+// units are units of measure longer than one character kept whole after a
+// number (a single character after a number is always kept with it).
+var units = [][]rune{
+	[]rune("个百分点"), []rune("平方米"), []rune("万人次"), []rune("万平方米"),
+	[]rune("亿元"), []rune("万元"), []rune("千元"), []rune("万个"), []rune("万人"), []rune("万所"),
+	[]rune("人次"), []rune("千米"), []rune("公里"), []rune("公顷"), []rune("小时"), []rune("学时"),
+	[]rune("课时"), []rune("周岁"), []rune("个月"),
+}
+
+// noStartSet and noEndSet hold noStart and noEnd as bitsets over the BMP.
+var noStartSet, noEndSet [0x10000 / 64]uint64
+
+func inSet(set *[0x10000 / 64]uint64, r rune) bool {
+	return r >= 0 && r < 0x10000 && set[r>>6]&(1<<(r&63)) != 0
+}
+
+func init() {
+	for _, r := range noStart {
+		noStartSet[r>>6] |= 1 << (r & 63)
+	}
+	for _, r := range noEnd {
+		noEndSet[r>>6] |= 1 << (r & 63)
+	}
+	// Longest first, so that 万平方米 wins over 万人 and the like.
+	for i := 1; i < len(units); i++ {
+		for j := i; j > 0 && len(units[j]) > len(units[j-1]); j-- {
+			units[j], units[j-1] = units[j-1], units[j]
+		}
+	}
+}
+
+func hasPrefix(s, p []rune) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := range p {
+		if s[i] != p[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpace(r rune) bool { return strings.ContainsRune(spaces, r) }
+
+// isMark reports whether r is a combining mark or a zero-width character,
+// which must not start a line.
+func isMark(r rune, f *Font) bool {
+	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || f.Has(r) && f.Advance(r) == 0
+}
+
+func grow(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func growBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}

@@ -1,0 +1,285 @@
+package typeset
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dossier-app/dossier/assets"
+)
+
+var (
+	fontOnce sync.Once
+	testFont *Font
+	fontErr  error
+)
+
+func serif(t testing.TB) *Font {
+	t.Helper()
+	fontOnce.Do(func() {
+		testFont, fontErr = ParseFont(assets.SerifRegular)
+	})
+	if fontErr != nil {
+		t.Fatal(fontErr)
+	}
+	return testFont
+}
+
+// seedText is a paragraph of the seed document, with numbers and quotations.
+const seedText = "加强中小学校建设，把市区中小学建设项目列入市政府民生实事积极推进，十三五期间，累计总投资166亿元，新建、改扩建中小学177所，新增学位27.6万个，其中小学学位19.2万个、初中学位8.4万个，有效缓解了市区中小学的入学压力。通过实施“全面改薄”项目，改造校舍面积103万平方米，室外运动场地面积42.6万平方米。2021年年底，义务教育阶段大班额比例降至6.66%，比2018年下降31.23个百分点，超大班额全部消除。制定《郑州都市区中小学布局规划2014-2030》，严格执行“同步规划设计、同步审批供地、同步建设施工”的要求。"
+
+func TestParseFont(t *testing.T) {
+	f := serif(t)
+	for _, r := range "中国，。“”0123456789ABCxyz□ " {
+		if !f.Has(r) {
+			t.Errorf("font lacks %q", r)
+		}
+	}
+	if got := f.Advance('中'); got != 1000 {
+		t.Errorf("Advance(中) = %d, want 1000", got)
+	}
+	if f.Has(0x20BB7) || f.Advance(0x20BB7) != 0 {
+		t.Error("a rune outside the BMP must not be covered")
+	}
+	if f.Has(-1) || f.Has(0x110000) {
+		t.Error("invalid runes must not be covered")
+	}
+	if f.Ascent <= 0 || f.Descent >= 0 {
+		t.Errorf("ascent %d, descent %d", f.Ascent, f.Descent)
+	}
+	for _, bad := range [][]byte{nil, []byte("OTTO0000000000000"), []byte("ttcf000000000000"), make([]byte, 40)} {
+		if _, err := ParseFont(bad); err == nil {
+			t.Errorf("ParseFont(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	f := serif(t)
+	tests := []struct {
+		name, in, want string
+		miss           []Missing
+	}{
+		{"clean", "郑州市教育局 ABC 6.66%", "郑州市教育局 ABC 6.66%", nil},
+		{"non-BMP", "吉𠮷祥", "吉□祥", []Missing{{Rune: 0x20BB7}}},
+		{"invalid UTF-8", "甲\xff乙\xc3", "甲□乙□", []Missing{{Rune: utf8.RuneError, Byte: 0xff}, {Rune: utf8.RuneError, Byte: 0xc3}}},
+		{"whitespace", "甲\t乙\r\n丙", "甲 乙  丙", nil},
+		{"format characters dropped", "\ufeff甲\u200b乙\u00ad", "甲乙", nil},
+		{"control character", "甲\x01乙", "甲□乙", []Missing{{Rune: 1}}},
+		{"empty", "", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, miss := Sanitize(tt.in, f)
+			if got != tt.want {
+				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if len(miss) != len(tt.miss) {
+				t.Fatalf("missing = %v, want %v", miss, tt.miss)
+			}
+			for i := range miss {
+				if miss[i] != tt.miss[i] {
+					t.Errorf("missing[%d] = %v, want %v", i, miss[i], tt.miss[i])
+				}
+			}
+		})
+	}
+	if got := (Missing{Rune: 0x20BB7}).String(); got != "字符“𠮷”(U+20BB7) 字体中没有，已以□代替" {
+		t.Errorf("Missing.String() = %q", got)
+	}
+	if got := (Missing{Rune: utf8.RuneError, Byte: 0xFF}).String(); !strings.Contains(got, "0xFF") {
+		t.Errorf("Missing.String() = %q", got)
+	}
+}
+
+// checkLines asserts the invariants of a broken paragraph: nothing lost,
+// nothing wider than the measure, the Chinese line-start and line-end rules
+// and the number-unit rule (lines forced inside an unbreakable run aside).
+func checkLines(t *testing.T, f *Font, text string, lines []Line, size, width, indent float64) {
+	t.Helper()
+	var all strings.Builder
+	for i, l := range lines {
+		all.WriteString(l.Text)
+		avail := width
+		if i == 0 {
+			avail -= indent
+		}
+		if l.Width > avail+1e-6 && utf8.RuneCountInString(l.Trimmed()) > 1 {
+			t.Errorf("line %d %q is %.2f wide, more than %.2f", i, l.Text, l.Width, avail)
+		}
+		if w := f.Width(l.Trimmed(), size); w-l.Width > 1e-6 || l.Width-w > 1e-6 {
+			t.Errorf("line %d %q: Width %.3f, measured %.3f", i, l.Text, l.Width, w)
+		}
+		if l.Text == "" {
+			t.Errorf("line %d is empty", i)
+		}
+		if l.Last != (i == len(lines)-1) {
+			t.Errorf("line %d: Last = %v", i, l.Last)
+		}
+	}
+	if all.String() != text {
+		t.Fatalf("lines put together differ from the text:\n got %q\nwant %q", all.String(), text)
+	}
+}
+
+// checkRules asserts the punctuation and number rules at every line break.
+func checkRules(t *testing.T, lines []Line) {
+	t.Helper()
+	for i := 1; i < len(lines); i++ {
+		prev, cur := []rune(lines[i-1].Trimmed()), []rune(lines[i].Text)
+		if len(prev) == 0 || len(cur) == 0 {
+			continue
+		}
+		first, last := cur[0], prev[len(prev)-1]
+		if strings.ContainsRune("，。、；：？！”’）】》", first) {
+			t.Errorf("line %d starts with %q: %q", i, first, lines[i].Text)
+		}
+		if strings.ContainsRune("“‘（【《", last) {
+			t.Errorf("line %d ends with %q: %q", i-1, last, lines[i-1].Text)
+		}
+		joint := string(prev[max(0, len(prev)-4):]) + "|" + string(cur[:min(len(cur), 4)])
+		for _, keep := range []string{"27.6万", "2021年", "6.66%", "166亿元", "31.23个百分点", "103万平方米", "2018年"} {
+			for k := 1; k < len([]rune(keep)); k++ {
+				r := []rune(keep)
+				if strings.Contains(joint, string(r[:k])+"|"+string(r[k:])) {
+					t.Errorf("%s split across lines %d and %d: %s", keep, i-1, i, joint)
+				}
+			}
+		}
+	}
+}
+
+func TestBreak(t *testing.T) {
+	f := serif(t)
+	const size = 16.0
+	long := strings.Repeat(seedText, 5000/len([]rune(seedText))+1)
+	long = string([]rune(long)[:5000])
+	latin := strings.Repeat("ABCDEFGHIJ", 6)
+	punct := strings.Repeat("甲，乙。丙、丁；戊：己？庚！“辛”‘壬’（癸）【子】《丑》", 12)
+	invalid, _ := Sanitize("学位\xff\xfe27.6万个𠮷𠮷，"+seedText+"\xc0", f)
+	tests := []struct {
+		name          string
+		text          string
+		width, indent float64
+		minLines      int
+	}{
+		{"5000 characters", long, 28 * size, 2 * size, 160},
+		{"60 unbreakable Latin characters", latin, 156 / 25.4 * 72, 0, 2},
+		{"60 Latin characters in a narrow column", latin, 3 * size, 0, 8},
+		{"punctuation", punct, 20 * size, 2 * size, 10},
+		{"invalid UTF-8 and 𠮷", invalid, 28 * size, 2 * size, 7},
+		{"single character", "中", 28 * size, 2 * size, 1},
+		{"character wider than the line", "中文", size / 2, 0, 2},
+		{"spaces", "Evaluation   committees select advanced units     ", 8 * size, 0, 2},
+	}
+	var b Breaker
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := b.Break(tt.text, f, size, tt.width, tt.indent)
+			if len(lines) < tt.minLines {
+				t.Errorf("%d lines, want at least %d", len(lines), tt.minLines)
+			}
+			checkLines(t, f, tt.text, lines, size, tt.width, tt.indent)
+			if tt.name != "character wider than the line" && !strings.Contains(tt.name, "Latin") {
+				checkRules(t, lines)
+			}
+		})
+	}
+	t.Run("full lines", func(t *testing.T) {
+		// 28 ideographs at 16 pt fill a 28 em line exactly.
+		text := strings.Repeat("中", 60)
+		lines := b.Break(text, f, size, 28*size, 2*size)
+		if got := len([]rune(lines[0].Text)); got != 26 {
+			t.Errorf("first line has %d characters, want 26", got)
+		}
+		if got := len([]rune(lines[1].Text)); got != 28 {
+			t.Errorf("second line has %d characters, want 28", got)
+		}
+	})
+	t.Run("every width", func(t *testing.T) {
+		// Sweep the measure so that every number lands at a line end.
+		for w := 2.0; w <= 30; w += 0.25 {
+			lines := b.Break(seedText, f, size, w*size, 2*size)
+			checkLines(t, f, seedText, lines, size, w*size, 2*size)
+			if w >= 9 { // wide enough for the longest unbreakable run, 31.23个百分点，
+				checkRules(t, lines)
+			}
+		}
+	})
+	t.Run("quotation marks break like brackets", func(t *testing.T) {
+		text := "甲乙“丙丁”戊己"
+		// Room for 3 characters. UAX #14 alone keeps 乙“ together and would
+		// give 甲|乙“丙|丁”戊|己.
+		lines := b.Break(text, f, size, 3*size, 0)
+		var got []string
+		for _, l := range lines {
+			got = append(got, l.Text)
+		}
+		if strings.Join(got, "|") != "甲乙|“丙|丁”戊|己" {
+			t.Errorf("lines %q", got)
+		}
+	})
+	t.Run("empty", func(t *testing.T) {
+		if lines := b.Break("", f, size, 100, 0); lines != nil {
+			t.Errorf("Break(\"\") = %v", lines)
+		}
+	})
+}
+
+func TestBreakBalanced(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	title := "郑州市高位推进“五大工程”开创义务教育公平优质新局面"
+	lines := b.BreakBalanced(title, f, 22, 20*22)
+	if len(lines) != 2 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	checkLines(t, f, title, lines, 22, 20*22, 0)
+	if d := lines[0].Width - lines[1].Width; d > 2*22 || d < -2*22 {
+		t.Errorf("unbalanced: %q %q", lines[0].Text, lines[1].Text)
+	}
+}
+
+func FuzzBreak(f *testing.F) {
+	for _, s := range []string{seedText, "𠮷\xff", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "“”‘’（）《》，。", "2021年6.66%27.6万"} {
+		f.Add(s, 5.5)
+	}
+	font := serif(f)
+	f.Fuzz(func(t *testing.T, s string, ems float64) {
+		if ems != ems || ems < 0.1 || ems > 100 {
+			return
+		}
+		text, _ := Sanitize(s, font)
+		if !utf8.ValidString(text) {
+			t.Fatalf("Sanitize(%q) is not valid UTF-8", s)
+		}
+		for _, r := range text {
+			if !font.Has(r) {
+				t.Fatalf("Sanitize(%q) kept %q", s, r)
+			}
+		}
+		var b Breaker
+		lines := b.Break(text, font, 10, ems*10, 0)
+		var all strings.Builder
+		for i, l := range lines {
+			all.WriteString(l.Text)
+			if l.Width > ems*10+1e-6 && len([]rune(l.Trimmed())) > 1 {
+				t.Fatalf("line %d %q too wide", i, l.Text)
+			}
+		}
+		if all.String() != text {
+			t.Fatalf("lost text: %q != %q", all.String(), text)
+		}
+	})
+}
+
+func BenchmarkBreak(b *testing.B) {
+	f := serif(b)
+	text := strings.Repeat(seedText, 10)
+	var br Breaker
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		br.Break(text, f, 16, 28*16, 32)
+	}
+}
