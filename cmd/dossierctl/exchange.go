@@ -1,0 +1,368 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export/pdf"
+	"github.com/dossier-app/dossier/export/xlsx"
+)
+
+func init() {
+	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
+	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
+	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
+	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE]\nexport     xlsx --db FILE --out FILE.xlsx")
+}
+
+// writeFile writes a document through a temporary file in the same folder
+// and renames it into place, so a failure never leaves half a file.
+func writeFile(path string, write func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return dossier.Errorf(dossier.EINVALID, "无法写入 %s：%v", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return dossier.Errorf(dossier.EINVALID, "无法写入 %s：%v", path, err)
+	}
+	return nil
+}
+
+func runTemplate(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("template", true)
+	out := f.String("out", "", "输出文件")
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	if err := need("out", *out); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	if err := writeFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已生成申报表模板：%s\n", *out)
+	return nil
+}
+
+// submissionFiles expands the paths into .xlsx files: folders recursively,
+// skipping hidden files and Office lock files (~$…), in a stable order.
+func submissionFiles(paths []string) ([]string, []string) {
+	var files, problems []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			files = append(files, p)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s：文件或文件夹不存在", p))
+			continue
+		}
+		if !st.IsDir() {
+			add(p)
+			continue
+		}
+		var found []string
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s：无法读取：%v", path, err))
+				return nil
+			}
+			name := d.Name()
+			if path != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		sort.Strings(found)
+		if len(found) == 0 {
+			problems = append(problems, fmt.Sprintf("%s：文件夹中没有 .xlsx 文件", p))
+		}
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return files, problems
+}
+
+func runImport(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("import", true)
+	dry := f.Bool("dry-run", false, "只检查，不写入")
+	paths, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("请指定要导入的申报表文件或文件夹")
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	files, problems := submissionFiles(paths)
+	rejected := len(problems)
+	for _, p := range problems {
+		fmt.Fprintln(e.err, "拒绝 "+p)
+	}
+	var subs []dossier.Submission
+	for _, path := range files {
+		sub, err := xlsx.ReadSubmission(path, b)
+		var fe *xlsx.FileError
+		switch {
+		case errors.As(err, &fe):
+			rejected++
+			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
+			for _, p := range fe.Problems {
+				fmt.Fprintln(e.err, "  "+p.String())
+			}
+		case err != nil:
+			rejected++
+			fmt.Fprintf(e.err, "拒绝 %s：%s\n", path, dossier.ErrorMessage(err))
+		default:
+			subs = append(subs, *sub)
+		}
+	}
+	items, err := s.Import(ctx, subs, *dry)
+	if err != nil {
+		return err
+	}
+	verb := map[dossier.ImportAction]string{dossier.ImportNew: "新增", dossier.ImportUpdate: "更新"}
+	if *dry {
+		verb = map[dossier.ImportAction]string{dossier.ImportNew: "将新增", dossier.ImportUpdate: "将更新"}
+	}
+	var nNew, nUpd int
+	for _, it := range items {
+		switch it.Action {
+		case dossier.ImportRejected:
+			rejected++
+			fmt.Fprintf(e.err, "拒绝 %s：\n", it.File)
+			for _, p := range it.Problems {
+				fmt.Fprintln(e.err, "  "+p)
+			}
+		case dossier.ImportNew:
+			nNew++
+			code := it.Code
+			if code == "" {
+				code = "（自动编号）"
+			}
+			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], code, it.Name, it.File)
+		case dossier.ImportUpdate:
+			nUpd++
+			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], it.Code, it.Name, it.File)
+			for _, c := range it.Changes {
+				fmt.Fprintln(e.out, "  "+c)
+			}
+		}
+	}
+	mode := "导入完成"
+	if *dry {
+		mode = "试导入（未写入）"
+	}
+	fmt.Fprintf(e.out, "%s：新增 %d 个，更新 %d 个，拒绝 %d 个\n", mode, nNew, nUpd, rejected)
+	if rejected > 0 {
+		return &rejectedError{rejected}
+	}
+	return nil
+}
+
+func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("scoresheet", true)
+	name := f.String("evaluator", "", "评委姓名")
+	out := f.String("out", "", "输出文件")
+	if _, err := f.parse(args); err != nil {
+		return err
+	}
+	if err := need("evaluator", *name, "out", *out); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	ev := b.EvaluatorByName(*name)
+	if ev == nil {
+		return dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", *name)
+	}
+	if err := writeFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
+	return nil
+}
+
+func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("scores import", true)
+	files, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usagef("请指定要导入的评分表文件")
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	rejected := 0
+	for _, path := range files {
+		b, err := s.Book(ctx, sqlite.LoadOptions{})
+		if err != nil {
+			return err
+		}
+		sheet, err := xlsx.ReadScoreSheet(path, b)
+		var fe *xlsx.FileError
+		if errors.As(err, &fe) {
+			rejected++
+			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
+			for _, p := range fe.Problems {
+				fmt.Fprintln(e.err, "  "+p.String())
+			}
+			continue
+		} else if err != nil {
+			rejected++
+			fmt.Fprintf(e.err, "拒绝 %s：%s\n", path, dossier.ErrorMessage(err))
+			continue
+		}
+		res, err := s.ApplyScoreSheet(ctx, sheet)
+		var se *sqlite.ScoreSheetError
+		if errors.As(err, &se) {
+			rejected++
+			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
+			for _, p := range se.Problems {
+				fmt.Fprintln(e.err, "  "+p)
+			}
+			continue
+		} else if err != nil {
+			return err
+		}
+		for _, w := range res.Warnings {
+			fmt.Fprintln(e.err, "提示："+w)
+		}
+		fmt.Fprintf(e.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", res.Evaluator, path, res.Changed, res.Comments)
+	}
+	if rejected > 0 {
+		return &rejectedError{rejected}
+	}
+	return nil
+}
+
+func runExport(ctx context.Context, args []string, e *env) (err error) {
+	if len(args) == 0 || (args[0] != "pdf" && args[0] != "xlsx") {
+		return usagef("应为 export pdf 或 export xlsx")
+	}
+	what := args[0]
+	f := newFlags("export "+what, true)
+	out := f.String("out", "", "输出文件")
+	kind := f.String("kind", "dossier", "dossier|notice|unit")
+	code := f.String("unit", "", "申报编号（--kind unit）")
+	if _, err := f.parse(args[1:]); err != nil {
+		return err
+	}
+	if err := need("out", *out); err != nil {
+		return err
+	}
+	if what == "pdf" {
+		switch *kind {
+		case "dossier", "notice":
+		case "unit":
+			if strings.TrimSpace(*code) == "" {
+				return usagef("--kind unit 需要 --unit 申报编号")
+			}
+		default:
+			return usagef("--kind 应为 dossier、notice 或 unit，而不是“%s”", *kind)
+		}
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	b, err := s.Book(ctx, sqlite.LoadOptions{Photos: what == "pdf"})
+	if err != nil {
+		return err
+	}
+	r := dossier.Rank(b)
+	if what == "xlsx" {
+		if err := writeFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
+		return nil
+	}
+	var rep *pdf.Report
+	err = writeFile(*out, func(w io.Writer) error {
+		var werr error
+		switch *kind {
+		case "dossier":
+			rep, werr = pdf.WriteDossier(w, b, r, pdf.Options{})
+		case "notice":
+			rep, werr = pdf.WriteNotice(w, b, r, pdf.Options{})
+		case "unit":
+			u := b.UnitByCode(*code)
+			if u == nil {
+				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
+			}
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{})
+		}
+		return werr
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range rep.Warnings {
+		fmt.Fprintln(e.err, "提示："+w)
+	}
+	fmt.Fprintf(e.out, "已导出 PDF（%d 页）：%s\n", rep.Pages, *out)
+	return nil
+}

@@ -1,0 +1,229 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// fillByLabel writes value into column B of the row whose column A is label.
+func fillByLabel(t *testing.T, f *excelize.File, sheet, label, value string) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == label {
+			cell, _ := excelize.CoordinatesToCellName(2, i+1)
+			f.SetCellStr(sheet, cell, value)
+			return
+		}
+	}
+	t.Fatalf("label %s not found in %s", label, sheet)
+}
+
+// fillRow finds the row whose first columns equal keys and writes values
+// into the columns named by header.
+func fillRow(t *testing.T, f *excelize.File, sheet string, keys []string, values map[string]string) {
+	t.Helper()
+	rows, _ := f.GetRows(sheet)
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i + 1
+	}
+	for i, r := range rows[1:] {
+		match := len(r) >= len(keys)
+		for k := range keys {
+			if match && r[k] != keys[k] {
+				match = false
+			}
+		}
+		if !match {
+			continue
+		}
+		for h, v := range values {
+			c, ok := col[h]
+			if !ok {
+				t.Fatalf("no column %s in %s", h, sheet)
+			}
+			cell, _ := excelize.CoordinatesToCellName(c, i+2)
+			f.SetCellStr(sheet, cell, v)
+		}
+		return
+	}
+	t.Fatalf("row %v not found in %s", keys, sheet)
+}
+
+func TestTemplateImportRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.dossier")
+	tpl := filepath.Join(dir, "模板.xlsx")
+	mustCtl(t, "new", "--db", db, "--title", "导入测试")
+	mustCtl(t, "template", "--db", db, "--out", tpl)
+
+	fill := func(path, title, places string) {
+		f, err := excelize.OpenFile(tpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		fillByLabel(t, f, "基本信息", "申报编号", "T-01")
+		fillByLabel(t, f, "基本信息", "单位名称", "某市教育局")
+		fillByLabel(t, f, "基本信息", "所属地区", "某市")
+		fillByLabel(t, f, "基本信息", "事迹标题", title)
+		fillByLabel(t, f, "基本信息", "事迹简介", "简介。")
+		fillRow(t, f, "事迹材料", []string{"优化扩充工程"}, map[string]string{"标题": "增学位", "正文": "第一段。\n第二段。"})
+		fillRow(t, f, "量化指标", []string{"优化扩充工程", "新增学位"}, map[string]string{"数值": places})
+		fillRow(t, f, "量化指标", []string{"优化扩充工程", "大班额比例"}, map[string]string{"数值": "6.66%"})
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sub := filepath.Join(dir, "submissions")
+	os.MkdirAll(filepath.Join(sub, "nested"), 0o755)
+	fill(filepath.Join(sub, "nested", "某市.xlsx"), "某市的事迹", "27.6万")
+	os.WriteFile(filepath.Join(sub, "坏文件.xlsx"), []byte("这不是 Excel 文件"), 0o644)
+
+	code, out, errs := ctl(t, "import", "--db", db, sub)
+	if code != 1 || !strings.Contains(out, "新增 T-01 某市教育局") || !strings.Contains(errs, "坏文件.xlsx") {
+		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
+	}
+	var units []struct {
+		Code, Name, Title string
+		Revision          int
+		Achievements      []struct{ Category, Heading, Body string }
+		Indicators        []struct {
+			Name  string
+			Value float64
+		}
+	}
+	json.Unmarshal([]byte(mustCtl(t, "units", "--db", db, "--json")), &units)
+	if len(units) != 1 || units[0].Title != "某市的事迹" || units[0].Revision != 1 || len(units[0].Achievements) != 1 || units[0].Achievements[0].Body != "第一段。\n第二段。" {
+		t.Fatalf("units = %+v", units)
+	}
+	vals := map[string]float64{}
+	for _, in := range units[0].Indicators {
+		vals[in.Name] = in.Value
+	}
+	if vals["新增学位"] != 276000 || vals["大班额比例"] != 6.66 {
+		t.Errorf("indicators = %v", vals)
+	}
+
+	// Re-import with one change: a new revision, the change reported, a dry run first.
+	v2 := filepath.Join(dir, "某市v2.xlsx")
+	fill(v2, "某市的新事迹", "27.6万")
+	out = mustCtl(t, "import", "--db", db, "--dry-run", v2)
+	if !strings.Contains(out, "将更新 T-01") || !strings.Contains(out, "事迹标题：“某市的事迹”→“某市的新事迹”") {
+		t.Errorf("dry run = %s", out)
+	}
+	out = mustCtl(t, "import", "--db", db, v2)
+	if !strings.Contains(out, "更新 T-01") {
+		t.Errorf("import = %s", out)
+	}
+	json.Unmarshal([]byte(mustCtl(t, "units", "--db", db, "--json")), &units)
+	if units[0].Revision != 2 || units[0].Title != "某市的新事迹" {
+		t.Errorf("after re-import = %+v", units[0])
+	}
+	if code, _, errs := ctl(t, "import", "--db", db); code != 2 || !strings.Contains(errs, "请指定") {
+		t.Errorf("import without paths: %d %s", code, errs)
+	}
+}
+
+func TestScoreSheetRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	sheet := filepath.Join(dir, "赵丽.xlsx")
+	mustCtl(t, "scoresheet", "--db", db, "--evaluator", "赵丽（示例）", "--out", sheet)
+	before := rankJSON(t, db)
+
+	f, err := excelize.OpenFile(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillRow(t, f, "评分", []string{"HN2022-003"}, map[string]string{"优化扩充工程(20)": "20"})
+	f.SaveAs(sheet)
+	f.Close()
+	out := mustCtl(t, "scores", "import", "--db", db, sheet)
+	if !strings.Contains(out, "1 项评分") {
+		t.Errorf("scores import = %s", out)
+	}
+	after := rankJSON(t, db)
+	if before[3].Code != "HN2022-003" || after[3].Code != "HN2022-003" || *after[3].Total == *before[3].Total {
+		t.Errorf("ranking did not change: %v → %v", *before[3].Total, *after[3].Total)
+	}
+
+	// One bad cell rejects the whole workbook: nothing changes.
+	f, _ = excelize.OpenFile(sheet)
+	fillRow(t, f, "评分", []string{"HN2022-001"}, map[string]string{"优化扩充工程(20)": "15"})
+	fillRow(t, f, "评分", []string{"HN2022-002"}, map[string]string{"增效创优工程(20)": "18.55"})
+	f.SaveAs(sheet)
+	f.Close()
+	code, _, errs := ctl(t, "scores", "import", "--db", db, sheet)
+	if code != 1 || !strings.Contains(errs, "D3") {
+		t.Errorf("bad sheet: exit %d, %s", code, errs)
+	}
+	if again := rankJSON(t, db); *again[0].Total != *after[0].Total {
+		t.Error("a rejected workbook changed scores")
+	}
+	// Another evaluator's workbook with a forged name: the 校验码 refuses it.
+	f, _ = excelize.OpenFile(sheet)
+	fillRow(t, f, "评分", []string{"HN2022-002"}, map[string]string{"增效创优工程(20)": "18.5"})
+	f.SetCellStr("评委信息", "B1", "李华（示例）")
+	f.SaveAs(sheet)
+	f.Close()
+	if code, _, errs := ctl(t, "scores", "import", "--db", db, sheet); code != 1 || !strings.Contains(errs, "校验码") {
+		t.Errorf("forged sheet: exit %d, %s", code, errs)
+	}
+}
+
+func TestExportDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "pdf", "--db", db, "--out", filepath.Join(dir, "d.pdf")}, "%PDF"},
+		{[]string{"export", "pdf", "--db", db, "--kind", "notice", "--out", filepath.Join(dir, "n.pdf")}, "%PDF"},
+		{[]string{"export", "pdf", "--db", db, "--kind", "unit", "--unit", "HN2022-002", "--out", filepath.Join(dir, "u.pdf")}, "%PDF"},
+		{[]string{"export", "xlsx", "--db", db, "--out", filepath.Join(dir, "s.xlsx")}, "PK"},
+	} {
+		mustCtl(t, c.args...)
+		data, _ := os.ReadFile(c.args[len(c.args)-1])
+		if !strings.HasPrefix(string(data), c.want) {
+			t.Errorf("%v: not a %s file", c.args, c.want)
+		}
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "s.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("排名", "C2"); v != "郑州市教育局" {
+		rows, _ := f.GetRows("排名")
+		t.Errorf("排名 row 2 = %v", rows[:2])
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"export", "pdf", "--db", db, "--kind", "unit", "--out", filepath.Join(dir, "x.pdf")}, 2},
+		{[]string{"export", "pdf", "--db", db, "--kind", "poster", "--out", filepath.Join(dir, "x.pdf")}, 2},
+		{[]string{"export", "pdf", "--db", db, "--kind", "unit", "--unit", "NOPE", "--out", filepath.Join(dir, "x.pdf")}, 1},
+		{[]string{"export", "docx", "--db", db, "--out", filepath.Join(dir, "x.docx")}, 2},
+	} {
+		if code, _, errs := ctl(t, c.args...); code != c.code {
+			t.Errorf("%v: exit %d want %d (%s)", c.args, code, c.code, errs)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("failed export left a file")
+	}
+}
