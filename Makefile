@@ -64,8 +64,20 @@ test: vet unit-test gui-build
 bench:
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./...
 
-package: gui-deps
-	$(GO) run fyne.io/tools/cmd/fyne@latest package -os linux -src cmd/dossier -icon ../../assets/icon.png
+# A Linux package (dist/dossier-linux-$(PKG_ARCH).tar.xz: the binary, the icon and a
+# .desktop entry, with a Makefile that installs them) from the root FyneApp.toml.
+# The fyne tool reads FyneApp.toml from its source folder (which must hold Go
+# code) and bumps the build number there, so it works on a copy in dist/pkg and
+# packages the binary built above.
+FYNE_TOOL ?= fyne.io/tools/cmd/fyne@v1.7.4
+PKG_ARCH  ?= $(shell $(GO) env GOARCH)
+package: bin/dossier
+	rm -rf dist/pkg && mkdir -p dist/pkg/assets
+	cp FyneApp.toml dist/pkg/ && cp assets/icon.png dist/pkg/assets/
+	printf 'package main\n\nfunc main() {}\n' > dist/pkg/main.go
+	cd dist/pkg && GOFLAGS=-mod=mod $(GO) run $(FYNE_TOOL) package --os linux --exe ../../bin/dossier --release
+	mv dist/pkg/*.tar.xz dist/dossier-linux-$(PKG_ARCH).tar.xz && rm -rf dist/pkg
+	@echo "已生成 dist/dossier-linux-$(PKG_ARCH).tar.xz（解压后在其中运行 sudo make install 安装）"
 
 clean:
-	rm -rf bin
+	rm -rf bin dist

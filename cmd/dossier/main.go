@@ -1,54 +1,108 @@
 //go:build cgo
 
-// Command dossier is the Dossier desktop app: `dossier FILE` opens a
-// campaign file; `dossier --demo FILE` creates the demo campaign there first
-// if the file does not exist.
+// Command dossier is the Dossier desktop app.
+//
+//	dossier                 the start screen (new, open, recent files, demo)
+//	dossier FILE            opens that campaign file
+//	dossier --demo FILE     opens the demo campaign at FILE, creating it first
+//	                        when the file does not exist
+//
+// The app is in Simplified Chinese whatever the system's language, with a
+// bundled CJK font.
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
-	"github.com/dossier-app/dossier/dossier/demo"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/ui"
 )
 
+// Version is the app's version, as in FyneApp.toml.
+const Version = "0.1.0"
+
 func main() {
-	demoFlag := flag.Bool("demo", false, "在指定文件创建示例评选活动（文件不存在时）后打开")
-	flag.Parse()
-	// Metadata set in code, so a binary built anywhere behaves the same
-	// without FyneApp.toml beside it.
-	app.SetMetadata(fyne.AppMetadata{ID: "cn.dossier.app", Name: "先进单位评选材料汇编", Version: "0.1.0", Build: 1})
-	a := app.NewWithID("cn.dossier.app")
-	a.Settings().SetTheme(ui.Theme{})
-	ctx := context.Background()
-	if flag.NArg() < 1 {
-		fmt.Fprintln(os.Stderr, "用法：dossier [--demo] 评选活动文件")
+	flags := flag.NewFlagSet("dossier", flag.ContinueOnError)
+	demoFlag := flags.Bool("demo", false, "打开示例评选活动；文件不存在时先在该位置创建")
+	screen := flags.String("screen", "", "") // undocumented: the screen to show first, for screenshots
+	flags.Usage = func() {
+		fmt.Fprintln(os.Stderr, "用法：dossier [评选活动文件]\n      dossier --demo 文件   （文件不存在时先创建示例评选活动）")
+	}
+	if err := flags.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
-	path := flag.Arg(0)
-	var s *sqlite.Store
-	var err error
-	if _, statErr := os.Stat(path); *demoFlag && os.IsNotExist(statErr) {
-		s, err = demo.Create(ctx, path)
-	} else {
-		s, err = sqlite.Open(ctx, path)
+	if flags.NArg() > 1 || (*demoFlag && flags.NArg() != 1) {
+		flags.Usage()
+		os.Exit(2)
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "错误：", err)
-		os.Exit(1)
+	chinese()
+	app.SetMetadata(fyne.AppMetadata{
+		ID: "cn.dossier.app", Name: ui.AppName, Version: Version, Build: 1,
+		Icon: ui.AppIcon(), Migrations: map[string]bool{"fyneDo": true},
+	})
+	a := app.NewWithID("cn.dossier.app")
+	u := ui.New(a)
+	if flags.NArg() == 1 {
+		path := flags.Arg(0)
+		var err error
+		if *demoFlag {
+			err = u.OpenDemo(path)
+		} else {
+			err = u.Open(path)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "错误：", dossier.ErrorMessage(err))
+			u.ShowError("无法打开", err)
+		}
 	}
-	defer s.Close()
-	w, err := ui.NewMainWindow(a, s)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "错误：", err)
-		os.Exit(1)
+	// DOSSIER_IMPORT (undocumented, for screenshots): workbooks to preview.
+	if files := os.Getenv("DOSSIER_IMPORT"); files != "" {
+		u.PreviewImport(strings.Split(files, string(os.PathListSeparator))...)
 	}
-	w.ShowAndRun()
+	if *screen != "" && !u.ShowScreen(*screen) {
+		fmt.Fprintf(os.Stderr, "没有名为 %q 的界面（可用：%s）\n", *screen, strings.Join(ui.Screens, "、"))
+	}
+	// Interrupted from a terminal or by the session: save and close the
+	// campaign file properly (its journal checkpointed) before quitting.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		fyne.Do(func() {
+			u.Close()
+			a.Quit()
+		})
+	}()
+	u.Window().ShowAndRun()
+	u.Close()
+}
+
+// chinese makes Fyne's own words (file dialogs, context menus) Chinese
+// even on a system set to another language: the app is Chinese throughout.
+func chinese() {
+	msgs := os.Getenv("LC_ALL")
+	if msgs == "" {
+		msgs = os.Getenv("LC_MESSAGES")
+	}
+	if msgs == "" {
+		msgs = os.Getenv("LANG")
+	}
+	if strings.HasPrefix(msgs, "zh") {
+		return
+	}
+	os.Setenv("LANGUAGE", "zh_CN:zh")
+	if os.Getenv("LC_ALL") == "" && (msgs == "" || msgs == "C" || msgs == "POSIX" || strings.HasPrefix(msgs, "C.")) {
+		os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
+	}
+	// Adding (no) translations makes Fyne read the locale again.
+	_ = lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("zh-Hans"))
 }

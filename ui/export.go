@@ -1,0 +1,362 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export/pdf"
+	"github.com/dossier-app/dossier/export/xlsx"
+)
+
+// Kinds of document the export screen makes.
+const (
+	docDossier    = "dossier"
+	docNotice     = "notice"
+	docUnit       = "unit"
+	docSummary    = "summary"
+	docTemplate   = "template"
+	docScoreBooks = "scorebooks"
+)
+
+// exportTab makes the campaign's documents. Each runs in the background
+// with a progress bar, so the window never freezes; a finished document
+// can be opened, printed (PDF) or shown in its folder, and the PDF's
+// warnings (characters the fonts lack, pictures left out) are listed.
+type exportTab struct {
+	s    *session
+	view fyne.CanvasObject
+
+	unitSel *widget.SelectEntry
+	units   []dossier.Unit
+	jobs    *fyne.Container
+	running map[string]bool
+}
+
+// exportJob is one document being made, and then made.
+type exportJob struct {
+	kind, title, path string
+	bar               *widget.ProgressBar
+	state             *widget.Label
+	warn              *widget.Label
+	buttons           *fyne.Container
+	row               fyne.CanvasObject
+	err               error
+	warnings          []string
+	pages             int
+	files             []string
+}
+
+func newExportTab(s *session) *exportTab {
+	t := &exportTab{s: s, jobs: container.NewVBox(), running: map[string]bool{}}
+	t.unitSel = unitPicker(func() []dossier.Unit { return t.units })
+	row := func(title, desc string, extra fyne.CanvasObject, kind string) fyne.CanvasObject {
+		btn := widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), func() { t.ask(kind) })
+		text := container.NewVBox(boldLabel(title), muted(desc))
+		if extra != nil {
+			text.Add(extra)
+		}
+		return container.NewBorder(nil, nil, nil, container.NewCenter(btn), text)
+	}
+	docs := container.NewVBox(
+		row("评审材料汇编（PDF）", "封面、评分规则、排名表（含名额线）、目录，按名次排列的各单位事迹材料、量化指标、图片和评分说明。", nil, docDossier),
+		widget.NewSeparator(),
+		row("公示名单（PDF）", "拟推荐单位按名次排列；并列跨越名额线的单位在评委会决定后列入。", nil, docNotice),
+		widget.NewSeparator(),
+		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", t.unitSel, docUnit),
+		widget.NewSeparator(),
+		row("评审结果汇总表（Excel）", "排名、各评委评分矩阵（标明去掉和不计的分数）、量化指标、单位名单。", nil, docSummary),
+		widget.NewSeparator(),
+		row("申报表模板（Excel）", "发给各申报单位填写的空白申报表，填好后在“导入申报表”中导入。", nil, docTemplate),
+		widget.NewSeparator(),
+		row("评委评分表（Excel，每位评委一份）", "保存到所选文件夹，每位评委一个文件；评委填写后在“评委与回避”中导入。", nil, docScoreBooks),
+	)
+	left := container.NewBorder(heading("导出文件"), nil, nil, nil, container.NewVScroll(docs))
+	right := container.NewBorder(heading("导出结果"), nil, nil, nil, container.NewVScroll(t.jobs))
+	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
+	split.Offset = 0.55
+	t.view = split
+	return t
+}
+
+func (t *exportTab) content() fyne.CanvasObject { return t.view }
+
+func (t *exportTab) refresh() {
+	units, err := t.s.store.Units(t.s.ctx)
+	if err != nil {
+		return
+	}
+	t.units = units
+	if !strings.Contains(t.unitSel.Text, "  ") {
+		t.unitSel.OnChanged(t.unitSel.Text) // offer the units now loaded
+	}
+	if len(t.jobs.Objects) == 0 {
+		t.jobs.Add(muted("导出的文件会列在这里，可直接打开或打印。"))
+	}
+}
+
+// unitID finds the unit named in the unit selector.
+func (t *exportTab) unitID() (string, string) {
+	code := pickedCode(t.unitSel.Text)
+	for _, u := range t.units {
+		if u.Code == code || u.Name == strings.TrimSpace(t.unitSel.Text) {
+			return u.ID, u.Name
+		}
+	}
+	return "", ""
+}
+
+// ask asks where to save a document, then makes it.
+func (t *exportTab) ask(kind string) {
+	base := safeFileName(t.s.campaign.Title)
+	switch kind {
+	case docScoreBooks:
+		t.s.a.pick.folder("选择保存评分表的文件夹", func(dir string) { t.start(kind, dir, "") })
+		return
+	case docUnit:
+		id, name := t.unitID()
+		if id == "" {
+			t.s.a.alert("请选择单位", "请先在“单位事迹材料”一行选择要导出的单位。")
+			return
+		}
+		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, id) })
+		return
+	}
+	names := map[string]string{
+		docDossier:  base + "-评审材料汇编.pdf",
+		docNotice:   base + "-公示名单.pdf",
+		docSummary:  base + "-评审结果汇总表.xlsx",
+		docTemplate: base + "-申报表模板.xlsx",
+	}
+	t.s.a.pick.saveFile("导出"+docTitles[kind], names[kind], true, func(p string) { t.start(kind, p, "") })
+}
+
+var docTitles = map[string]string{
+	docDossier:    "评审材料汇编",
+	docNotice:     "公示名单",
+	docUnit:       "单位事迹材料",
+	docSummary:    "评审结果汇总表",
+	docTemplate:   "申报表模板",
+	docScoreBooks: "评委评分表",
+}
+
+// start makes a document in the background and lists it with its progress.
+func (t *exportTab) start(kind, path, unitID string) *exportJob {
+	t.s.flush()
+	j := &exportJob{kind: kind, title: docTitles[kind], path: path}
+	j.bar = widget.NewProgressBar()
+	j.state = widget.NewLabel("正在准备…")
+	j.state.Wrapping = fyne.TextWrapBreak
+	j.warn = widget.NewLabel("")
+	j.warn.Wrapping = fyne.TextWrapBreak
+	j.warn.Importance = widget.WarningImportance
+	j.warn.Hide()
+	j.buttons = container.NewHBox()
+	head := container.NewBorder(nil, nil, boldLabel(j.title), j.buttons)
+	j.row = container.NewVBox(head, j.state, j.bar, j.warn, widget.NewSeparator())
+	if len(t.jobs.Objects) == 1 {
+		if _, ok := t.jobs.Objects[0].(*widget.Label); ok {
+			t.jobs.Objects = nil
+		}
+	}
+	t.jobs.Objects = append([]fyne.CanvasObject{j.row}, t.jobs.Objects...)
+	t.jobs.Refresh()
+
+	s := t.s
+	s.goJob(func() {
+		progress := func(done, total int) {
+			if total <= 0 {
+				return
+			}
+			v := float64(done) / float64(total)
+			fyne.Do(func() {
+				j.bar.SetValue(v)
+				j.state.SetText(fmt.Sprintf("正在生成：%d / %d", done, total))
+			})
+		}
+		j.err = t.make(j, unitID, progress)
+		fyne.Do(func() { t.finished(j) })
+	})
+	return j
+}
+
+// make writes the document; it runs in the background.
+func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total int)) error {
+	ctx := t.s.ctx
+	photos := j.kind == docDossier || j.kind == docUnit
+	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: photos, Photos: photos})
+	if err != nil {
+		return err
+	}
+	r := dossier.Rank(b)
+	opt := pdf.Options{Progress: progress}
+	keep := func(rep *pdf.Report, err error) error {
+		if rep != nil {
+			j.warnings, j.pages = rep.Warnings, rep.Pages
+		}
+		return err
+	}
+	switch j.kind {
+	case docDossier:
+		return writeFileAtomic(j.path, func(w io.Writer) error { return keep(pdf.WriteDossier(w, b, r, opt)) })
+	case docNotice:
+		return writeFileAtomic(j.path, func(w io.Writer) error { return keep(pdf.WriteNotice(w, b, r, opt)) })
+	case docUnit:
+		return writeFileAtomic(j.path, func(w io.Writer) error { return keep(pdf.WriteUnit(w, b, r, unitID, opt)) })
+	case docSummary:
+		return writeFileAtomic(j.path, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) })
+	case docTemplate:
+		return writeFileAtomic(j.path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
+	case docScoreBooks:
+		if len(b.Evaluators) == 0 {
+			return dossier.Errorf(dossier.EINVALID, "还没有评委，请先在“评委与回避”中添加评委")
+		}
+		for i, e := range b.Evaluators {
+			path := freeName(filepath.Join(j.path, "评分表-"+safeFileName(e.Name)+".xlsx"))
+			if err := writeFileAtomic(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, e.ID) }); err != nil {
+				return err
+			}
+			j.files = append(j.files, path)
+			progress(i+1, len(b.Evaluators))
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown document %q", j.kind)
+}
+
+// freeName returns path, or path with " (2)", " (3)"… before the
+// extension when a file of that name exists: a returned, filled workbook
+// in the same folder is never replaced.
+func freeName(path string) string {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return path
+	}
+	ext := filepath.Ext(path)
+	base := strings.TrimSuffix(path, ext)
+	for i := 2; ; i++ {
+		p := fmt.Sprintf("%s (%d)%s", base, i, ext)
+		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
+			return p
+		}
+	}
+}
+
+// finished shows a job's outcome; it runs on the UI thread.
+func (t *exportTab) finished(j *exportJob) {
+	if j.err != nil {
+		j.bar.Hide()
+		j.state.Importance = widget.DangerImportance
+		j.state.SetText("未能生成：" + dossier.ErrorMessage(j.err))
+		return
+	}
+	j.bar.SetValue(1)
+	j.bar.Hide()
+	j.state.Importance = widget.SuccessImportance
+	switch {
+	case j.kind == docScoreBooks:
+		j.state.SetText(fmt.Sprintf("已生成 %d 份评分表，保存在 %s", len(j.files), j.path))
+		j.buttons.Add(widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { t.s.a.openPath(j.path) }))
+	default:
+		msg := "已保存 " + filepath.Base(j.path)
+		if j.pages > 0 {
+			msg += fmt.Sprintf("，共 %d 页", j.pages)
+		}
+		j.state.SetText(msg + "（" + filepath.Dir(j.path) + "）")
+		j.buttons.Add(widget.NewButtonWithIcon("打开", theme.FileIcon(), func() { t.s.a.openPath(j.path) }))
+		if strings.HasSuffix(strings.ToLower(j.path), ".pdf") {
+			j.buttons.Add(widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() { t.s.a.printPath(j.path) }))
+		}
+		j.buttons.Add(widget.NewButtonWithIcon("所在文件夹", theme.FolderIcon(), func() { t.s.a.openPath(filepath.Dir(j.path)) }))
+	}
+	if len(j.warnings) > 0 {
+		j.warn.SetText(fmt.Sprintf("注意（%d 条）：", len(j.warnings)) + strings.Join(j.warnings, "；"))
+		j.warn.Show()
+	}
+	t.s.note("已生成" + j.title)
+	t.jobs.Refresh()
+}
+
+// writeFileAtomic writes a file through a temporary file in the same
+// folder, renamed into place only when fn succeeds: a failed export never
+// leaves half a file, nor destroys the earlier one.
+func writeFileAtomic(path string, fn func(w io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return dossier.Errorf(dossier.EINVALID, "无法在 %s 中写入文件：%v", filepath.Dir(path), err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := fn(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return dossier.Errorf(dossier.EINVALID, "写入 %s 失败：%v", path, err)
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return dossier.Errorf(dossier.EINVALID, "无法保存 %s：%v", path, err)
+	}
+	return nil
+}
+
+// openPath opens a file or folder with the system's default application.
+func (a *App) openPath(path string) {
+	if err := exec.Command("xdg-open", path).Start(); err != nil {
+		a.alert("无法打开", "无法用系统默认程序打开 "+path+"："+err.Error())
+	}
+}
+
+// printPath hands a PDF to the system's printing: lp where it is present,
+// else the default viewer, whose print command the user then uses.
+func (a *App) printPath(path string) {
+	if lp, err := exec.LookPath("lp"); err == nil {
+		out, err := exec.Command(lp, path).CombinedOutput()
+		if err != nil {
+			a.alert("打印失败", fmt.Sprintf("打印 %s 失败：%s %v", filepath.Base(path), strings.TrimSpace(string(out)), err))
+			return
+		}
+		a.alert("已发送到打印机", "已将 "+filepath.Base(path)+" 发送到默认打印机。\n"+strings.TrimSpace(string(out)))
+		return
+	}
+	a.openPath(path)
+	a.alert("请在查看器中打印", "本机没有找到打印命令 lp，已用默认程序打开 "+filepath.Base(path)+"，请在其中选择“打印”。")
+}
+
+// resultDialog shows the outcome of an action: a summary and lines (each
+// a file or a problem), with 打开 and 打印 for a file that was made.
+func (a *App) resultDialog(title, intro string, lines []string, path string, printable bool) {
+	box := container.NewVBox()
+	if intro != "" {
+		box.Add(wrapped(intro))
+	}
+	for _, l := range lines {
+		box.Add(wrapped(l))
+	}
+	scroll := container.NewVScroll(fixedWidth(600, box))
+	scroll.SetMinSize(fyne.NewSize(620, min(float32(80+60*len(lines)), 380)))
+	content := fyne.CanvasObject(scroll)
+	if path != "" {
+		btns := container.NewHBox(widget.NewButtonWithIcon("打开", theme.FileIcon(), func() { a.openPath(path) }))
+		if printable {
+			btns.Add(widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() { a.printPath(path) }))
+		}
+		btns.Add(widget.NewButtonWithIcon("所在文件夹", theme.FolderIcon(), func() { a.openPath(filepath.Dir(path)) }))
+		content = container.NewBorder(nil, btns, nil, nil, scroll)
+	}
+	dialog.NewCustom(title, "关闭", content, a.win).Show()
+}

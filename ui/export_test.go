@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExport(t *testing.T) {
+	a, _ := newTestApp(t)
+	if err := a.OpenDemo(filepath.Join(t.TempDir(), "demo.dossier")); err != nil {
+		t.Fatal(err)
+	}
+	s := a.cur
+	a.ShowScreen(ScreenExport)
+	et := s.screen(ScreenExport).(*exportTab)
+	dir := t.TempDir()
+
+	jobs := map[string]*exportJob{}
+	for kind, name := range map[string]string{
+		docDossier: "汇编.pdf", docNotice: "公示.pdf", docSummary: "汇总.xlsx", docTemplate: "模板.xlsx", docScoreBooks: "评分表",
+	} {
+		path := filepath.Join(dir, name)
+		if kind == docScoreBooks {
+			os.Mkdir(path, 0o755)
+		}
+		// One at a time: the test driver runs fyne.Do on the calling
+		// goroutine, so two jobs would touch widgets at once (the app runs
+		// them on its one UI thread).
+		jobs[kind] = et.start(kind, path, "")
+		s.jobs.Wait()
+	}
+	et.unitSel.SetText(et.units[1].Code)
+	id, _ := et.unitID()
+	jobs[docUnit] = et.start(docUnit, filepath.Join(dir, "单位.pdf"), id)
+	s.jobs.Wait()
+
+	for kind, j := range jobs {
+		if j.err != nil {
+			t.Errorf("%s: %v", kind, j.err)
+			continue
+		}
+		if kind == docScoreBooks {
+			if len(j.files) != 6 {
+				t.Errorf("%d score workbooks", len(j.files))
+			}
+			continue
+		}
+		data, err := os.ReadFile(j.path)
+		if err != nil {
+			t.Errorf("%s: %v", kind, err)
+			continue
+		}
+		if strings.HasSuffix(j.path, ".pdf") && !bytes.HasPrefix(data, []byte("%PDF")) {
+			t.Errorf("%s is not a PDF", j.path)
+		}
+		if strings.HasSuffix(j.path, ".xlsx") && !bytes.HasPrefix(data, []byte("PK")) {
+			t.Errorf("%s is not a workbook", j.path)
+		}
+		if !strings.HasPrefix(j.state.Text, "已保存") || j.bar.Visible() {
+			t.Errorf("%s: state %q", kind, j.state.Text)
+		}
+		if !contains(texts(j.buttons), "打开") {
+			t.Errorf("%s: no 打开 button", kind)
+		}
+		if strings.HasSuffix(j.path, ".pdf") && !contains(texts(j.buttons), "打印") {
+			t.Errorf("%s: no 打印 button", kind)
+		}
+	}
+	// No temporary files are left behind.
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left %s", e.Name())
+		}
+	}
+	// Score workbooks never replace a file already there.
+	j := et.start(docScoreBooks, filepath.Join(dir, "评分表"), "")
+	s.jobs.Wait()
+	if j.err != nil || !strings.Contains(j.files[0], "(2)") {
+		t.Errorf("second export: %v %q", j.err, j.files)
+	}
+}

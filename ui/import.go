@@ -1,0 +1,505 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export/xlsx"
+)
+
+// importTab imports filled submission workbooks (申报表): pick files or a
+// folder (or drop them on the window), see a preview of every file — new
+// unit, update, or rejected with the reasons in Chinese — then import what
+// passed, with a progress bar and a summary. The blank template is saved
+// from here too.
+type importTab struct {
+	s    *session
+	view fyne.CanvasObject
+
+	files  []string
+	rows   []importRow
+	sel    int
+	busy   bool
+	done   bool // the rows show the outcome of an import, not a preview
+	table  *widget.Table
+	detail *widget.Label
+	bar    *widget.ProgressBar
+	state  *widget.Label
+
+	addFiles, addFolder, clear, commit, template *widget.Button
+}
+
+// importRow is one file in the preview, and after the import its outcome.
+type importRow struct {
+	file   string
+	action dossier.ImportAction
+	code   string
+	name   string
+	lines  []string // changes of an update, problems of a rejection
+	sub    *dossier.Submission
+}
+
+var importColumns = []struct {
+	title string
+	width float32
+}{{"文件", 230}, {"结果", 64}, {"申报编号", 104}, {"单位名称", 210}, {"说明", 560}}
+
+func newImportTab(s *session) *importTab {
+	t := &importTab{s: s, sel: -1}
+	t.addFiles = widget.NewButtonWithIcon("选择文件…", theme.FileIcon(), func() {
+		s.a.pick.openFile("选择申报表", []string{".xlsx"}, func(p string) { t.add([]string{p}) })
+	})
+	t.addFolder = widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), func() {
+		s.a.pick.folder("选择存放申报表的文件夹", func(dir string) {
+			files, err := workbooksIn(dir)
+			if err != nil {
+				s.a.alert("无法读取文件夹", err.Error())
+				return
+			}
+			if len(files) == 0 {
+				s.a.alert("没有申报表", "文件夹 "+dir+" 中没有 .xlsx 文件。")
+				return
+			}
+			t.add(files)
+		})
+	})
+	t.clear = widget.NewButtonWithIcon("清空列表", theme.ContentClearIcon(), t.reset)
+	t.commit = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), t.doImport)
+	t.commit.Importance = widget.HighImportance
+	t.commit.Disable()
+	t.template = widget.NewButtonWithIcon("保存申报表模板…", theme.DocumentSaveIcon(), t.askTemplate)
+
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.rows), len(importColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(canvas.NewRectangle(nil), l)
+		},
+		t.updateCell)
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = func() fyne.CanvasObject { return boldLabel("") }
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(importColumns[id.Col].title)
+	}
+	for i, c := range importColumns {
+		t.table.SetColumnWidth(i, c.width)
+	}
+	t.table.OnSelected = func(id widget.TableCellID) {
+		t.sel = id.Row
+		t.showDetail()
+		t.table.UnselectAll()
+		t.table.Refresh()
+	}
+	t.detail = widget.NewLabel("")
+	t.detail.Wrapping = fyne.TextWrapBreak
+	t.bar = widget.NewProgressBar()
+	t.bar.Hide()
+	t.state = widget.NewLabel("选择填好的申报表文件或文件夹（也可以把文件拖到窗口里）。导入前会先逐个检查，列出每个文件将新增、更新还是被拒绝及其原因。")
+	t.state.Wrapping = fyne.TextWrapBreak
+
+	bar := container.NewHBox(t.addFiles, t.addFolder, t.clear, widget.NewSeparator(), t.commit)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, t.template, bar), t.state, t.bar)
+	detail := container.NewVScroll(container.NewPadded(t.detail))
+	split := container.NewVSplit(t.table, detail)
+	split.Offset = 0.68
+	t.view = container.NewBorder(top, nil, nil, nil, split)
+	return t
+}
+
+func (t *importTab) content() fyne.CanvasObject { return t.view }
+
+func (t *importTab) refresh() {}
+
+// workbooksIn lists the .xlsx files in a folder and its subfolders,
+// leaving out Office's lock files (~$…).
+func workbooksIn(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// dropped takes files and folders dropped on the window.
+func (t *importTab) dropped(uris []fyne.URI) {
+	var files []string
+	for _, u := range uris {
+		p := u.Path()
+		if ok, _ := storage.CanList(u); ok {
+			if fs, err := workbooksIn(p); err == nil {
+				files = append(files, fs...)
+			}
+		} else if strings.EqualFold(filepath.Ext(p), ".xlsx") {
+			files = append(files, p)
+		}
+	}
+	if len(files) > 0 {
+		t.add(files)
+	}
+}
+
+func (t *importTab) reset() {
+	if t.busy {
+		return
+	}
+	t.files, t.rows, t.sel, t.done = nil, nil, -1, false
+	t.detail.SetText("")
+	t.bar.Hide()
+	t.state.SetText("列表已清空。")
+	t.commit.Disable()
+	t.table.Refresh()
+}
+
+// add puts files on the list and previews the whole list again.
+func (t *importTab) add(paths []string) {
+	if t.busy {
+		return
+	}
+	if t.done {
+		t.files = nil
+		t.done = false
+	}
+	have := map[string]bool{}
+	for _, f := range t.files {
+		have[f] = true
+	}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		if !have[p] {
+			have[p] = true
+			t.files = append(t.files, p)
+		}
+	}
+	t.preview()
+}
+
+func (t *importTab) setBusy(b bool) {
+	t.busy = b
+	for _, btn := range []*widget.Button{t.addFiles, t.addFolder, t.clear, t.template} {
+		if b {
+			btn.Disable()
+		} else {
+			btn.Enable()
+		}
+	}
+	t.commit.Disable()
+	if !b && !t.done {
+		for _, r := range t.rows {
+			if r.action != dossier.ImportRejected {
+				t.commit.Enable()
+				break
+			}
+		}
+	}
+}
+
+// preview reads every file and plans the import without writing anything.
+func (t *importTab) preview() {
+	files := append([]string(nil), t.files...)
+	t.setBusy(true)
+	t.bar.SetValue(0)
+	t.bar.Show()
+	t.state.SetText(fmt.Sprintf("正在检查 %d 个文件…", len(files)))
+	s := t.s
+	s.goJob(func() {
+		rows, err := t.plan(files, func(done, total int) {
+			v := float64(done) / float64(total)
+			fyne.Do(func() { t.bar.SetValue(v) })
+		})
+		fyne.Do(func() {
+			t.bar.Hide()
+			if err != nil {
+				t.state.SetText("检查失败：" + dossier.ErrorMessage(err))
+				t.setBusy(false)
+				return
+			}
+			t.rows, t.sel = rows, -1
+			t.detail.SetText("")
+			var n, u, r int
+			for _, row := range rows {
+				switch row.action {
+				case dossier.ImportNew:
+					n++
+				case dossier.ImportUpdate:
+					u++
+				default:
+					r++
+				}
+			}
+			msg := fmt.Sprintf("已检查 %d 个文件：新增 %d 个单位，更新 %d 个，拒绝 %d 个文件。", len(rows), n, u, r)
+			if n+u > 0 {
+				msg += "点“导入”写入通过检查的文件；被拒绝的文件不会导入，改正后可重新选择。"
+			} else {
+				msg += "没有可以导入的文件。"
+			}
+			if r > 0 {
+				msg += "点表格中的一行查看全部原因。"
+			}
+			t.state.SetText(msg)
+			t.setBusy(false)
+			t.table.Refresh()
+		})
+	})
+}
+
+// plan reads the files and asks the campaign file what importing them
+// would do (a dry run). It runs in the background.
+func (t *importTab) plan(files []string, progress func(done, total int)) ([]importRow, error) {
+	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return nil, err
+	}
+	rows := make([]importRow, len(files))
+	var subs []dossier.Submission
+	var at []int
+	for i, f := range files {
+		rows[i] = importRow{file: f, action: dossier.ImportRejected}
+		sub, err := xlsx.ReadSubmission(f, b)
+		if err != nil {
+			rows[i].lines = problemLines(err)
+		} else {
+			subs = append(subs, *sub)
+			at = append(at, i)
+		}
+		progress(i+1, len(files))
+	}
+	if len(subs) > 0 {
+		items, err := t.s.store.Import(t.s.ctx, subs, true)
+		if err != nil {
+			return nil, err
+		}
+		for k, it := range items {
+			r := &rows[at[k]]
+			r.action, r.code, r.name = it.Action, it.Code, it.Name
+			r.sub = it.Sub
+			if it.Action == dossier.ImportRejected {
+				r.lines = it.Problems
+			} else {
+				r.lines = it.Changes
+			}
+		}
+	}
+	return rows, nil
+}
+
+// doImport writes the files that passed the preview.
+func (t *importTab) doImport() {
+	if t.busy {
+		return
+	}
+	var subs []dossier.Submission
+	var at []int
+	for i, r := range t.rows {
+		if r.action != dossier.ImportRejected && r.sub != nil {
+			subs = append(subs, *r.sub)
+			at = append(at, i)
+		}
+	}
+	if len(subs) == 0 {
+		return
+	}
+	t.s.flush()
+	t.setBusy(true)
+	t.bar.SetValue(0)
+	t.bar.Show()
+	t.state.SetText(fmt.Sprintf("正在导入 %d 个文件…", len(subs)))
+	s := t.s
+	s.goJob(func() {
+		items, err := t.write(subs, func(done, total int) {
+			v := float64(done) / float64(total)
+			fyne.Do(func() {
+				t.bar.SetValue(v)
+				t.state.SetText(fmt.Sprintf("正在导入：%d / %d", done, total))
+			})
+		})
+		fyne.Do(func() { t.imported(at, items, err) })
+	})
+}
+
+// write imports the submissions in batches, for the progress bar. It runs
+// in the background.
+func (t *importTab) write(subs []dossier.Submission, progress func(done, total int)) ([]dossier.ImportItem, error) {
+	batch := max(1, len(subs)/20)
+	var out []dossier.ImportItem
+	for i := 0; i < len(subs); i += batch {
+		j := min(len(subs), i+batch)
+		items, err := t.s.store.Import(t.s.ctx, subs[i:j], false)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, items...)
+		progress(j, len(subs))
+	}
+	return out, nil
+}
+
+// imported shows the outcome of an import.
+func (t *importTab) imported(at []int, items []dossier.ImportItem, err error) {
+	t.bar.Hide()
+	t.s.changed++
+	var n, u, r int
+	for k, it := range items {
+		row := &t.rows[at[k]]
+		row.action, row.code, row.name = it.Action, it.Code, it.Name
+		if it.Action == dossier.ImportRejected {
+			row.lines = it.Problems
+		} else {
+			row.lines = it.Changes
+		}
+	}
+	for _, row := range t.rows {
+		switch row.action {
+		case dossier.ImportNew:
+			n++
+		case dossier.ImportUpdate:
+			u++
+		default:
+			r++
+		}
+	}
+	t.done = true
+	msg := fmt.Sprintf("导入完成：新增 %d 个单位，更新 %d 个单位，%d 个文件未导入。", n, u, r)
+	if err != nil {
+		msg = "导入中断：" + dossier.ErrorMessage(err) + "。" + msg
+	}
+	t.state.SetText(msg)
+	t.s.note(msg)
+	t.setBusy(false)
+	t.table.Refresh()
+	t.showDetail()
+}
+
+func (t *importTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	bg := c.Objects[0].(*canvas.Rectangle)
+	l := c.Objects[1].(*widget.Label)
+	if id.Row >= len(t.rows) {
+		return
+	}
+	r := &t.rows[id.Row]
+	imp := widget.MediumImportance
+	var text string
+	switch id.Col {
+	case 0:
+		text = filepath.Base(r.file)
+	case 1:
+		text = r.action.Label()
+		switch r.action {
+		case dossier.ImportRejected:
+			imp = widget.DangerImportance
+		case dossier.ImportNew:
+			imp = widget.SuccessImportance
+		}
+	case 2:
+		text = r.code
+		if text == "" && r.action == dossier.ImportNew {
+			text, imp = "导入时分配", widget.LowImportance
+		}
+	case 3:
+		text = r.name
+	case 4:
+		text = r.summary()
+		if r.action == dossier.ImportRejected {
+			imp = widget.DangerImportance
+		}
+	}
+	l.Text, l.Importance = text, imp
+	l.Refresh()
+	fill := theme.Color(theme.ColorNameBackground)
+	if id.Row == t.sel {
+		fill = colSealSoft
+	} else if r.action == dossier.ImportRejected {
+		fill = colErrorSoft
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
+}
+
+// summary is the row's explanation in one line.
+func (r *importRow) summary() string {
+	if len(r.lines) == 0 {
+		if r.action == dossier.ImportNew {
+			return "新单位"
+		}
+		return ""
+	}
+	first := r.lines[0]
+	// Problems begin with the file's name, which the row already shows.
+	if i := strings.Index(first, "："); i >= 0 && strings.Contains(first[:i], filepath.Base(r.file)) {
+		first = first[i+len("："):]
+	}
+	if len(r.lines) > 1 {
+		return fmt.Sprintf("%s（共 %d 条）", first, len(r.lines))
+	}
+	return first
+}
+
+func (t *importTab) showDetail() {
+	if t.sel < 0 || t.sel >= len(t.rows) {
+		t.detail.SetText("")
+		return
+	}
+	r := &t.rows[t.sel]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s：%s", r.file, r.action.Label())
+	if r.name != "" {
+		fmt.Fprintf(&b, "（%s %s）", r.code, r.name)
+	}
+	b.WriteString("\n")
+	for _, l := range r.lines {
+		b.WriteString("· " + l + "\n")
+	}
+	t.detail.SetText(b.String())
+}
+
+func (t *importTab) askTemplate() {
+	name := safeFileName(t.s.campaign.Title) + "-申报表模板.xlsx"
+	t.s.a.pick.saveFile("保存申报表模板", name, true, func(path string) {
+		if err := t.saveTemplate(path); err != nil {
+			t.s.a.alert("未能保存模板", dossier.ErrorMessage(err))
+			return
+		}
+		t.s.a.resultDialog("已保存申报表模板", "空白申报表已保存，可发给各申报单位填写：", []string{path}, path, false)
+	})
+}
+
+// saveTemplate writes the blank submission workbook.
+func (t *importTab) saveTemplate(path string) error {
+	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
+}

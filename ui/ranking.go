@@ -1,0 +1,428 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+// rankingTab shows the ranking with its cut line and, for the selected
+// unit, how its score came about: every evaluator's scores, what was
+// excluded and why, what was dropped as highest and lowest, the arithmetic,
+// and for a tie across the cut line the committee's decision.
+type rankingTab struct {
+	s    *session
+	view fyne.CanvasObject
+
+	book  *dossier.Book
+	rank  *dossier.Ranking
+	selID string
+
+	summary *widget.Label
+	table   *widget.Table
+	explain *fyne.Container
+}
+
+// Fixed columns of the ranking table; category columns follow colRegion.
+const (
+	colRank = iota
+	colCode
+	colName
+	colRegion
+	colFirstCategory
+)
+
+func newRankingTab(s *session) *rankingTab {
+	t := &rankingTab{s: s}
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapBreak
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			if t.rank == nil {
+				return 0, 0
+			}
+			return len(t.rank.Standings), t.columns()
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			line := canvas.NewRectangle(colSeal)
+			line.SetMinSize(fyne.NewSize(0, 2))
+			return container.NewStack(canvas.NewRectangle(nil), container.NewBorder(nil, line, nil, nil, l))
+		},
+		t.updateCell)
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(t.header(id.Col))
+	}
+	t.table.OnSelected = func(id widget.TableCellID) {
+		if t.rank != nil && id.Row >= 0 && id.Row < len(t.rank.Standings) {
+			t.selID = t.rank.Standings[id.Row].Unit.ID
+			t.showExplanation()
+			t.table.Refresh()
+		}
+		t.table.UnselectAll()
+	}
+	t.explain = container.NewStack(muted("在上方表格中选择一个单位，查看其得分的由来。"))
+	top := container.NewBorder(t.summary, nil, nil, nil, t.table)
+	split := container.NewVSplit(top, container.NewPadded(t.explain))
+	split.Offset = 0.46
+	t.view = split
+	return t
+}
+
+func (t *rankingTab) content() fyne.CanvasObject { return t.view }
+
+func (t *rankingTab) columns() int {
+	return colFirstCategory + len(t.rank.Categories) + 3
+}
+
+func (t *rankingTab) header(col int) string {
+	if t.rank == nil {
+		return ""
+	}
+	nc := len(t.rank.Categories)
+	switch {
+	case col == colRank:
+		return "名次"
+	case col == colCode:
+		return "申报编号"
+	case col == colName:
+		return "单位名称"
+	case col == colRegion:
+		return "所属地区"
+	case col < colFirstCategory+nc:
+		return t.rank.Categories[col-colFirstCategory].Name
+	case col == colFirstCategory+nc:
+		return "总分"
+	case col == colFirstCategory+nc+1:
+		return "有效评分"
+	case col == colFirstCategory+nc+2:
+		return "结果"
+	}
+	return ""
+}
+
+// cellText is what the ranking table shows at row, col.
+func (t *rankingTab) cellText(row, col int) string {
+	st := &t.rank.Standings[row]
+	nc := len(t.rank.Categories)
+	switch {
+	case col == colRank:
+		if st.Rank == 0 {
+			return "—"
+		}
+		if st.Tie {
+			return strconv.Itoa(st.Rank) + " 并列"
+		}
+		return strconv.Itoa(st.Rank)
+	case col == colCode:
+		return st.Unit.Code
+	case col == colName:
+		return st.Unit.Name
+	case col == colRegion:
+		return st.Unit.Region
+	case col < colFirstCategory+nc:
+		return st.Categories[col-colFirstCategory].String()
+	case col == colFirstCategory+nc:
+		return st.Total.String()
+	case col == colFirstCategory+nc+1:
+		return fmt.Sprintf("%d 份", st.Explanation.Valid)
+	case col == colFirstCategory+nc+2:
+		return resultText(st)
+	}
+	return ""
+}
+
+// resultText says where a unit stands against the quota.
+func resultText(st *dossier.Standing) string {
+	switch {
+	case st.Unranked != "":
+		return st.Unranked
+	case st.NeedsDecision && st.Decision == nil:
+		return "待评委会决定"
+	case st.NeedsDecision && st.Decision.Recommended:
+		return "评委会决定推荐"
+	case st.NeedsDecision:
+		return "评委会决定不推荐"
+	case st.Recommended:
+		return "拟推荐"
+	}
+	return ""
+}
+
+func (t *rankingTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	bg := c.Objects[0].(*canvas.Rectangle)
+	inner := c.Objects[1].(*fyne.Container)
+	l := inner.Objects[0].(*widget.Label)
+	line := inner.Objects[1].(*canvas.Rectangle)
+	if t.rank == nil || id.Row >= len(t.rank.Standings) {
+		return
+	}
+	st := &t.rank.Standings[id.Row]
+	text := t.cellText(id.Row, id.Col)
+	imp := widget.MediumImportance
+	bold := false
+	nc := len(t.rank.Categories)
+	switch {
+	case st.Unranked != "":
+		imp = widget.LowImportance
+	case id.Col == colFirstCategory+nc+2 && st.NeedsDecision:
+		imp = widget.WarningImportance
+		bold = true
+	case id.Col == colFirstCategory+nc+2 && st.Recommended:
+		imp = widget.HighImportance
+		bold = true
+	case id.Col == colFirstCategory+nc:
+		bold = true
+	}
+	if l.Text != text || l.Importance != imp || l.TextStyle.Bold != bold {
+		l.Text, l.Importance, l.TextStyle.Bold = text, imp, bold
+		l.Refresh()
+	}
+	var fill = theme.Color(theme.ColorNameBackground)
+	switch {
+	case st.Unit.ID == t.selID:
+		fill = colSealSoft
+	case st.NeedsDecision:
+		fill = colWarnSoft
+	case st.Recommended:
+		fill = colPaper
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
+	// The cut line runs under the last unit above it.
+	if t.rank.CutAfter > 0 && id.Row == t.rank.CutAfter-1 {
+		line.Show()
+	} else {
+		line.Hide()
+	}
+}
+
+func (t *rankingTab) refresh() {
+	b, r, err := t.s.store.Rank(t.s.ctx)
+	if err != nil {
+		t.s.a.alert("无法计算排名", dossier.ErrorMessage(err))
+		return
+	}
+	t.book, t.rank = b, r
+	for i := range r.Categories {
+		t.table.SetColumnWidth(colFirstCategory+i, 106)
+	}
+	nc := len(r.Categories)
+	for col, w := range map[int]float32{colRank: 60, colCode: 100, colName: 196, colRegion: 104,
+		colFirstCategory + nc: 72, colFirstCategory + nc + 1: 76, colFirstCategory + nc + 2: 124} {
+		t.table.SetColumnWidth(col, w)
+	}
+	if t.selID == "" && len(r.Standings) > 0 {
+		t.selID = r.Standings[0].Unit.ID
+	}
+	t.summary.SetText(rankingSummary(r))
+	t.table.Refresh()
+	t.showExplanation()
+}
+
+// rankingSummary is the line above the table: quota, how many are
+// recommended, ties across the cut line.
+func rankingSummary(r *dossier.Ranking) string {
+	var ranked, decide, pending, unranked int
+	for _, st := range r.Standings {
+		switch {
+		case st.Unranked != "":
+			unranked++
+		default:
+			ranked++
+		}
+		if st.NeedsDecision {
+			decide++
+			if st.Decision == nil {
+				pending++
+			}
+		}
+	}
+	parts := []string{fmt.Sprintf("拟表彰名额 %d 个，参与排名 %d 个单位，拟推荐 %d 个（红线以上）", r.Quota, ranked, r.CutAfter)}
+	if decide > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个单位总分并列且跨越名额线，需评委会决定（尚待决定 %d 个）", decide, pending))
+	}
+	if unranked > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个单位不参与排名", unranked))
+	}
+	parts = append(parts, fmt.Sprintf("有效总分达到 %d 份时去掉一个最高分和一个最低分", r.TrimMin))
+	return strings.Join(parts, "；") + "。"
+}
+
+func (t *rankingTab) selected() *dossier.Standing {
+	if t.rank == nil {
+		return nil
+	}
+	for i := range t.rank.Standings {
+		if t.rank.Standings[i].Unit.ID == t.selID {
+			return &t.rank.Standings[i]
+		}
+	}
+	return nil
+}
+
+// showExplanation fills the lower panel for the selected unit.
+func (t *rankingTab) showExplanation() {
+	st := t.selected()
+	if st == nil {
+		t.explain.Objects = []fyne.CanvasObject{container.NewCenter(fixedWidth(360, muted("在上方表格中选择一个单位，查看其得分的由来。")))}
+		t.explain.Refresh()
+		return
+	}
+	title := heading(fmt.Sprintf("%s（%s）", st.Unit.Name, st.Unit.Code))
+	var facts []string
+	if st.Rank > 0 {
+		r := fmt.Sprintf("名次 %d", st.Rank)
+		if st.Tie {
+			r += "（并列）"
+		}
+		facts = append(facts, r)
+	}
+	facts = append(facts, "总分 "+st.Total.String())
+	if res := resultText(st); res != "" {
+		facts = append(facts, res)
+	}
+	factLbl := widget.NewLabel(strings.Join(facts, " · "))
+	factLbl.Truncation = fyne.TextTruncateEllipsis
+
+	lines := st.Explanation.Lines
+	cats := t.rank.Categories
+	nc := len(cats)
+	grid := widget.NewTableWithHeaders(
+		func() (int, int) { return len(lines), nc + 4 },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			ln := lines[id.Row]
+			imp := widget.MediumImportance
+			if !ln.Status.Valid() {
+				imp = widget.LowImportance
+			} else if ln.Status != dossier.Kept {
+				imp = widget.WarningImportance
+			}
+			var text string
+			switch {
+			case id.Col == 0:
+				text = ln.Evaluator.Name
+			case id.Col <= nc:
+				text = "—"
+				if ln.Has[id.Col-1] {
+					text = ln.Scores[id.Col-1].String()
+				}
+			case id.Col == nc+1:
+				text = ln.Total.String()
+			case id.Col == nc+2:
+				text = ln.Status.Label()
+			default:
+				text = ln.Reason
+				if ln.Comment != "" {
+					text = strings.TrimSpace(text + " 评语：" + ln.Comment)
+				}
+			}
+			l.Text, l.Importance = text, imp
+			l.Refresh()
+		})
+	grid.ShowHeaderColumn = false
+	grid.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	grid.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		var text string
+		switch {
+		case id.Col == 0:
+			text = "评委"
+		case id.Col <= nc:
+			text = cats[id.Col-1].Name
+		case id.Col == nc+1:
+			text = "合计"
+		case id.Col == nc+2:
+			text = "处理"
+		default:
+			text = "说明"
+		}
+		o.(*widget.Label).SetText(text)
+	}
+	grid.SetColumnWidth(0, 116)
+	for i := 1; i <= nc; i++ {
+		grid.SetColumnWidth(i, 104)
+	}
+	grid.SetColumnWidth(nc+1, 64)
+	grid.SetColumnWidth(nc+2, 100)
+	grid.SetColumnWidth(nc+3, 420)
+
+	steps := container.NewVBox(boldLabel("计算过程"))
+	for i, s := range st.Explanation.Steps {
+		l := wrapped(fmt.Sprintf("%d. %s", i+1, s))
+		l.Wrapping = fyne.TextWrapWord // keep each figure whole: the steps put spaces round them
+		steps.Add(l)
+	}
+	if st.NeedsDecision {
+		steps.Add(widget.NewSeparator())
+		steps.Add(t.decisionBox(st))
+	}
+	body := container.NewHSplit(grid, container.NewVScroll(steps))
+	body.Offset = 0.68
+	t.explain.Objects = []fyne.CanvasObject{container.NewBorder(container.NewBorder(nil, nil, title, nil, factLbl), nil, nil, nil, body)}
+	t.explain.Refresh()
+}
+
+// decisionBox records the committee's decision on a tie across the cut line.
+func (t *rankingTab) decisionBox(st *dossier.Standing) fyne.CanvasObject {
+	msg := "该单位与其他单位总分并列，并列组跨越名额线，按规则不自动推荐，需评委会决定。决定记录前不列入公示名单。"
+	state := "尚未记录评委会决定。"
+	if d := st.Decision; d != nil {
+		verdict := "不推荐"
+		if d.Recommended {
+			verdict = "推荐"
+		}
+		state = "评委会已决定：" + verdict + "。依据：" + d.Reason
+	}
+	code := st.Unit.Code
+	yes := widget.NewButtonWithIcon("记录决定：推荐", theme.ConfirmIcon(), func() {
+		t.s.a.ask("评委会决定：推荐", "记录评委会推荐 "+st.Unit.Name+" 的决定。", "决定的依据，例如：2022年3月15日评委会表决通过", func(reason string) {
+			t.decide(code, true, reason)
+		})
+	})
+	no := widget.NewButtonWithIcon("记录决定：不推荐", theme.CancelIcon(), func() {
+		t.s.a.ask("评委会决定：不推荐", "记录评委会不推荐 "+st.Unit.Name+" 的决定。", "决定的依据", func(reason string) {
+			t.decide(code, false, reason)
+		})
+	})
+	stateLbl := wrapped(state)
+	stateLbl.TextStyle.Bold = true
+	return container.NewVBox(wrapped(msg), stateLbl, container.NewHBox(yes, no))
+}
+
+// decide records the committee's decision and shows the new ranking.
+func (t *rankingTab) decide(code string, recommended bool, reason string) {
+	if err := t.s.store.SetDecision(t.s.ctx, code, recommended, reason); err != nil {
+		t.s.a.alert("未能记录决定", dossier.ErrorMessage(err))
+		return
+	}
+	t.s.note("已记录评委会决定：" + code)
+	t.refresh()
+}

@@ -1,0 +1,627 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+// scoringTab is score entry for one evaluator: a grid of units ×
+// categories, validated as typed (0 to the category's maximum, one decimal
+// at most), with a total per row. Cells of units the evaluator must avoid
+// (回避) are closed. Tab or Enter moves to the next cell, Shift+Tab back,
+// ↑/↓ to the row above or below; a valid cell is saved when it is left, an
+// invalid one is framed in red and not saved.
+type scoringTab struct {
+	s    *session
+	view fyne.CanvasObject
+
+	evalSel *widget.Select
+	search  *widget.Entry
+	info    *widget.Label
+	hint    *widget.Label
+	table   *widget.Table
+
+	book  *dossier.Book
+	ev    *dossier.Evaluator
+	cats  []dossier.Category
+	rows  []*scoreRow
+	shown []int
+
+	cells map[*fyne.Container]*scoreCell
+	byKey map[cellKey]*scoreCell
+	seen  int // session.changed when last loaded
+}
+
+// scoreRow is one unit's row for the evaluator: what is typed, what the
+// file holds and what is wrong, per category.
+type scoreRow struct {
+	unit     *dossier.Unit
+	conflict string
+	text     []string
+	saved    []string // normalised value in the file, "" for none
+	bad      []string // why the typed text is refused, "" when it is fine
+	comment  string
+	savedCom string
+}
+
+type cellKey struct{ row, col int }
+
+// scoreCell is one reusable cell of the grid: a label (code, name, total,
+// 回避) or an entry (a score, the comment), over a background that frames
+// an invalid entry in red.
+type scoreCell struct {
+	box     *fyne.Container
+	bg      *canvas.Rectangle
+	label   *widget.Label
+	entry   *scoreEntry
+	key     cellKey
+	bound   bool
+	binding bool
+}
+
+// scoreEntry is the entry of a score cell: it takes Tab, Enter and the
+// arrow keys to move through the grid.
+type scoreEntry struct {
+	widget.Entry
+	onMove func(dRow, dCol int)
+	onBlur func()
+}
+
+func newScoreEntry() *scoreEntry {
+	e := &scoreEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab keeps Tab for the grid rather than the window's focus order.
+func (e *scoreEntry) AcceptsTab() bool { return true }
+
+// TypedKey moves on Tab, Enter and ↑/↓; other keys edit.
+func (e *scoreEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.onMove == nil {
+		e.Entry.TypedKey(k)
+		return
+	}
+	switch k.Name {
+	case fyne.KeyTab:
+		if shiftHeld() {
+			e.onMove(0, -1)
+		} else {
+			e.onMove(0, 1)
+		}
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.onMove(0, 1)
+	case fyne.KeyUp:
+		e.onMove(-1, 0)
+	case fyne.KeyDown:
+		e.onMove(1, 0)
+	default:
+		e.Entry.TypedKey(k)
+	}
+}
+
+// FocusLost saves the cell.
+func (e *scoreEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
+}
+
+func shiftHeld() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+func newScoringTab(s *session) *scoringTab {
+	t := &scoringTab{s: s, cells: map[*fyne.Container]*scoreCell{}, byKey: map[cellKey]*scoreCell{}}
+	s.onFlush(t.commitAll)
+	t.evalSel = widget.NewSelect(nil, func(string) { t.commitAll(); t.load() })
+	t.evalSel.PlaceHolder = "选择评委"
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder("按名称或申报编号查找")
+	t.search.OnChanged = func(string) { t.filter() }
+	t.info = widget.NewLabel("")
+	t.info.Wrapping = fyne.TextWrapBreak
+	t.hint = muted("Tab 或回车：下一格；Shift+Tab：上一格；↑↓：上一行、下一行。分值 0 到该类别满分，最多一位小数；输入时即检查，离开单元格即保存。")
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.shown), t.columns() },
+		t.newCell,
+		t.updateCell)
+	t.table.ShowHeaderColumn = false
+	t.table.StickyColumnCount = 2
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(t.header(id.Col))
+	}
+	t.table.OnSelected = func(widget.TableCellID) { t.table.UnselectAll() }
+	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("评委"), container.New(&columnsLayout{widths: []float32{220}}, t.evalSel)), nil, t.search)
+	t.view = container.NewBorder(container.NewVBox(bar, t.hint), t.info, nil, nil, t.table)
+	return t
+}
+
+func (t *scoringTab) content() fyne.CanvasObject { return t.view }
+
+func (t *scoringTab) columns() int { return 2 + len(t.cats) + 2 }
+
+func (t *scoringTab) totalCol() int   { return 2 + len(t.cats) }
+func (t *scoringTab) commentCol() int { return 3 + len(t.cats) }
+
+func (t *scoringTab) header(col int) string {
+	switch {
+	case col == 0:
+		return "申报编号"
+	case col == 1:
+		return "单位名称"
+	case col < t.totalCol():
+		c := t.cats[col-2]
+		return fmt.Sprintf("%s(%s)", c.Name, c.Max.Short())
+	case col == t.totalCol():
+		return "合计"
+	}
+	return "评语（备注）"
+}
+
+func (t *scoringTab) refresh() {
+	evs, err := t.s.store.Evaluators(t.s.ctx)
+	if err != nil {
+		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
+		return
+	}
+	names := make([]string, len(evs))
+	for i, e := range evs {
+		names[i] = e.Name
+	}
+	cur := t.evalSel.Selected
+	t.evalSel.Options = names
+	t.evalSel.Refresh()
+	if len(names) == 0 {
+		t.book, t.ev, t.rows, t.shown = nil, nil, nil, nil
+		t.info.SetText("还没有评委。请先在“评委与回避”中添加评委。")
+		t.table.Refresh()
+		return
+	}
+	found := false
+	for _, n := range names {
+		found = found || n == cur
+	}
+	if !found {
+		t.evalSel.SetSelected(names[0]) // loads
+		return
+	}
+	t.load()
+}
+
+// selectEvaluator shows the grid of the named evaluator.
+func (t *scoringTab) selectEvaluator(name string) {
+	if t.evalSel.Selected == name {
+		t.load()
+		return
+	}
+	t.evalSel.SetSelected(name)
+}
+
+// load reads the campaign and fills the grid for the selected evaluator.
+// What is typed and not saved (refused, or its write failed) stays.
+func (t *scoringTab) load() {
+	type pending struct{ unit, cat, text string }
+	var keep []pending
+	keepCom := map[string]string{}
+	if t.ev != nil && t.ev.Name == t.evalSel.Selected {
+		for _, r := range t.rows {
+			for ci, c := range t.cats {
+				if normScore(r.text[ci]) != r.saved[ci] {
+					keep = append(keep, pending{r.unit.ID, c.ID, r.text[ci]})
+				}
+			}
+			if strings.TrimSpace(r.comment) != strings.TrimSpace(r.savedCom) {
+				keepCom[r.unit.ID] = r.comment
+			}
+		}
+	}
+	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	if err != nil {
+		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
+		return
+	}
+	t.seen = t.s.changed
+	t.book = b
+	t.ev = b.EvaluatorByName(t.evalSel.Selected)
+	t.cats = b.Categories
+	t.rows = nil
+	if t.ev == nil {
+		t.filter()
+		return
+	}
+	idx := map[[2]string]dossier.Tenths{}
+	for _, sc := range b.Scores {
+		if sc.EvaluatorID == t.ev.ID {
+			idx[[2]string{sc.UnitID, sc.CategoryID}] = sc.Value
+		}
+	}
+	comments := map[string]string{}
+	for _, c := range b.Comments {
+		if c.EvaluatorID == t.ev.ID {
+			comments[c.UnitID] = c.Text
+		}
+	}
+	nc := len(t.cats)
+	for i := range b.Units {
+		u := &b.Units[i]
+		if u.Status == dossier.StatusWithdrawn {
+			continue
+		}
+		r := &scoreRow{unit: u, conflict: b.Conflict(t.ev, u), text: make([]string, nc), saved: make([]string, nc), bad: make([]string, nc)}
+		for ci, c := range t.cats {
+			if v, ok := idx[[2]string{u.ID, c.ID}]; ok {
+				r.text[ci], r.saved[ci] = v.Short(), v.Short()
+			}
+		}
+		r.comment, r.savedCom = comments[u.ID], comments[u.ID]
+		if c, ok := keepCom[u.ID]; ok {
+			r.comment = c
+		}
+		for _, p := range keep {
+			if p.unit != u.ID {
+				continue
+			}
+			for ci, c := range t.cats {
+				if c.ID == p.cat {
+					r.text[ci] = p.text
+					r.bad[ci] = t.check(ci, p.text)
+				}
+			}
+		}
+		t.rows = append(t.rows, r)
+	}
+	t.table.SetColumnWidth(0, 100)
+	t.table.SetColumnWidth(1, 200)
+	for i := range t.cats {
+		t.table.SetColumnWidth(2+i, 128)
+	}
+	t.table.SetColumnWidth(t.totalCol(), 104)
+	t.table.SetColumnWidth(t.commentCol(), 260)
+	t.filter()
+}
+
+func (t *scoringTab) filter() {
+	q := searchKey(strings.TrimSpace(t.search.Text))
+	t.shown = t.shown[:0]
+	for i, r := range t.rows {
+		if q == "" || strings.Contains(searchKey(r.unit.Code+"\x00"+r.unit.Name), q) {
+			t.shown = append(t.shown, i)
+		}
+	}
+	t.byKey = map[cellKey]*scoreCell{}
+	for _, c := range t.cells {
+		c.bound = false
+	}
+	t.table.Refresh()
+	t.updateInfo("")
+}
+
+// updateInfo shows msg, or else the evaluator's progress.
+func (t *scoringTab) updateInfo(msg string) {
+	if msg != "" {
+		t.info.Importance = widget.DangerImportance
+		t.info.SetText(msg)
+		return
+	}
+	t.info.Importance = widget.MediumImportance
+	if t.ev == nil {
+		return
+	}
+	done, avoid := 0, 0
+	for _, r := range t.rows {
+		if r.conflict != "" {
+			avoid++
+			continue
+		}
+		full := true
+		for _, s := range r.saved {
+			full = full && s != ""
+		}
+		if full {
+			done++
+		}
+	}
+	t.info.SetText(fmt.Sprintf("评委 %s：已完整评分 %d / %d 个单位；回避 %d 个单位。", t.ev.Name, done, len(t.rows)-avoid, avoid))
+}
+
+func (t *scoringTab) newCell() fyne.CanvasObject {
+	c := &scoreCell{bg: canvas.NewRectangle(nil), label: widget.NewLabel(""), entry: newScoreEntry()}
+	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.entry.onMove = func(dr, dc int) { t.move(c, dr, dc) }
+	c.entry.onBlur = func() {
+		if c.bound {
+			t.commit(c.key)
+		}
+	}
+	c.entry.OnChanged = func(s string) {
+		if !c.binding && c.bound {
+			t.typed(c, s)
+		}
+	}
+	c.box = container.NewStack(c.bg, c.label, container.New(&insetLayout{2}, c.entry))
+	t.cells[c.box] = c
+	return c.box
+}
+
+func (t *scoringTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := t.cells[o.(*fyne.Container)]
+	if c == nil || id.Row >= len(t.shown) {
+		return
+	}
+	key := cellKey{id.Row, id.Col}
+	if c.bound && c.key != key {
+		// A cell that keeps the focus while it scrolls away saves first.
+		if t.s.a.win.Canvas().Focused() == c.entry {
+			t.s.a.win.Canvas().Unfocus()
+		}
+		if t.byKey[c.key] == c {
+			delete(t.byKey, c.key)
+		}
+	}
+	c.key, c.bound = key, true
+	t.byKey[key] = c
+	r := t.rows[t.shown[id.Row]]
+	entryText, label := "", ""
+	useEntry := false
+	fill := theme.Color(theme.ColorNameBackground)
+	imp := widget.MediumImportance
+	switch {
+	case id.Col == 0:
+		label = r.unit.Code
+	case id.Col == 1:
+		label = r.unit.Name
+	case id.Col < t.totalCol() && r.conflict != "":
+		label, imp, fill = "回避", widget.LowImportance, colDisabledBg
+	case id.Col < t.totalCol():
+		useEntry = true
+		entryText = r.text[id.Col-2]
+		if r.bad[id.Col-2] != "" {
+			fill = colError
+		}
+	case id.Col == t.totalCol():
+		label = t.rowTotal(r)
+		if r.conflict != "" {
+			imp = widget.LowImportance
+		}
+	case r.conflict != "":
+		label, imp = "回避："+r.conflict, widget.LowImportance
+	default:
+		useEntry = true
+		entryText = r.comment
+	}
+	if useEntry {
+		c.label.Hide()
+		c.entry.Show()
+		if c.entry.Text != entryText {
+			c.binding = true
+			c.entry.SetText(entryText)
+			c.binding = false
+		}
+		if id.Col == t.commentCol() {
+			c.entry.SetPlaceHolder("")
+		} else {
+			c.entry.SetPlaceHolder("0–" + t.cats[id.Col-2].Max.Short())
+		}
+	} else {
+		c.entry.Hide()
+		c.label.Show()
+		if c.label.Text != label || c.label.Importance != imp {
+			c.label.Text, c.label.Importance = label, imp
+			c.label.Refresh()
+		}
+	}
+	if c.bg.FillColor != fill {
+		c.bg.FillColor = fill
+		c.bg.Refresh()
+	}
+}
+
+// rowTotal is the total column's text: the sum, and what is missing.
+func (t *scoringTab) rowTotal(r *scoreRow) string {
+	if r.conflict != "" {
+		return "回避"
+	}
+	var sum dossier.Tenths
+	filled, bad := 0, 0
+	for ci := range t.cats {
+		if r.bad[ci] != "" {
+			bad++
+			continue
+		}
+		if v, err := dossier.ParseTenths(r.text[ci]); err == nil {
+			sum += v
+			filled++
+		}
+	}
+	switch {
+	case filled == 0 && bad == 0:
+		return ""
+	case bad > 0:
+		return sum.String() + "（有误）"
+	case filled < len(t.cats):
+		return fmt.Sprintf("%s（缺 %d 项）", sum, len(t.cats)-filled)
+	}
+	return sum.String()
+}
+
+// check validates a typed score for category ci: "" when it may be saved.
+func (t *scoringTab) check(ci int, text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return ""
+	}
+	v, err := dossier.ParseTenths(text)
+	if err != nil {
+		return dossier.ErrorMessage(err)
+	}
+	c := t.cats[ci]
+	if v < 0 || v > c.Max {
+		return fmt.Sprintf("%s 超出范围，“%s”应在 0 到 %s 之间", v.Short(), c.Name, c.Max.Short())
+	}
+	return ""
+}
+
+// typed takes what was typed into the model and validates it.
+func (t *scoringTab) typed(c *scoreCell, s string) {
+	r := t.rows[t.shown[c.key.row]]
+	if c.key.col == t.commentCol() {
+		r.comment = s
+		return
+	}
+	ci := c.key.col - 2
+	if ci < 0 || ci >= len(t.cats) {
+		return
+	}
+	r.text[ci] = s
+	r.bad[ci] = t.check(ci, s)
+	fill := theme.Color(theme.ColorNameBackground)
+	if r.bad[ci] != "" {
+		fill = colError
+		t.updateInfo(fmt.Sprintf("%s %s，%s：%s（未保存）", r.unit.Code, r.unit.Name, t.cats[ci].Name, r.bad[ci]))
+	} else {
+		t.updateInfo("")
+	}
+	c.bg.FillColor = fill
+	c.bg.Refresh()
+	t.table.RefreshItem(widget.TableCellID{Row: c.key.row, Col: t.totalCol()})
+}
+
+func normScore(s string) string {
+	v, err := dossier.ParseTenths(s)
+	if err != nil {
+		return strings.TrimSpace(s)
+	}
+	return v.Short()
+}
+
+// commit saves the cell at key if it changed and is valid.
+func (t *scoringTab) commit(key cellKey) {
+	if t.ev == nil || key.row >= len(t.shown) {
+		return
+	}
+	t.commitRow(t.rows[t.shown[key.row]], key.col)
+}
+
+func (t *scoringTab) commitRow(r *scoreRow, col int) {
+	if r.conflict != "" {
+		return
+	}
+	ev := t.ev.Name
+	if col == t.commentCol() {
+		if strings.TrimSpace(r.comment) == strings.TrimSpace(r.savedCom) {
+			return
+		}
+		text := strings.TrimSpace(r.comment)
+		t.s.save("comment:"+t.ev.ID+":"+r.unit.ID, "评语", func() error {
+			if err := t.s.store.SetComment(t.s.ctx, ev, r.unit.Code, text); err != nil {
+				return err
+			}
+			r.savedCom = text
+			return nil
+		})
+		return
+	}
+	ci := col - 2
+	if ci < 0 || ci >= len(t.cats) {
+		return
+	}
+	if r.bad[ci] != "" || normScore(r.text[ci]) == r.saved[ci] {
+		return
+	}
+	cat := t.cats[ci]
+	text := strings.TrimSpace(r.text[ci])
+	in := sqlite.ScoreInput{Evaluator: ev, Unit: r.unit.Code, Category: cat.Name}
+	if text != "" {
+		v, _ := dossier.ParseTenths(text)
+		in.Value = &v
+	}
+	what := fmt.Sprintf("评分（%s，%s）", r.unit.Name, cat.Name)
+	if t.s.save("score:"+t.ev.ID+":"+r.unit.ID+":"+cat.ID, what, func() error {
+		if err := t.s.store.SetScore(t.s.ctx, in); err != nil {
+			return err
+		}
+		r.saved[ci] = normScore(text)
+		return nil
+	}) {
+		t.updateInfo("")
+	}
+}
+
+// commitAll saves every changed, valid cell (before the screen changes).
+func (t *scoringTab) commitAll() {
+	if t.ev == nil {
+		return
+	}
+	for _, r := range t.rows {
+		for ci := range t.cats {
+			if r.bad[ci] == "" && normScore(r.text[ci]) != r.saved[ci] {
+				t.commitRow(r, 2+ci)
+			}
+		}
+		if strings.TrimSpace(r.comment) != strings.TrimSpace(r.savedCom) {
+			t.commitRow(r, t.commentCol())
+		}
+	}
+}
+
+// move leaves cell c for the next editable cell in the direction given.
+func (t *scoringTab) move(c *scoreCell, dr, dc int) {
+	t.commit(c.key)
+	row, col := c.key.row, c.key.col
+	first, last := 2, t.commentCol()
+	for steps := 0; steps < len(t.shown)*(last-first+1)+1; steps++ {
+		if dc != 0 {
+			col += dc
+			if col > last {
+				col, row = first, row+1
+			} else if col < first {
+				col, row = last, row-1
+			}
+		} else {
+			row += dr
+		}
+		if row < 0 || row >= len(t.shown) {
+			return
+		}
+		if col == t.totalCol() {
+			continue
+		}
+		if t.rows[t.shown[row]].conflict != "" {
+			if dc == 0 {
+				continue
+			}
+			col = last // skip the closed row
+			continue
+		}
+		t.focusCell(row, col)
+		return
+	}
+}
+
+// focusCell scrolls a cell into view and puts the cursor in it.
+func (t *scoringTab) focusCell(row, col int) {
+	t.table.ScrollTo(widget.TableCellID{Row: row, Col: col})
+	if c, ok := t.byKey[cellKey{row, col}]; ok && c.entry.Visible() {
+		t.s.a.win.Canvas().Focus(c.entry)
+	}
+}

@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+// screen is one tab of an open campaign.
+type screen interface {
+	// content is the screen's widget tree, built once.
+	content() fyne.CanvasObject
+	// refresh reloads what the screen shows from the campaign file; it runs
+	// each time the screen comes forward.
+	refresh()
+}
+
+// tabSpec names a screen's tab and builds it.
+type tabSpec struct {
+	name  string
+	label string
+	icon  fyne.Resource
+	build func(s *session) screen
+}
+
+// tabSpecs lists the tabs in order. (A function, not a variable: the
+// screens it builds refer back to it.)
+func tabSpecs() []tabSpec {
+	return []tabSpec{
+		{ScreenSettings, "评选设置", theme.SettingsIcon(), func(s *session) screen { return newSettingsTab(s) }},
+		{ScreenUnits, "申报单位", theme.ListIcon(), func(s *session) screen { return newUnitsTab(s) }},
+		{ScreenImport, "导入申报表", theme.DownloadIcon(), func(s *session) screen { return newImportTab(s) }},
+		{ScreenEvaluators, "评委与回避", theme.AccountIcon(), func(s *session) screen { return newEvaluatorsTab(s) }},
+		{ScreenScoring, "评分录入", theme.DocumentCreateIcon(), func(s *session) screen { return newScoringTab(s) }},
+		{ScreenRanking, "排名", theme.GridIcon(), func(s *session) screen { return newRankingTab(s) }},
+		{ScreenExport, "导出与打印", theme.DocumentPrintIcon(), func(s *session) screen { return newExportTab(s) }},
+	}
+}
+
+// session is one open campaign: the file, the window's content while it is
+// open, and what every screen shares (the error bar, the status line, the
+// saves still pending, the background jobs).
+type session struct {
+	a        *App
+	store    *sqlite.Store
+	ctx      context.Context
+	campaign dossier.Campaign
+
+	view     fyne.CanvasObject
+	errs     *errorBar
+	status   *widget.Label
+	titleLbl *widget.Label
+	pathLbl  *widget.Label
+	tabs     *container.AppTabs
+	slots    map[string]*fyne.Container
+	screens  map[string]screen
+
+	flushers []func()
+	jobs     sync.WaitGroup
+	running  atomic.Int32
+	// changed counts writes that other screens must reload for (imports,
+	// score workbooks); screens compare it with what they last saw.
+	changed int
+}
+
+func newSession(a *App, st *sqlite.Store) (*session, error) {
+	s := &session{a: a, store: st, ctx: a.ctx, slots: map[string]*fyne.Container{}, screens: map[string]screen{}}
+	c, err := st.Campaign(s.ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.campaign = c
+	s.errs = newErrorBar()
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.LowImportance
+	s.status.SizeName = theme.SizeNameCaptionText
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.titleLbl = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.titleLbl.SizeName = theme.SizeNameSubHeadingText
+	s.pathLbl = widget.NewLabel("")
+	s.pathLbl.Importance = widget.LowImportance
+	s.pathLbl.SizeName = theme.SizeNameCaptionText
+	s.pathLbl.Truncation = fyne.TextTruncateEllipsis
+	s.updateHeader()
+
+	var items []*container.TabItem
+	for _, spec := range tabSpecs() {
+		slot := container.NewStack()
+		s.slots[spec.name] = slot
+		items = append(items, container.NewTabItemWithIcon(spec.label, spec.icon, slot))
+	}
+	s.tabs = container.NewAppTabs(items...)
+
+	home := widget.NewButtonWithIcon("首页", theme.HomeIcon(), func() {
+		if a.canLeave() {
+			a.ShowStart()
+		}
+	})
+	home.Importance = widget.LowImportance
+	rule := canvas.NewRectangle(colSeal)
+	rule.SetMinSize(fyne.NewSize(0, 2))
+	header := container.NewVBox(
+		container.NewBorder(nil, nil, s.titleLbl, home, container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
+		rule,
+	)
+	s.view = container.NewBorder(container.NewVBox(header, s.errs.box), s.status, nil, nil, s.tabs)
+
+	first := 0
+	if units, err := st.Units(s.ctx); err == nil && len(units) > 0 {
+		first = 1
+	}
+	s.tabs.SelectIndex(first)
+	s.bring(first)
+	s.tabs.OnSelected = func(*container.TabItem) { s.flush(); s.bring(s.tabs.SelectedIndex()) }
+	return s, nil
+}
+
+// bring builds the screen of tab i on first use and refreshes it.
+func (s *session) bring(i int) {
+	if i < 0 || i >= len(tabSpecs()) {
+		return
+	}
+	spec := tabSpecs()[i]
+	sc, ok := s.screens[spec.name]
+	if !ok {
+		sc = spec.build(s)
+		s.screens[spec.name] = sc
+		s.slots[spec.name].Objects = []fyne.CanvasObject{sc.content()}
+		s.slots[spec.name].Refresh()
+	}
+	sc.refresh()
+}
+
+// show selects the tab of a screen by name.
+func (s *session) show(name string) bool {
+	for i, spec := range tabSpecs() {
+		if spec.name == name {
+			if s.tabs.SelectedIndex() == i {
+				s.bring(i)
+			} else {
+				s.tabs.SelectIndex(i) // OnSelected brings it
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// screen returns the built screen of that name, building it if needed.
+func (s *session) screen(name string) screen {
+	if sc, ok := s.screens[name]; ok {
+		return sc
+	}
+	for i, spec := range tabSpecs() {
+		if spec.name == name {
+			s.bring(i)
+			return s.screens[name]
+		}
+	}
+	return nil
+}
+
+func (s *session) updateHeader() {
+	s.titleLbl.SetText(s.campaign.Title)
+	s.pathLbl.SetText(s.store.Path())
+}
+
+// campaignChanged takes new campaign settings into the header and title.
+func (s *session) campaignChanged(c dossier.Campaign) {
+	s.campaign = c
+	s.updateHeader()
+	s.a.updateTitle()
+}
+
+// onFlush registers a save to run before the screen changes or the file
+// closes.
+func (s *session) onFlush(fn func()) { s.flushers = append(s.flushers, fn) }
+
+// flush runs every pending save now.
+func (s *session) flush() {
+	for _, fn := range s.flushers {
+		fn()
+	}
+}
+
+// save runs one write. A failure shows in the error bar under key, with a
+// retry; what was typed stays in its widget. Success clears the key.
+func (s *session) save(key, what string, fn func() error) bool {
+	if err := fn(); err != nil {
+		s.errs.set(key, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，改正后会重新保存。", what, dossier.ErrorMessage(err)),
+			func() { s.save(key, what, fn) })
+		return false
+	}
+	s.errs.clear(key)
+	s.note("已保存" + what)
+	return true
+}
+
+// unsaved reports, and says, that the record under prefix holds typed text
+// whose write failed: leaving it would hide that text, so the screen stays.
+func (s *session) unsaved(prefix, what string) bool {
+	if !s.errs.hasPrefix(prefix) {
+		return false
+	}
+	s.a.alert("有未保存的修改", what+"有修改未能保存（见窗口上方的红色提示）。请先改正后重新保存，或点“重试”，再切换。")
+	return true
+}
+
+// note shows a passing message in the status line.
+func (s *session) note(msg string) {
+	s.status.SetText(time.Now().Format("15:04:05") + "  " + msg)
+}
+
+// goJob runs fn in the background; fn touches widgets only through fyne.Do.
+func (s *session) goJob(fn func()) {
+	s.jobs.Add(1)
+	s.running.Add(1)
+	go func() {
+		defer s.jobs.Done()
+		defer s.running.Add(-1)
+		fn()
+	}()
+}
+
+// busy reports whether an import or export is still running.
+func (s *session) busy() bool { return s.running.Load() > 0 }
+
+// saveCopy writes a copy of the campaign file elsewhere.
+func (s *session) saveCopy() {
+	s.flush()
+	base := strings.TrimSuffix(filepath.Base(s.store.Path()), filepath.Ext(s.store.Path()))
+	s.a.pick.saveFile("保存副本", base+"-副本.dossier", false, func(path string) {
+		if err := s.store.Backup(s.ctx, path); err != nil {
+			s.a.alert("未能保存副本", dossier.ErrorMessage(err))
+			return
+		}
+		s.note("已将副本保存到 " + path)
+	})
+}
+
+func (s *session) close() {
+	s.flush()
+	s.jobs.Wait()
+	if err := s.store.Close(); err != nil {
+		fyne.LogError("close campaign", err)
+	}
+}
