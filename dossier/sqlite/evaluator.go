@@ -205,3 +205,37 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 		return s.event(ctx, tx, "decision", id, "", fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason))
 	})
 }
+
+// ReorderEvaluators sets the evaluator list order to ids (every evaluator
+// once). The order decides which of several equal highest or lowest totals
+// is dropped, so the change is recorded.
+func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evaluator`).Scan(&n); err != nil {
+			return err
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			seen[id] = true
+		}
+		if len(ids) != n || len(seen) != n {
+			return dossier.Errorf(dossier.EINVALID, "评委顺序必须列出每位评委各一次")
+		}
+		var names []string
+		for i, id := range ids {
+			var name string
+			if err := tx.QueryRowContext(ctx, `SELECT name FROM evaluator WHERE id = ?`, id).Scan(&name); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
+				}
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE evaluator SET position = ? WHERE id = ?`, i, id); err != nil {
+				return err
+			}
+			names = append(names, name)
+		}
+		return s.event(ctx, tx, "evaluator.reorder", "", "", "调整评委顺序："+strings.Join(names, "、"))
+	})
+}

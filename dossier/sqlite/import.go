@@ -16,6 +16,12 @@ import (
 // "YYYY-NNNN" (the campaign's year, or "D" when it has none). Items carry
 // the outcome; a database failure on one file rejects that file only.
 func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) ([]dossier.ImportItem, error) {
+	return s.ImportProgress(ctx, subs, dryRun, nil)
+}
+
+// ImportProgress is Import with a callback after each file is written
+// (done, total), for a progress bar; progress may be nil.
+func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) ([]dossier.ImportItem, error) {
 	// Plan against the units' basic fields; load material only for the
 	// units an update will replace, to say what changes.
 	book, err := s.Book(ctx, LoadOptions{})
@@ -52,6 +58,9 @@ func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bo
 		if err := s.applyImport(ctx, it, book.Campaign.Year); err != nil {
 			it.Action = dossier.ImportRejected
 			it.Problems = append(it.Problems, fmt.Sprintf("%s：写入失败，未导入：%s", it.File, dossier.ErrorMessage(err)))
+		}
+		if progress != nil {
+			progress(i+1, len(items))
 		}
 	}
 	return items, nil

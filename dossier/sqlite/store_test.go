@@ -498,3 +498,25 @@ func waitFor(cond func() bool, d time.Duration) error {
 	}
 	return errTimeout
 }
+
+func TestReorderEvaluators(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	a, b := dossier.Evaluator{Name: "甲"}, dossier.Evaluator{Name: "乙"}
+	s.AddEvaluator(ctx, &a)
+	s.AddEvaluator(ctx, &b)
+	if err := s.ReorderEvaluators(ctx, []string{a.ID}); err == nil {
+		t.Error("incomplete order accepted")
+	}
+	if err := s.ReorderEvaluators(ctx, []string{b.ID, a.ID}); err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := s.Evaluators(ctx)
+	if evs[0].Name != "乙" || evs[1].Name != "甲" {
+		t.Errorf("order = %v, %v", evs[0].Name, evs[1].Name)
+	}
+	hist, _ := s.History(ctx, "")
+	if hist[0].Detail != "调整评委顺序：乙、甲" {
+		t.Errorf("history = %q", hist[0].Detail)
+	}
+}
