@@ -209,7 +209,10 @@ type Event struct {
 	Detail string // Chinese description of what changed
 }
 
-// Revision is an earlier state of a unit, kept when it is re-imported or edited.
+// Revision is an earlier state of a unit, kept when a re-import replaced it.
+// At and Source are those of the re-import that replaced this state (the
+// file that superseded it), not of the import that brought it in; the unit's
+// history has that one.
 type Revision struct {
 	UnitID   string
 	Revision int

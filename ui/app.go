@@ -32,10 +32,13 @@ const (
 	ScreenScoring    = "scoring"
 	ScreenRanking    = "ranking"
 	ScreenExport     = "export"
+	// ScreenHistory is the campaign's history (修改记录), shown over the
+	// current screen.
+	ScreenHistory = "history"
 )
 
 // Screens lists every screen name in display order.
-var Screens = []string{ScreenStart, ScreenSettings, ScreenUnits, ScreenImport, ScreenEvaluators, ScreenScoring, ScreenRanking, ScreenExport}
+var Screens = []string{ScreenStart, ScreenSettings, ScreenUnits, ScreenImport, ScreenEvaluators, ScreenScoring, ScreenRanking, ScreenExport, ScreenHistory}
 
 // App is the Dossier desktop app: one window that shows the start screen or
 // the open campaign, one campaign file at a time.
@@ -201,6 +204,10 @@ func (a *App) ShowScreen(name string) bool {
 	if a.cur == nil {
 		return false
 	}
+	if name == ScreenHistory {
+		a.cur.showHistory()
+		return true
+	}
 	return a.cur.show(name)
 }
 
@@ -229,6 +236,11 @@ func (a *App) menu() *fyne.MainMenu {
 		fyne.NewMenuItem("保存副本…", func() {
 			if a.cur != nil {
 				a.cur.saveCopy()
+			}
+		}),
+		fyne.NewMenuItem("修改记录…", func() {
+			if a.cur != nil {
+				a.cur.showHistory()
 			}
 		}),
 		fyne.NewMenuItemSeparator(),

@@ -30,6 +30,9 @@ type evaluatorsTab struct {
 	selID string
 	slot  *fyne.Container
 	ed    *evaluatorEditor
+
+	up, down *widget.Button // move the selected evaluator in the list
+	quiet    bool           // selecting a list row to match selID, not by the user
 }
 
 // evaluatorEditor is the form of the selected evaluator.
@@ -91,15 +94,19 @@ func newEvaluatorsTab(s *session) *evaluatorsTab {
 			box.Objects[1].(*widget.Label).SetText(strings.Join(parts, " · "))
 		})
 	t.list.OnSelected = func(i widget.ListItemID) {
-		if t.book != nil && i < len(t.book.Evaluators) {
+		if !t.quiet && t.book != nil && i < len(t.book.Evaluators) {
 			t.open(t.book.Evaluators[i].ID)
 		}
 	}
 	add := widget.NewButtonWithIcon("新增评委…", theme.ContentAddIcon(), t.askAdd)
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon("导入评分表…", theme.UploadIcon(), t.askImportSheet)
-	help := muted("评委次序决定多个相同最高分（最低分）时去掉哪一个：去掉排在前面的评委的分数。")
-	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), help), nil, nil, nil, t.list)
+	t.up = widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { t.move(-1) })
+	t.down = widget.NewButtonWithIcon("下移", theme.MoveDownIcon(), func() { t.move(1) })
+	t.up.Disable()
+	t.down.Disable()
+	help := muted("列表顺序决定多个相同的最高分（或最低分）去掉哪一个：去掉排在前面的评委的分数。可用“上移”“下移”调整，立即保存。")
+	left := container.NewBorder(container.NewVBox(container.NewHBox(add, imp), container.NewHBox(t.up, t.down), help), nil, nil, nil, t.list)
 	t.slot = container.NewStack(container.NewCenter(fixedWidth(360, muted("选择左侧的评委查看和编辑。"))))
 	split := container.NewHSplit(left, container.NewPadded(t.slot))
 	split.Offset = 0.3
@@ -125,10 +132,12 @@ func (t *evaluatorsTab) refresh() {
 	}
 	if t.selID != "" && b.Evaluator(t.selID) != nil {
 		t.open(t.selID)
+		t.showSelected()
 	} else if len(b.Evaluators) > 0 {
 		t.list.Select(0)
 	} else {
 		t.selID, t.ed = "", nil
+		t.updateMove()
 		t.slot.Objects = []fyne.CanvasObject{container.NewCenter(fixedWidth(360, muted("还没有评委。点“新增评委…”添加。")))}
 		t.slot.Refresh()
 	}
@@ -172,6 +181,7 @@ func (t *evaluatorsTab) open(id string) {
 		return
 	}
 	t.selID = id
+	t.updateMove()
 	ed := &evaluatorEditor{ev: e}
 	ed.save = newDebounce(func() { t.saveEvaluator(ed) })
 	mk := func(text, hint string) *field {
@@ -266,6 +276,73 @@ func (t *evaluatorsTab) open(id string) {
 	)
 	t.slot.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, list)}
 	t.slot.Refresh()
+}
+
+// index is the place of an evaluator in the list, or -1.
+func (t *evaluatorsTab) index(id string) int {
+	if t.book == nil {
+		return -1
+	}
+	for i, e := range t.book.Evaluators {
+		if e.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// showSelected highlights the selected evaluator's row without opening
+// it again.
+func (t *evaluatorsTab) showSelected() {
+	if i := t.index(t.selID); i >= 0 {
+		t.quiet = true
+		t.list.Select(i)
+		t.quiet = false
+	}
+}
+
+// updateMove enables 上移 and 下移 for the selected evaluator, except at
+// the ends of the list.
+func (t *evaluatorsTab) updateMove() {
+	i := t.index(t.selID)
+	n := 0
+	if t.book != nil {
+		n = len(t.book.Evaluators)
+	}
+	enable(t.up, i > 0)
+	enable(t.down, i >= 0 && i < n-1)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// move moves the selected evaluator d places (-1 up, 1 down) and saves the
+// new order at once. The order decides which of several equal highest or
+// lowest totals is dropped, so the ranking follows it.
+func (t *evaluatorsTab) move(d int) {
+	i := t.index(t.selID)
+	j := i + d
+	if i < 0 || j < 0 || j >= len(t.book.Evaluators) {
+		return
+	}
+	ids := make([]string, len(t.book.Evaluators))
+	for k, e := range t.book.Evaluators {
+		ids[k] = e.ID
+	}
+	ids[i], ids[j] = ids[j], ids[i]
+	t.s.save("evaluators:order", "评委顺序", func() error {
+		if err := t.s.store.ReorderEvaluators(t.s.ctx, ids); err != nil {
+			return err
+		}
+		t.s.changed++
+		t.refresh()
+		return nil
+	})
 }
 
 func countActive(rows []conflictRow) int {

@@ -346,21 +346,11 @@ func (t *importTab) doImport() {
 	})
 }
 
-// write imports the submissions in batches, for the progress bar. It runs
-// in the background.
+// write imports the submissions in one call, each unit in its own
+// transaction; progress follows each file written. It runs in the
+// background.
 func (t *importTab) write(subs []dossier.Submission, progress func(done, total int)) ([]dossier.ImportItem, error) {
-	batch := max(1, len(subs)/20)
-	var out []dossier.ImportItem
-	for i := 0; i < len(subs); i += batch {
-		j := min(len(subs), i+batch)
-		items, err := t.s.store.Import(t.s.ctx, subs[i:j], false)
-		if err != nil {
-			return out, err
-		}
-		out = append(out, items...)
-		progress(j, len(subs))
-	}
-	return out, nil
+	return t.s.store.ImportProgress(t.s.ctx, subs, false, progress)
 }
 
 // imported shows the outcome of an import.

@@ -98,6 +98,9 @@ func TestImport(t *testing.T) {
 
 	it.commit.OnTapped()
 	s.jobs.Wait()
+	if it.bar.Value != 1 || it.bar.Visible() {
+		t.Errorf("progress bar at %v (visible %v) after the import", it.bar.Value, it.bar.Visible())
+	}
 	units, _ := s.store.Units(ctx)
 	if len(units) != 1 || units[0].Name != "新乡市教育局" || units[0].Code != "2022-0101" {
 		t.Fatalf("units after import: %+v", units)

@@ -72,6 +72,8 @@ type session struct {
 	flushers []func()
 	jobs     sync.WaitGroup
 	running  atomic.Int32
+	// history is the campaign's history dialog while it is open.
+	history *campaignHistory
 	// changed counts writes that other screens must reload for (imports,
 	// score workbooks); screens compare it with what they last saw.
 	changed int
@@ -111,10 +113,12 @@ func newSession(a *App, st *sqlite.Store) (*session, error) {
 		}
 	})
 	home.Importance = widget.LowImportance
+	hist := widget.NewButtonWithIcon("修改记录", theme.HistoryIcon(), func() { s.showHistory() })
+	hist.Importance = widget.LowImportance
 	rule := canvas.NewRectangle(colSeal)
 	rule.SetMinSize(fyne.NewSize(0, 2))
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, s.titleLbl, home, container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
+		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
 		rule,
 	)
 	s.view = container.NewBorder(container.NewVBox(header, s.errs.box), s.status, nil, nil, s.tabs)
@@ -253,6 +257,9 @@ func (s *session) saveCopy() {
 }
 
 func (s *session) close() {
+	if s.history != nil {
+		s.history.dlg.Hide()
+	}
 	s.flush()
 	s.jobs.Wait()
 	if err := s.store.Close(); err != nil {

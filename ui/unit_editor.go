@@ -109,7 +109,10 @@ func newUnitEditor(t *unitsTab, id string) (*unitEditor, error) {
 	e.fillPhotos()
 	e.tabs = container.NewAppTabs(items...)
 	e.tabs.OnSelected = func(*container.TabItem) { e.flush() }
-	e.view = container.NewBorder(container.NewVBox(e.header, e.sub), nil, nil, nil, e.tabs)
+	hist := widget.NewButtonWithIcon("修改记录", theme.HistoryIcon(), func() { e.showHistory() })
+	hist.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(hist), container.NewVBox(e.header, e.sub))
+	e.view = container.NewBorder(head, nil, nil, nil, e.tabs)
 	return e, nil
 }
 
@@ -202,6 +205,9 @@ func (e *unitEditor) basicFromForm() dossier.Unit {
 func (e *unitEditor) saveBasic() {
 	e.s.save("unit:"+e.unit.ID+":basic", "单位基本信息", func() error {
 		u := e.basicFromForm()
+		// Basic information only: the material is saved on its own, and
+		// the store would compare what it is given with the basic fields.
+		u.Achievements, u.Values, u.Photos = nil, nil, nil
 		if err := e.s.store.UpdateUnit(e.s.ctx, u); err != nil {
 			return err
 		}
@@ -363,7 +369,7 @@ func (e *unitEditor) askRemoveSection(p *categoryPane, i int) {
 		e.removeSection(p, i)
 		return
 	}
-	e.s.a.confirm("删除本节", fmt.Sprintf("删除“%s”第 %d 节（%d 字）？删除前的内容保留在活动的历史记录中。", p.cat.Name, i+1, countChars(sec.body.Text)), "删除", func() {
+	e.s.a.confirm("删除本节", fmt.Sprintf("删除“%s”第 %d 节（%d 字）？修改记录会记下这次删除，但不保存被删除的文字。", p.cat.Name, i+1, countChars(sec.body.Text)), "删除", func() {
 		e.removeSection(p, i)
 	})
 }
@@ -544,7 +550,7 @@ func (e *unitEditor) fillPhotos() {
 		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.movePhoto(i, 1) })
 		view := widget.NewButtonWithIcon("预览", theme.VisibilityIcon(), func() { e.preview(i) })
 		rm := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() {
-			e.s.a.confirm("删除图片", "删除第 "+fmt.Sprint(i+1)+" 张图片？删除前的内容保留在活动的历史记录中。", "删除", func() { e.removePhoto(i) })
+			e.s.a.confirm("删除图片", "删除第 "+fmt.Sprint(i+1)+" 张图片？修改记录会记下这次删除，但不保存被删除的图片。", "删除", func() { e.removePhoto(i) })
 		})
 		if i == 0 {
 			up.Disable()

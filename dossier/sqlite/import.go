@@ -53,6 +53,9 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 	for i := range items {
 		it := &items[i]
 		if it.Action == dossier.ImportRejected {
+			if progress != nil {
+				progress(i+1, len(items))
+			}
 			continue
 		}
 		if err := s.applyImport(ctx, it, book.Campaign.Year); err != nil {

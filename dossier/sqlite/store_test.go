@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -518,5 +519,88 @@ func TestReorderEvaluators(t *testing.T) {
 	hist, _ := s.History(ctx, "")
 	if hist[0].Detail != "调整评委顺序：乙、甲" {
 		t.Errorf("history = %q", hist[0].Detail)
+	}
+}
+
+func TestSetMaterialKeepsWhatItReplaced(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	b, _ := s.Book(ctx, LoadOptions{})
+	u := fullUnit(b, "A-1", "单位甲")
+	s.AddUnit(ctx, &u)
+	edited, _ := s.Unit(ctx, u.ID)
+	edited.Achievements = edited.Achievements[:1]
+	edited.Achievements[0].Body = "改过的正文"
+	edited.Photos = nil
+	if err := s.SetMaterial(ctx, edited, "删除事迹材料并修改正文"); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ := s.History(ctx, u.ID)
+	if hist[0].Action != "unit.material" {
+		t.Fatalf("history[0] = %+v", hist[0])
+	}
+	before, err := s.EditBefore(ctx, hist[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before.Achievements) != 6 || before.Achievements[0].Body != u.Achievements[0].Body || len(before.Photos) != 2 || !bytes.Equal(before.Photos[0].Data, u.Photos[0].Data) {
+		t.Errorf("before = %d sections, %d photos", len(before.Achievements), len(before.Photos))
+	}
+	if _, err := s.EditBefore(ctx, hist[1].ID); dossier.ErrorCode(err) != dossier.ENOTFOUND {
+		t.Errorf("entry without snapshot: %v", err)
+	}
+	// Saving basic info records only basic fields.
+	edited.Phone = "0371-9"
+	if err := s.UpdateUnit(ctx, edited); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ = s.History(ctx, u.ID)
+	if hist[0].Detail != "联系电话：“0371-1”→“0371-9”" {
+		t.Errorf("detail = %q", hist[0].Detail)
+	}
+}
+
+func TestMigrationFromVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.dossier")
+	// A file as version 1 wrote it: only the first migration applied.
+	s, err := open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := migrations()[0]
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return err
+		}
+		tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (1, '2022-01-01T00:00:00Z')`)
+		tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID))
+		tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, trim_min) VALUES (1, '00000000-0000-0000-0000-000000000001', '旧版活动', 5)`)
+		tx.ExecContext(ctx, `INSERT INTO history (at, action, detail) VALUES ('2022-01-01T00:00:00Z', 'campaign.create', '创建')`)
+		_, err := tx.ExecContext(ctx, `PRAGMA user_version = 1`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v, recorded int
+	s.r.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	s.r.QueryRowContext(ctx, `SELECT count(*) FROM schema_migration`).Scan(&recorded)
+	if v != SchemaVersion() || recorded != SchemaVersion() {
+		t.Errorf("after migration: user_version %d, %d migrations recorded, want %d", v, recorded, SchemaVersion())
+	}
+	c, _ := s.Campaign(ctx)
+	hist, _ := s.History(ctx, "")
+	if c.Title != "旧版活动" || len(hist) != 1 {
+		t.Errorf("data lost in migration: %+v %+v", c, hist)
+	}
+	if p, _ := s.Check(ctx); len(p) > 0 {
+		t.Errorf("check: %v", p)
 	}
 }

@@ -308,7 +308,9 @@ func (s *Store) UpdateUnit(ctx context.Context, u dossier.Unit) error {
 			u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), s.stamp(), u.ID); err != nil {
 			return err
 		}
-		changes := dossier.DiffUnit(&dossier.Book{}, &old, &u)
+		basic := u // only the basic fields are saved here: compare only those
+		basic.Achievements, basic.Values, basic.Photos = nil, nil, nil
+		changes := dossier.DiffUnit(&dossier.Book{}, &old, &basic)
 		if old.Code != u.Code {
 			changes = append([]string{fmt.Sprintf("申报编号：“%s”→“%s”", old.Code, u.Code)}, changes...)
 		}
@@ -346,7 +348,8 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status) e
 }
 
 // SetMaterial replaces a unit's achievements, indicator values and photos as
-// edited in the app, keeping the previous state as a history entry.
+// edited in the app. The history entry keeps a snapshot of the material it
+// replaced (EditBefore reads it back), so no edit loses what was there.
 func (s *Store) SetMaterial(ctx context.Context, u dossier.Unit, what string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
@@ -356,14 +359,51 @@ func (s *Store) SetMaterial(ctx context.Context, u dossier.Unit, what string) er
 		if n != 1 {
 			return dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
 		}
+		before, _, err := takeSnapshot(ctx, tx, u.ID)
+		if err != nil {
+			return fmt.Errorf("snapshot: %w", err)
+		}
 		if err := writeMaterial(ctx, tx, &u); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE unit SET updated_at = ? WHERE id = ?`, s.stamp(), u.ID); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "unit.material", u.ID, "", what)
+		_, err = tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail, before) VALUES (?, 'unit.material', ?, '', ?, ?)`,
+			s.stamp(), u.ID, what, before)
+		return err
 	})
+}
+
+// EditBefore returns the unit as it was just before the edit recorded in
+// history entry id (material and photos included), or ENOTFOUND when that
+// entry kept no snapshot.
+func (s *Store) EditBefore(ctx context.Context, id int64) (dossier.Unit, error) {
+	var js sql.NullString
+	err := s.r.QueryRowContext(ctx, `SELECT before FROM history WHERE id = ?`, id).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !js.Valid) {
+		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "该记录没有保存修改前的内容")
+	} else if err != nil {
+		return dossier.Unit{}, err
+	}
+	return s.unitFromSnapshot(ctx, js.String)
+}
+
+func (s *Store) unitFromSnapshot(ctx context.Context, js string) (dossier.Unit, error) {
+	var snap snapshot
+	if err := json.Unmarshal([]byte(js), &snap); err != nil {
+		return dossier.Unit{}, fmt.Errorf("snapshot: %w", err)
+	}
+	u := snap.Unit
+	for _, p := range snap.Photos {
+		ph := dossier.Photo{ID: p.ID, CategoryID: p.CategoryID, Caption: p.Caption}
+		if err := s.r.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
+			Scan(&ph.Format, &ph.Width, &ph.Height, &ph.Data); err != nil {
+			return u, fmt.Errorf("snapshot photo: %w", err)
+		}
+		u.Photos = append(u.Photos, ph)
+	}
+	return u, nil
 }
 
 // snapshot is a unit as kept in a revision: material, photos by image hash.
@@ -422,18 +462,8 @@ func (s *Store) Revisions(ctx context.Context, unitID string) ([]dossier.Revisio
 		}
 		r.UnitID = unitID
 		r.At = parseStamp(at)
-		var snap snapshot
-		if err := json.Unmarshal([]byte(js), &snap); err != nil {
+		if r.Unit, err = s.unitFromSnapshot(ctx, js); err != nil {
 			return nil, fmt.Errorf("revision %d: %w", r.Revision, err)
-		}
-		r.Unit = snap.Unit
-		for _, p := range snap.Photos {
-			ph := dossier.Photo{ID: p.ID, CategoryID: p.CategoryID, Caption: p.Caption}
-			if err := s.r.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
-				Scan(&ph.Format, &ph.Width, &ph.Height, &ph.Data); err != nil {
-				return nil, fmt.Errorf("revision %d photo: %w", r.Revision, err)
-			}
-			r.Unit.Photos = append(r.Unit.Photos, ph)
 		}
 		out = append(out, r)
 	}
