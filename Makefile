@@ -12,7 +12,7 @@ GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-de
 # What the tests need: poppler-utils (pdftotext, pdffonts) to read the PDFs back.
 TEST_DEPS = poppler-utils
 
-.PHONY: all run build test vet unit-test fuzz-short bench deps gui-deps test-deps package clean
+.PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean
 
 all: build
 
@@ -59,7 +59,21 @@ unit-test: test-deps
 gui-build: gui-deps
 	CGO_ENABLED=1 $(GO) build -o /dev/null ./cmd/dossier
 
-test: vet unit-test gui-build
+# Each parser of outside input is fuzzed briefly on every test run
+# (FUZZTIME each); run `make fuzz FUZZTIME=10m` by hand for a long run.
+FUZZTIME ?= 30s
+FUZZ_TARGETS = ./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
+	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn ($$pkg, $(FUZZTIME))"; \
+		CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s $$pkg || exit 1; \
+	done
+
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME) FUZZ_TARGETS="./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission"
+
+test: vet unit-test gui-build fuzz-short
 
 bench:
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./...

@@ -320,6 +320,12 @@ func hostileCorpus(t *testing.T) []hostileCase {
 	add("two-pictures-one-row", edit(t, good, func(f *excelize.File) error {
 		return f.AddPictureFromBytes(SheetPhotos, "E2", &excelize.Picture{Extension: ".jpg", File: testJPEG(t, 50, 50, 3)})
 	}), SheetPhotos, "D2", "第 2 行有 2 张图片（D2、E2），每行只能放一张")
+	add("hidden-picture-row", edit(t, good, func(f *excelize.File) error {
+		if err := f.AddPictureFromBytes(SheetPhotos, "D30", &excelize.Picture{Extension: ".jpg", File: testJPEG(t, 50, 50, 4)}); err != nil {
+			return err
+		}
+		return f.SetRowVisible(SheetPhotos, 30, false)
+	}), SheetPhotos, "A30", "第 30 行被隐藏")
 	odd := testJPEG(t, 40, 40, 99)
 	withOdd := edit(t, good, func(f *excelize.File) error {
 		return f.AddPictureFromBytes(SheetPhotos, "D6", &excelize.Picture{Extension: ".jpg", File: odd})

@@ -24,6 +24,7 @@ import (
 // Limits on what one worksheet may hold.
 const (
 	maxCellsPerSheet = 20_000 // cells with content
+	maxHiddenRows    = 10_000 // hidden rows remembered
 	maxRow           = excelize.TotalRows
 	maxCol           = excelize.MaxColumns
 )
@@ -42,7 +43,6 @@ type sheetInfo struct {
 // book is a workbook open for reading.
 type book struct {
 	a          *archive
-	file       string
 	sheets     []sheetInfo
 	sst        string // part names, "" when absent
 	styles     string
@@ -58,7 +58,10 @@ type book struct {
 	fmtCode      map[int]string
 }
 
-var errStructure = errors.New("xlsx: broken structure")
+// structErr is a structural fault of a worksheet, described in Chinese.
+type structErr string
+
+func (e structErr) Error() string { return string(e) }
 
 // openBook reads the workbook's structure. A file that is not a
 // spreadsheet, or whose structure cannot be read, gives a FileError naming
@@ -67,7 +70,7 @@ func openBook(a *archive) (*book, *FileError) {
 	fail := func(format string, args ...any) (*book, *FileError) {
 		return nil, fileError(a.name, "", "", format, args...)
 	}
-	bk := &book{a: a, file: a.name}
+	bk := &book{a: a}
 	main := ""
 	if rels, err := bk.rels("_rels/.rels", ""); err == nil {
 		for _, r := range rels {
@@ -417,11 +420,16 @@ func (bk *book) loadStyles() {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
-			case "cellXfs", "cellStyleXfs", "dxfs":
+			case "fonts", "fills", "borders", "cellStyleXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst":
+				// Not needed: skip without building tokens.
+				if err := d.Skip(); err != nil {
+					return
+				}
+			case "cellXfs":
 				in = t.Name.Local
 			case "numFmt":
 				id, err := strconv.Atoi(attr(t, "numFmtId"))
-				if err == nil && in != "dxfs" {
+				if err == nil {
 					bk.fmtCode[id] = attr(t, "formatCode")
 				}
 			case "xf":
@@ -501,6 +509,7 @@ type sheet struct {
 	Part       string
 	Rows       []row
 	Merges     []area
+	HiddenRows []int  // the first maxHiddenRows hidden rows, with or without cells
 	HiddenCols []area // Col1..Col2 only
 	Drawing    string // drawing part, "" when none
 }
@@ -513,6 +522,12 @@ func (a area) String() string {
 		return ref(a.Col1, a.Row1)
 	}
 	return ref(a.Col1, a.Row1) + ":" + ref(a.Col2, a.Row2)
+}
+
+// rowHidden reports whether row n is hidden.
+func (sh *sheet) rowHidden(n int) bool {
+	i := sort.SearchInts(sh.HiddenRows, n)
+	return i < len(sh.HiddenRows) && sh.HiddenRows[i] == n
 }
 
 func (a area) contains(col, row int) bool {
@@ -536,8 +551,8 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 	case errors.Is(err, errPartTooBig):
 		ps.add(si.Name, "", "工作表内容过大（超过 %d MB），不是正常的申报表；请删除多余内容后重新保存", maxXMLBytes>>20)
 		return nil, false
-	case err != nil:
-		ps.add(si.Name, "", "工作表无法读取（%v）；请用 Excel/WPS 打开后重新保存", err)
+	case err != nil: // failed its integrity check: the archive reports it
+		ps.add(si.Name, "", "工作表无法读取（文件已损坏）；请用 Excel/WPS 打开后重新保存")
 		return nil, false
 	}
 	data, bad := sanitize(data)
@@ -572,7 +587,7 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 			n := rowN + 1
 			if r := attr(se, "r"); r != "" {
 				if n, err = strconv.Atoi(r); err != nil || n < 1 || n > maxRow {
-					return broken(errors.New("行号无效"))
+					return broken(structErr("行号无效"))
 				}
 			}
 			rowN = n
@@ -584,9 +599,12 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 			}
 			flush()
 			cur = &row{N: n, Hidden: hidden}
+			if hidden && len(sh.HiddenRows) < maxHiddenRows {
+				sh.HiddenRows = append(sh.HiddenRows, n)
+			}
 		case "c":
 			if cur == nil {
-				return broken(errors.New("单元格不在行内"))
+				return broken(structErr("单元格不在行内"))
 			}
 			c := cell{Row: cur.N, Col: 1, T: attr(se, "t"), VM: attr(se, "vm") != ""}
 			if n := len(cur.Cells); n > 0 {
@@ -595,12 +613,12 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 			if r := attr(se, "r"); r != "" {
 				col, rw, err := excelize.CellNameToCoordinates(r)
 				if err != nil || rw != cur.N {
-					return broken(errors.New("单元格位置无效"))
+					return broken(structErr("单元格位置无效"))
 				}
 				c.Col = col
 			}
 			if c.Col > maxCol {
-				return broken(errors.New("单元格位置无效"))
+				return broken(structErr("单元格位置无效"))
 			}
 			if s := attr(se, "s"); s != "" {
 				c.S, _ = strconv.Atoi(s)
@@ -648,6 +666,7 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 		sort.SliceStable(r.Cells, func(i, j int) bool { return r.Cells[i].Col < r.Cells[j].Col })
 	}
 	sort.SliceStable(sh.Rows, func(i, j int) bool { return sh.Rows[i].N < sh.Rows[j].N })
+	sort.Ints(sh.HiddenRows)
 	if drawingRID != "" {
 		if rels, err := bk.rels(relsOf(si.Part), si.Part); err == nil {
 			if r, ok := rels[drawingRID]; ok && !r.External {
@@ -712,16 +731,22 @@ func parseArea(s string) (area, bool) {
 	return area{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
 }
 
-// xmlErr describes an XML error briefly, with its line when known.
+// xmlErr describes an XML error briefly, in Chinese, with its line when
+// known.
 func xmlErr(err error) string {
 	var se *xml.SyntaxError
-	if errors.As(err, &se) {
+	var st structErr
+	switch {
+	case errors.As(err, &st):
+		return string(st)
+	case errors.As(err, &se):
 		return "第 " + strconv.Itoa(se.Line) + " 行 XML 无效"
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "内容不完整"
+	case strings.Contains(err.Error(), "CharsetReader"):
+		return "使用了不支持的文字编码"
 	}
-	return err.Error()
+	return "XML 格式无效"
 }
 
 // picture is a picture placed on a worksheet.

@@ -243,6 +243,16 @@ func TestReadScoreSheet(t *testing.T) {
 			t.Errorf("Check %q", got.Check)
 		}
 	})
+	t.Run("hostile file", func(t *testing.T) {
+		bomb := withEntries(t, filled, map[string]*entry{"xl/styles.xml": {method: 8, raw: zeroBlocks(2048), size: 2048 << 20}})
+		path := filepath.Join(t.TempDir(), "炸弹.xlsx")
+		os.WriteFile(path, bomb, 0o644)
+		_, err := ReadScoreSheet(path, b)
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), "疑似“压缩炸弹”") || fe.File != path {
+			t.Errorf("error %v", err)
+		}
+	})
 	t.Run("not a score workbook", func(t *testing.T) {
 		_, err := readScoreBytes("申报表.xlsx", templateBytes(t, b), b)
 		if err == nil || !strings.Contains(err.Error(), "缺少工作表“评委信息”") {

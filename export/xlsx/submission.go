@@ -707,6 +707,11 @@ func isDateFormat(id int, code string) bool {
 // megapixels.
 const maxDecodePixels = 200_000_000
 
+// maxKeptPictureBytes bounds the picture data held between the first look
+// at a workbook's pictures and their normalisation (only pictures kept as
+// they are); past it, pictures are inflated again.
+const maxKeptPictureBytes = 64 << 20
+
 // photoCell is a picture found on the 图片 sheet.
 type photoCell struct {
 	at    string // the cell of its top-left corner, or its DISPIMG cell
@@ -723,6 +728,7 @@ func (sr *subReader) photos(sh *sheet) {
 	sr.checkHiddenCols(t, want)
 	const firstPicCol = 4 // D
 	byRow := map[int][]photoCell{}
+	misplaced := map[int]bool{} // rows whose picture was reported out of place
 	pics, err := sr.bk.pictures(sh)
 	if err != nil {
 		sr.ps.add(sh.Name, "", "图片的位置信息已损坏，无法读取（%s）；请用 Excel/WPS 打开后重新保存", xmlErr(err))
@@ -739,6 +745,7 @@ func (sr *subReader) photos(sh *sheet) {
 			sr.ps.add(sh.Name, at, "图片放在了表头行或其上方（左上角位于 %s）；请把图片移到对应行的 D 列", at)
 		case p.Col < firstPicCol:
 			sr.ps.add(sh.Name, at, "图片左上角位于 %s，应放在该行的 D 列或其右侧；请移动图片", at)
+			misplaced[p.Row] = true
 		default:
 			byRow[p.Row] = append(byRow[p.Row], photoCell{at, p.Media})
 		}
@@ -770,6 +777,7 @@ func (sr *subReader) photos(sh *sheet) {
 				sr.ps.add(sh.Name, c.Ref(), "图片放在了表头行或其上方；请把图片移到对应行的 D 列")
 			case c.Col < firstPicCol:
 				sr.ps.add(sh.Name, c.Ref(), "图片位于 %s，应放在该行的 D 列或其右侧", c.Ref())
+				misplaced[r.N] = true
 			default:
 				byRow[r.N] = append(byRow[r.N], photoCell{c.Ref(), media})
 			}
@@ -797,21 +805,23 @@ func (sr *subReader) photos(sh *sheet) {
 	type pending struct {
 		p              photoCell
 		catID, caption string
+		data           []byte
 	}
 	var todo []pending
 	var pixels int64
+	kept := 0
 	for _, n := range order {
 		r := rows[n]
 		pcs := byRow[n]
 		caption := oneLine(sr.text(sh, r.at(capc)))
 		catName := oneLine(sr.text(sh, sh.mergedValue(r, cc)))
 		if len(pcs) == 0 {
-			if caption != "" || (catName != "" && r.at(cc) != nil) {
+			if !misplaced[n] && (caption != "" || (catName != "" && r.at(cc) != nil)) {
 				sr.ps.add(sh.Name, ref(capc, n), "第 %d 行填写了图片说明或类别，但这一行没有图片；请把图片的左上角放在本行 D 列，或删除这一行的说明", n)
 			}
 			continue
 		}
-		if r.Hidden {
+		if sh.rowHidden(n) {
 			sr.hiddenRow(sh, r)
 		}
 		if len(pcs) > 1 {
@@ -842,8 +852,15 @@ func (sr *subReader) photos(sh *sheet) {
 			sr.ps.add(sh.Name, p.at, "图片数据缺失或已损坏，无法读取；请重新插入图片")
 			continue
 		}
-		pixels += photo.DecodePixels(data)
-		todo = append(todo, pending{p, catID, caption})
+		px := photo.DecodePixels(data)
+		pixels += px
+		if px > 0 || kept+len(data) > maxKeptPictureBytes {
+			// Read again when its turn comes: decoding costs far more
+			// than inflating, and holding large pictures costs memory.
+			data = nil
+		}
+		kept += len(data)
+		todo = append(todo, pending{p, catID, caption, data})
 	}
 	// Bound the work before doing it: decoding is what costs, about a
 	// second per 20 megapixels.
@@ -852,10 +869,15 @@ func (sr *subReader) photos(sh *sheet) {
 			pixels/10_000, maxDecodePixels/10_000)
 		return
 	}
-	for _, t := range todo {
-		data, err := sr.bk.a.read(t.p.media, photo.MaxBytes)
-		if err != nil {
-			return // the archive failed its check: finish reports it
+	for i := range todo {
+		t := &todo[i]
+		data := t.data
+		t.data = nil
+		if data == nil {
+			var err error
+			if data, err = sr.bk.a.read(t.p.media, photo.MaxBytes); err != nil {
+				return // the archive failed its check: finish reports it
+			}
 		}
 		ph, err := photo.Normalize(data)
 		if err != nil {
