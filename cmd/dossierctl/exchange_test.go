@@ -227,3 +227,45 @@ func TestExportDocuments(t *testing.T) {
 		t.Error("failed export left a file")
 	}
 }
+
+// TestImportHandMadeWorkbook imports a workbook built from the contract
+// alone (no template): labels in another order, no 填报说明 and no 图片
+// sheet, numbers as numeric cells and as text.
+func TestImportHandMadeWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.dossier")
+	mustCtl(t, "new", "--db", db)
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "基本信息")
+	for i, kv := range [][2]string{{"事迹简介", "简介"}, {"单位名称", "外部测试局"}, {"申报编号", "EXT-1"}, {"所属地区", "南阳市"}, {"事迹标题", "外部标题"}} {
+		f.SetCellStr("基本信息", "A"+string(rune('2'+i)), kv[0])
+		f.SetCellStr("基本信息", "B"+string(rune('2'+i)), kv[1])
+	}
+	f.NewSheet("事迹材料")
+	f.SetSheetRow("事迹材料", "A1", &[]any{"类别", "标题", "正文"})
+	f.SetSheetRow("事迹材料", "A2", &[]any{"优化扩充工程", "节一", "正文一"})
+	f.SetSheetRow("事迹材料", "A3", &[]any{"优化扩充工程", "节二", "正文二"})
+	f.NewSheet("量化指标")
+	f.SetSheetRow("量化指标", "A1", &[]any{"类别", "指标", "计量单位", "数值", "说明"})
+	f.SetSheetRow("量化指标", "A2", &[]any{"优化扩充工程", "新增学位", "个", 1200, ""})
+	f.SetSheetRow("量化指标", "A3", &[]any{"优化扩充工程", "累计投资", "亿元", "1.5亿", "五年合计"})
+	path := filepath.Join(dir, "外部.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	out := mustCtl(t, "import", "--db", db, path)
+	if !strings.Contains(out, "新增 EXT-1 外部测试局") {
+		t.Fatalf("import = %s", out)
+	}
+	var units []struct {
+		Achievements []struct{ Heading string }
+		Indicators   []struct {
+			Name  string
+			Value float64
+		}
+	}
+	json.Unmarshal([]byte(mustCtl(t, "units", "--db", db, "--json")), &units)
+	if len(units) != 1 || len(units[0].Achievements) != 2 || units[0].Achievements[1].Heading != "节二" || len(units[0].Indicators) != 2 || units[0].Indicators[1].Value != 1.5 {
+		t.Errorf("units = %+v", units)
+	}
+}

@@ -90,6 +90,9 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 	sheets := map[string]*sheet{}
 	for _, n := range []string{SheetBasic, SheetAchievements, SheetIndicators, SheetPhotos} {
 		si, ok := bk.sheet(n)
+		if !ok && n == SheetPhotos {
+			continue // a unit without pictures may leave the 图片 sheet out
+		}
 		if !ok {
 			sr.ps.add("", "", "缺少工作表“%s”；请使用本次评选下发的申报表模板填写，不要删除或重命名工作表", n)
 			continue
