@@ -141,6 +141,10 @@ type historyList struct {
 	count  *widget.Label
 	search *widget.Entry
 	view   fyne.CanvasObject
+	// before shows what an edit in the app replaced (its history entry
+	// keeps a snapshot); it is visible for such entries only.
+	before   *widget.Button
+	onBefore func(e dossier.Event)
 }
 
 func newHistoryList(campaignWide bool) *historyList {
@@ -194,7 +198,14 @@ func newHistoryList(campaignWide bool) *historyList {
 	h.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	h.search.OnChanged = func(string) { h.filter() }
 	top := container.NewBorder(nil, nil, nil, h.count, h.search)
-	split := container.NewVSplit(h.list, container.NewVScroll(container.NewPadded(h.detail)))
+	h.before = widget.NewButtonWithIcon("查看修改前的内容", theme.VisibilityIcon(), func() {
+		if h.onBefore != nil && h.sel >= 0 && h.sel < len(h.all) {
+			h.onBefore(h.all[h.sel])
+		}
+	})
+	h.before.Hide()
+	split := container.NewVSplit(h.list, container.NewBorder(nil, container.NewHBox(h.before), nil, nil,
+		container.NewVScroll(container.NewPadded(h.detail))))
 	split.Offset = 0.7
 	h.view = container.NewBorder(top, nil, nil, nil, split)
 	return h
@@ -273,6 +284,13 @@ func (h *historyList) fail(err error) {
 
 // showDetail shows the selected entry whole.
 func (h *historyList) showDetail() {
+	if h.before != nil {
+		if h.sel >= 0 && h.sel < len(h.all) && h.all[h.sel].Action == "unit.material" && h.onBefore != nil {
+			h.before.Show()
+		} else {
+			h.before.Hide()
+		}
+	}
 	if h.sel < 0 || h.sel >= len(h.all) {
 		h.detail.Importance = widget.LowImportance
 		h.detail.SetText("记录按时间排列，最新的在前。选择一条记录，在这里查看全文。")
@@ -309,6 +327,7 @@ type campaignHistory struct {
 func (s *session) showHistory() *campaignHistory {
 	s.flush()
 	h := &campaignHistory{list: newHistoryList(true)}
+	h.list.onBefore = s.showEditBefore
 	h.dlg = dialog.NewCustom("修改记录："+s.campaign.Title, "关闭", h.list.view, s.a.win)
 	h.dlg.Resize(historySize(s.a.win))
 	s.history = h
@@ -362,6 +381,7 @@ func (e *unitEditor) showHistory() *unitHistory {
 	e.flush()
 	s := e.s
 	h := &unitHistory{e: e, list: newHistoryList(false)}
+	h.list.onBefore = s.showEditBefore
 	h.revBox = container.NewStack(muted("正在读取…"))
 	intro := fmt.Sprintf("当前为第 %d 版。单位每次重新导入前，原有内容都保存为一个历史版本，可以查看（只读）。", e.unit.Revision)
 	h.revTab = container.NewTabItemWithIcon("历史版本", theme.DocumentIcon(), container.NewBorder(muted(intro), nil, nil, nil, h.revBox))
@@ -464,6 +484,30 @@ func (h *unitHistory) setRevisions(revs []dossier.Revision, events []dossier.Eve
 	h.revBox.Refresh()
 }
 
+// showEditBefore opens, read-only, a unit's material as it was before the
+// edit recorded in history entry e.
+func (s *session) showEditBefore(e dossier.Event) {
+	s.goJob(func() {
+		u, err := s.store.EditBefore(s.ctx, e.ID)
+		var cats []dossier.Category
+		if err == nil {
+			cats, err = s.store.Categories(s.ctx)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				s.a.alert("无法查看修改前的内容", dossier.ErrorMessage(err))
+				return
+			}
+			r := &dossier.Revision{UnitID: u.ID, Revision: u.Revision, At: e.At, Unit: u}
+			note := fmt.Sprintf("这是 %s 修改（%s）之前的内容", localTime(e.At, "2006-01-02 15:04"), e.Detail)
+			scroll := container.NewVScroll(revisionViewNote(r, note, cats))
+			size := historySize(s.a.win)
+			scroll.SetMinSize(fyne.NewSize(size.Width*0.9, size.Height*0.8))
+			dialog.NewCustom("修改前的内容（只读）："+u.Code+" "+u.Name, "关闭", scroll, s.a.win).Show()
+		})
+	})
+}
+
 // openRevision shows revision i (in the list's order) read-only.
 func (h *unitHistory) openRevision(i int) {
 	if i < 0 || i >= len(h.revs) {
@@ -482,18 +526,23 @@ func (h *unitHistory) openRevision(i int) {
 // revisionView lays out a revision's basic information, achievements by
 // category, indicator values and photo captions, as text to read and copy.
 func revisionView(r *dossier.Revision, from string, cats []dossier.Category) fyne.CanvasObject {
-	u := &r.Unit
-	text := func(s string) *widget.Label {
-		l := wrapped(s)
-		l.Selectable = true
-		return l
-	}
 	note := fmt.Sprintf("这是 %s 重新导入前保存的内容", localTime(r.At, "2006-01-02 15:04"))
 	if r.Source != "" {
 		note += "（其后由 " + baseName(r.Source) + " 替换）"
 	}
 	if from != "" {
 		note += "；本版来源：" + baseName(from)
+	}
+	return revisionViewNote(r, note, cats)
+}
+
+// revisionViewNote is revisionView with its own opening note.
+func revisionViewNote(r *dossier.Revision, note string, cats []dossier.Category) fyne.CanvasObject {
+	u := &r.Unit
+	text := func(s string) *widget.Label {
+		l := wrapped(s)
+		l.Selectable = true
+		return l
 	}
 	box := container.NewVBox(muted(note + "。只读，修改请在单位编辑页进行。"))
 

@@ -267,3 +267,49 @@ func TestEvaluatorOrder(t *testing.T) {
 		t.Errorf("order: %s", got)
 	}
 }
+
+// TestEditBefore: an edit of a unit's material in the app keeps what it
+// replaced, and the history offers to show it.
+func TestEditBefore(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := newTestCampaign(t, a)
+	ctx := context.Background()
+	b, err := s.store.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := dossier.Unit{Code: "T-1", Name: "测试单位", Achievements: []dossier.Achievement{{CategoryID: b.Categories[0].ID, Heading: "旧标题", Body: "旧正文一段。"}}}
+	if err := s.store.AddUnit(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	u.Achievements[0].Body = "新正文。"
+	if err := s.store.SetMaterial(ctx, u, "修改事迹材料"); err != nil {
+		t.Fatal(err)
+	}
+	h := s.showHistory()
+	s.jobs.Wait()
+	if h.list.before.Visible() {
+		t.Error("button shown with nothing selected")
+	}
+	h.list.list.Select(0) // newest: the material edit
+	if !h.list.before.Visible() {
+		t.Fatal("no 查看修改前的内容 for a material edit")
+	}
+	h.list.before.OnTapped()
+	s.jobs.Wait()
+	found := false
+	for _, o := range a.win.Canvas().Overlays().List() {
+		for _, txt := range texts(o) {
+			if strings.Contains(txt, "旧正文一段。") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("the content before the edit is not shown")
+	}
+	h.list.list.Select(1) // the unit.add entry kept no snapshot
+	if h.list.before.Visible() {
+		t.Error("button shown for an entry without a snapshot")
+	}
+}
