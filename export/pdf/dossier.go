@@ -162,7 +162,10 @@ func (d *doc) furnish(pg *page, n int) {
 			item{kind: kLine, x: marginL, y: y + 2, w: blockW, size: 0.25, color: grey, outside: true},
 		)
 	}
-	num := "— " + strconv.Itoa(n+1) + " —"
+	// Two spaces: fpdf's Unicode fonts give a single space too little room
+	// for text extraction (pdftotext) to see it, and the folio must read
+	// “— 7 —” there too.
+	num := "—  " + strconv.Itoa(n+1) + "  —"
 	nw := c.width(num, folio)
 	em := folio.size * ptMM
 	x := blockR - em - nw
