@@ -23,12 +23,8 @@ func init() {
 func runNew(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("new", true)
 	title := f.String("title", "", "评选活动名称")
-	pos, err := f.parse(args)
-	if err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数：%s", strings.Join(pos, " "))
 	}
 	cats, err := dossier.ParseCategories(assets.DefaultCategories)
 	if err != nil {
@@ -50,12 +46,8 @@ func runNew(ctx context.Context, args []string, e *env) (err error) {
 
 func runDemo(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("demo", true)
-	pos, err := f.parse(args)
-	if err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数：%s", strings.Join(pos, " "))
 	}
 	s, err := demo.Create(ctx, *f.db)
 	if err != nil {
@@ -79,18 +71,19 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 	trim := f.Int("trim-min", 0, "去掉最高最低分的起点")
 	tie := f.String("tie-break", "", "同分时依次比较的类别")
 	year := f.Int("year", 0, "年份")
-	pos, err := f.parse(args)
-	if err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数：%s", strings.Join(pos, " "))
 	}
 	if f.set("quota") && *quota < 0 {
 		return usagef("--quota 不能为负数")
 	}
 	if f.set("trim-min") && *trim < dossier.MinTrimMin {
 		return usagef("--trim-min 至少为 %d", dossier.MinTrimMin)
+	}
+	if f.set("date") && strings.TrimSpace(*date) != "" {
+		if _, err := time.Parse("2006-01-02", strings.TrimSpace(*date)); err != nil {
+			return usagef("--date 日期“%s”无效，应为 YYYY-MM-DD，例如 2022-03-15", *date)
+		}
 	}
 	s, err := openDB(ctx, *f.db)
 	if err != nil {
@@ -131,6 +124,11 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 			cat := b.CategoryByName(name)
 			if cat == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "同分比较的类别“%s”不存在（现有类别：%s）", strings.TrimSpace(name), categoryNames(b))
+			}
+			for _, id := range c.TieBreak {
+				if id == cat.ID {
+					return usagef("--tie-break 中类别“%s”出现了两次", cat.Name)
+				}
 			}
 			c.TieBreak = append(c.TieBreak, cat.ID)
 		}
@@ -182,7 +180,7 @@ func printSettings(e *env, b *dossier.Book) {
 func runBackup(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("backup", true)
 	out := f.String("out", "", "备份文件")
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
@@ -202,7 +200,7 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 
 func runCheck(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("check", true)
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	s, err := openDB(ctx, *f.db)

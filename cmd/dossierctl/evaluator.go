@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 
 	"github.com/dossier-app/dossier/dossier"
@@ -13,6 +14,9 @@ func init() {
 }
 
 func runEvaluator(ctx context.Context, args []string, e *env) (err error) {
+	if isHelp(args) {
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || args[0] != "add" {
 		return usagef("应为 evaluator add")
 	}
@@ -21,7 +25,7 @@ func runEvaluator(ctx context.Context, args []string, e *env) (err error) {
 	aff := f.String("affiliation", "", "工作单位")
 	region := f.String("region", "", "所属地区")
 	role := f.String("role", "", "角色")
-	if _, err := f.parse(args[1:]); err != nil {
+	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
 	if err := need("name", *name); err != nil {
@@ -41,6 +45,9 @@ func runEvaluator(ctx context.Context, args []string, e *env) (err error) {
 }
 
 func runConflict(ctx context.Context, args []string, e *env) (err error) {
+	if isHelp(args) {
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || (args[0] != "add" && args[0] != "remove") {
 		return usagef("应为 conflict add 或 conflict remove")
 	}
@@ -48,7 +55,7 @@ func runConflict(ctx context.Context, args []string, e *env) (err error) {
 	ev := f.String("evaluator", "", "评委姓名")
 	unit := f.String("unit", "", "申报编号")
 	reason := f.String("reason", "", "理由")
-	if _, err := f.parse(args[1:]); err != nil {
+	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
 	if err := need("evaluator", *ev, "unit", *unit, "reason", *reason); err != nil {

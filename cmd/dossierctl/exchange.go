@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -53,7 +54,7 @@ func writeFile(path string, write func(w io.Writer) error) error {
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("template", true)
 	out := f.String("out", "", "输出文件")
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
@@ -214,7 +215,7 @@ func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("scoresheet", true)
 	name := f.String("evaluator", "", "评委姓名")
 	out := f.String("out", "", "输出文件")
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := need("evaluator", *name, "out", *out); err != nil {
@@ -298,6 +299,9 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 }
 
 func runExport(ctx context.Context, args []string, e *env) (err error) {
+	if isHelp(args) {
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || (args[0] != "pdf" && args[0] != "xlsx") {
 		return usagef("应为 export pdf 或 export xlsx")
 	}
@@ -306,13 +310,19 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
-	if _, err := f.parse(args[1:]); err != nil {
+	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
 		return err
 	}
 	if what == "pdf" {
+		if f.set("unit") && !f.set("kind") {
+			*kind = "unit" // --unit alone can only mean one unit's material
+		}
+		if f.set("unit") && *kind != "unit" {
+			return usagef("--unit 只用于 --kind unit")
+		}
 		switch *kind {
 		case "dossier", "notice":
 		case "unit":

@@ -156,6 +156,24 @@ func (f *flags) parse(args []string) ([]string, error) {
 	return pos, nil
 }
 
+// parseNone parses args for a verb that takes no positional arguments.
+func (f *flags) parseNone(args []string) error {
+	pos, err := f.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数：%s", strings.Join(pos, " "))
+	}
+	return nil
+}
+
+// isHelp reports whether a grouped verb was asked for help instead of a
+// subcommand.
+func isHelp(args []string) bool {
+	return len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help")
+}
+
 // set reports whether the named flag was given.
 func (f *flags) set(name string) bool {
 	found := false

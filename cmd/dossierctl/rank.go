@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -44,7 +45,7 @@ type jsonStanding struct {
 func runRank(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("rank", true)
 	asJSON := f.Bool("json", false, "JSON 输出")
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	s, err := openDB(ctx, *f.db)
@@ -112,6 +113,9 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 }
 
 func runScores(ctx context.Context, args []string, e *env) (err error) {
+	if isHelp(args) {
+		return flag.ErrHelp
+	}
 	if len(args) == 0 {
 		return usagef("缺少子命令 set 或 import")
 	}

@@ -14,7 +14,7 @@ func runScoresSet(ctx context.Context, args []string, e *env) (err error) {
 	unit := f.String("unit", "", "申报编号")
 	cat := f.String("category", "", "类别名称")
 	val := f.String("value", "", "分值，最多一位小数")
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	if err := need("evaluator", *ev, "unit", *unit, "category", *cat); err != nil {
@@ -34,6 +34,14 @@ func runScoresSet(ctx context.Context, args []string, e *env) (err error) {
 	defer closeDB(s, &err)
 	if err := s.SetScore(ctx, sqlite.ScoreInput{Evaluator: *ev, Unit: *unit, Category: *cat, Value: &v}); err != nil {
 		return err
+	}
+	// A score in 回避 is kept but never counts: say so.
+	if b, err := s.Book(ctx, sqlite.LoadOptions{}); err == nil {
+		if evr, u := b.EvaluatorByName(*ev), b.UnitByCode(*unit); evr != nil && u != nil {
+			if why := b.Conflict(evr, u); why != "" {
+				fmt.Fprintf(e.err, "提示：评委“%s”须回避单位 %s（%s），此评分已记录但不计入排名\n", evr.Name, u.Code, why)
+			}
+		}
 	}
 	fmt.Fprintf(e.out, "已记录：评委“%s”对 %s“%s”评分 %s\n", *ev, *unit, *cat, v)
 	return nil

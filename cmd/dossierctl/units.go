@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -16,6 +17,9 @@ func init() {
 }
 
 func runUnit(ctx context.Context, args []string, e *env) (err error) {
+	if isHelp(args) {
+		return flag.ErrHelp
+	}
 	if len(args) == 0 {
 		return usagef("缺少子命令 add 或 status")
 	}
@@ -27,7 +31,7 @@ func runUnit(ctx context.Context, args []string, e *env) (err error) {
 		region := f.String("region", "", "所属地区")
 		kind := f.String("kind", "", "单位类型")
 		rec := f.String("recommender", "", "推荐单位")
-		if _, err := f.parse(args[1:]); err != nil {
+		if err := f.parseNone(args[1:]); err != nil {
 			return err
 		}
 		if err := need("code", *code, "name", *name); err != nil {
@@ -48,7 +52,7 @@ func runUnit(ctx context.Context, args []string, e *env) (err error) {
 		f := newFlags("unit status", true)
 		code := f.String("code", "", "申报编号")
 		status := f.String("status", "", "已受理|材料待补|已撤回")
-		if _, err := f.parse(args[1:]); err != nil {
+		if err := f.parseNone(args[1:]); err != nil {
 			return err
 		}
 		if err := need("code", *code, "status", *status); err != nil {
@@ -116,7 +120,7 @@ type jsonUnit struct {
 func runUnits(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("units", true)
 	asJSON := f.Bool("json", false, "JSON 输出")
-	if _, err := f.parse(args); err != nil {
+	if err := f.parseNone(args); err != nil {
 		return err
 	}
 	s, err := openDB(ctx, *f.db)

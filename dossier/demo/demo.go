@@ -173,9 +173,8 @@ func fill(ctx context.Context, s *sqlite.Store, f *file) error {
 		if e == nil || u == nil {
 			return fmt.Errorf("score for unknown %s / %s", sc.Evaluator, sc.Unit)
 		}
-		if book.Conflict(e, u) != "" {
-			continue // the demo's 回避 case: the app would refuse these scores
-		}
+		// The 回避 evaluator's scores are kept too: the ranking shows and
+		// excludes them.
 		names := make([]string, 0, len(sc.Values))
 		for n := range sc.Values {
 			names = append(names, n)
@@ -193,7 +192,7 @@ func fill(ctx context.Context, s *sqlite.Store, f *file) error {
 		return err
 	}
 	for _, sc := range f.Scores {
-		if e, u := book.EvaluatorByName(sc.Evaluator), book.UnitByCode(sc.Unit); book.Conflict(e, u) != "" || sc.Comment == "" {
+		if sc.Comment == "" {
 			continue
 		}
 		if err := s.SetComment(ctx, sc.Evaluator, sc.Unit, sc.Comment); err != nil {

@@ -20,8 +20,9 @@ type ScoreInput struct {
 }
 
 // SetScore records (or clears) one score after checking the category
-// exists, the value lies in 0..max and the evaluator is not in conflict
-// with the unit.
+// exists and the value lies in 0..max. A score of an evaluator in 回避
+// with the unit is kept but never counts (dossier.Rank excludes it), like
+// scores entered before a conflict was recorded; callers warn about it.
 func (s *Store) SetScore(ctx context.Context, in ScoreInput) error {
 	return s.SetScores(ctx, []ScoreInput{in})
 }
@@ -30,10 +31,6 @@ func (s *Store) SetScore(ctx context.Context, in ScoreInput) error {
 func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		cats, err := readCategories(ctx, tx)
-		if err != nil {
-			return err
-		}
-		overrides, err := readOverrides(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -54,10 +51,6 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 					names = append(names, c.Name)
 				}
 				return dossier.Errorf(dossier.ENOTFOUND, "类别“%s”不存在（现有类别：%s）", in.Category, strings.Join(names, "、"))
-			}
-			b := dossier.Book{Overrides: overrides}
-			if why := b.Conflict(&e, &u); why != "" {
-				return dossier.Errorf(dossier.EINVALID, "评委“%s”与单位 %s %s 须回避（%s），评分不予录入", e.Name, u.Code, u.Name, why)
 			}
 			if in.Value == nil {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, u.ID, cat.ID); err != nil {

@@ -350,7 +350,6 @@ func TestScoreRules(t *testing.T) {
 		{"negative", "乙", "优化扩充工程", -1, "超出范围"},
 		{"unknown category", "乙", "不存在工程", 10, "类别“不存在工程”不存在"},
 		{"unknown evaluator", "丙", "优化扩充工程", 10, "评委“丙”不存在"},
-		{"conflict", "甲", "优化扩充工程", 10, "回避"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
