@@ -68,9 +68,15 @@ func (b *Book) Unit(id string) *Unit {
 	return nil
 }
 
+// NormCode is how a 申报编号 is stored and compared: trimmed, with
+// full-width letters and digits (Ｋ０１) read as half-width (K01).
+func NormCode(code string) string {
+	return strings.TrimSpace(FoldWidth(code))
+}
+
 // UnitByCode returns the unit with the given 申报编号, or nil.
 func (b *Book) UnitByCode(code string) *Unit {
-	code = strings.TrimSpace(code)
+	code = NormCode(code)
 	for i := range b.Units {
 		if b.Units[i].Code == code {
 			return &b.Units[i]

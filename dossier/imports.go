@@ -67,6 +67,7 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 	key := make([]string, len(subs))
 	for i := range subs {
 		s := &subs[i]
+		s.Unit.Code = NormCode(s.Unit.Code)
 		it := ImportItem{File: s.File, Code: s.Unit.Code, Name: s.Unit.Name, Sub: s}
 		switch {
 		case s.Unit.Code != "" && byCode[s.Unit.Code] != nil:

@@ -173,6 +173,12 @@ func TestCommandsAndExitCodes(t *testing.T) {
 	if rows[2].Code != "A3" || rows[2].Rank != nil || rows[2].Total != nil {
 		t.Errorf("unscored unit = %+v", rows[2])
 	}
+	// Full-width codes are the same codes.
+	mustCtl(t, "unit", "add", "--db", db, "--code", "Ａ４", "--name", "丁单位")
+	if code, _, errs := ctl(t, "unit", "add", "--db", db, "--code", "A4", "--name", "戊单位"); code != 1 || !strings.Contains(errs, "A4") {
+		t.Errorf("A4 after Ａ４: exit %d %s", code, errs)
+	}
+	mustCtl(t, "unit", "status", "--db", db, "--code", "A4", "--status", "材料待补")
 	// Withdraw A2: A1 moves up.
 	mustCtl(t, "unit", "status", "--db", db, "--code", "A2", "--status", "已撤回")
 	rows = rankJSON(t, db)

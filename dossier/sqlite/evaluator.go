@@ -113,7 +113,7 @@ func lookupPair(ctx context.Context, q querier, evaluator, code string) (dossier
 	} else if err != nil {
 		return e, dossier.Unit{}, err
 	}
-	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, strings.TrimSpace(code)))
+	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(code)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, u, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	}
@@ -187,7 +187,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var id, name string
-		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ?`, code).Scan(&id, &name)
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ?`, dossier.NormCode(code)).Scan(&id, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {

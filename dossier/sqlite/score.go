@@ -185,7 +185,7 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 		}
 		var work []todo
 		for _, row := range sh.Rows {
-			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, strings.TrimSpace(row.Code)))
+			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(row.Code)))
 			if errors.Is(err, sql.ErrNoRows) {
 				bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：申报编号“%s”不是本评选活动的单位", sh.File, row.Cell, row.Code))
 				continue

@@ -66,7 +66,7 @@ func (s *Store) Unit(ctx context.Context, id string) (dossier.Unit, error) {
 // UnitByCode returns the unit with the given 申报编号, material included.
 func (s *Store) UnitByCode(ctx context.Context, code string) (dossier.Unit, error) {
 	var id string
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ?`, strings.TrimSpace(code)).Scan(&id)
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ?`, dossier.NormCode(code)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	} else if err != nil {
@@ -160,6 +160,7 @@ func validateUnit(u *dossier.Unit) error {
 	for _, f := range []*string{&u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title} {
 		*f = strings.TrimSpace(*f)
 	}
+	u.Code = dossier.NormCode(u.Code)
 	if u.Name == "" {
 		return dossier.Errorf(dossier.EINVALID, "单位名称不能为空")
 	}
@@ -331,7 +332,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status) e
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var id, old string
-		err := tx.QueryRowContext(ctx, `SELECT id, status FROM unit WHERE code = ?`, strings.TrimSpace(code)).Scan(&id, &old)
+		err := tx.QueryRowContext(ctx, `SELECT id, status FROM unit WHERE code = ?`, dossier.NormCode(code)).Scan(&id, &old)
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {
