@@ -16,6 +16,17 @@ import (
 type Submission struct {
 	File string // path as given by the user, for messages and history
 	Unit Unit
+	// CodeCell and NameCell are where 申报编号 and 单位名称 were read
+	// (e.g. "B1"), for messages; empty when unknown.
+	CodeCell, NameCell string
+}
+
+// where names a cell of the 基本信息 sheet for a message.
+func (s *Submission) where(cell string) string {
+	if cell == "" {
+		return fmt.Sprintf("文件 %s，工作表“基本信息”", s.File)
+	}
+	return fmt.Sprintf("文件 %s，工作表“基本信息”，单元格 %s", s.File, cell)
 }
 
 // ImportAction is what an import does with one file.
@@ -72,12 +83,18 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 		switch {
 		case s.Unit.Code != "" && byCode[s.Unit.Code] != nil:
 			u := byCode[s.Unit.Code]
+			if other := byName[s.Unit.Name]; other != nil && other.ID != u.ID {
+				it.Action = ImportRejected
+				it.Problems = append(it.Problems, fmt.Sprintf("%s：单位名称“%s”已属于申报编号为“%s”的另一单位，申报编号“%s”的单位不能改用这个名称；请核对申报编号和单位名称。",
+					s.where(s.NameCell), s.Unit.Name, other.Code, s.Unit.Code))
+				break
+			}
 			it.Action, it.UnitID = ImportUpdate, u.ID
 		case s.Unit.Code != "" && byName[s.Unit.Name] != nil:
 			u := byName[s.Unit.Name]
 			it.Action = ImportRejected
-			it.Problems = append(it.Problems, fmt.Sprintf("%s：基本信息 B列 申报编号“%s”是新编号，但单位名称“%s”已属于编号为“%s”的单位，无法确定是哪个单位；请填写正确的申报编号。",
-				s.File, s.Unit.Code, s.Unit.Name, u.Code))
+			it.Problems = append(it.Problems, fmt.Sprintf("%s：申报编号“%s”是新编号，但单位名称“%s”已属于申报编号为“%s”的单位，无法确定是哪个单位；请填写正确的申报编号。",
+				s.where(s.CodeCell), s.Unit.Code, s.Unit.Name, u.Code))
 		case s.Unit.Code == "" && byName[s.Unit.Name] != nil:
 			u := byName[s.Unit.Name]
 			it.Action, it.UnitID, it.Code = ImportUpdate, u.ID, u.Code
@@ -105,7 +122,7 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 			if same {
 				items[i].Action = ImportRejected
 				items[i].Problems = append(items[i].Problems, fmt.Sprintf("%s：与本次导入的另一文件 %s 是同一单位（%s），两个文件都未导入；请只保留一份后重新导入。",
-					subs[i].File, subs[j].File, subs[i].Unit.Name))
+					subs[i].where(subs[i].NameCell), subs[j].File, subs[i].Unit.Name))
 			}
 		}
 	}

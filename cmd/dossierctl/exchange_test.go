@@ -129,6 +129,32 @@ func TestTemplateImportRoundTrip(t *testing.T) {
 	if units[0].Revision != 2 || units[0].Title != "某市的新事迹" {
 		t.Errorf("after re-import = %+v", units[0])
 	}
+	// The same code under the name of another unit: refused in the dry run
+	// already, with the cell named, and nothing written.
+	mustCtl(t, "unit", "add", "--db", db, "--code", "T-02", "--name", "另一单位")
+	clash := filepath.Join(dir, "clash.xlsx")
+	fill(clash, "某市的新事迹", "27.6万")
+	f, _ := excelize.OpenFile(clash)
+	fillByLabel(t, f, "基本信息", "单位名称", "另一单位")
+	f.SaveAs(clash)
+	f.Close()
+	for _, dry := range []bool{true, false} {
+		args := []string{"import", "--db", db, clash}
+		if dry {
+			args = append(args, "--dry-run")
+		}
+		code, _, errs := ctl(t, args...)
+		if code != 1 || !strings.Contains(errs, "工作表“基本信息”，单元格 B2：单位名称“另一单位”已属于申报编号为“T-02”的另一单位") {
+			t.Errorf("clash (dry %v): exit %d\n%s", dry, code, errs)
+		}
+	}
+	f, _ = excelize.OpenFile(clash)
+	fillByLabel(t, f, "基本信息", "申报编号", "T-99")
+	f.SaveAs(clash)
+	f.Close()
+	if code, _, errs := ctl(t, "import", "--db", db, clash); code != 1 || !strings.Contains(errs, "单元格 B1：申报编号“T-99”是新编号") {
+		t.Errorf("ambiguous: exit %d\n%s", code, errs)
+	}
 	if code, _, errs := ctl(t, "import", "--db", db); code != 2 || !strings.Contains(errs, "请指定") {
 		t.Errorf("import without paths: %d %s", code, errs)
 	}

@@ -129,7 +129,7 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 	sort.SliceStable(sr.unit.Achievements, func(i, j int) bool {
 		return pos[sr.unit.Achievements[i].CategoryID] < pos[sr.unit.Achievements[j].CategoryID]
 	})
-	return &dossier.Submission{File: name, Unit: sr.unit}, nil
+	return &dossier.Submission{File: name, Unit: sr.unit, CodeCell: sr.codeCell, NameCell: sr.nameCell}, nil
 }
 
 type subReader struct {
@@ -137,6 +137,8 @@ type subReader struct {
 	bk   *book
 	ps   *problems
 	unit dossier.Unit
+	// where 申报编号 and 单位名称 were read, for the import's messages
+	codeCell, nameCell string
 }
 
 // dispImg matches WPS's picture-in-cell formula, =DISPIMG("ID_…",1).
@@ -323,6 +325,8 @@ func (sr *subReader) basic(sh *sheet) {
 	code, at := get(LabelCode)
 	u.Code = strings.TrimSpace(dossier.FoldWidth(oneLine(code)))
 	sr.checkLength(sh, at, LabelCode, u.Code, 50, "请核对申报编号")
+	sr.codeCell = at
+	_, sr.nameCell = get(LabelName)
 	single(LabelName, MaxFieldChars, &u.Name)
 	single(LabelRegion, MaxFieldChars, &u.Region)
 	single(LabelKind, MaxFieldChars, &u.Kind)
