@@ -187,9 +187,11 @@ func DiffUnit(b *Book, old, new *Unit) []string {
 			name = ind.Name
 		}
 		if o, ok := ov[v.IndicatorID]; !ok {
-			out = append(out, fmt.Sprintf("量化指标“%s”：新填 %s", name, FormatNumber(v.Value)))
-		} else if o.Value != v.Value || o.Note != v.Note {
-			out = append(out, fmt.Sprintf("量化指标“%s”：%s→%s", name, FormatNumber(o.Value), FormatNumber(v.Value)))
+			out = append(out, fmt.Sprintf("量化指标“%s”：新填 %s", name, v.Display()))
+		} else if o.NoValue != v.NoValue || (!v.NoValue && o.Value != v.Value) {
+			out = append(out, fmt.Sprintf("量化指标“%s”：%s→%s", name, o.Display(), v.Display()))
+		} else if o.Note != v.Note {
+			out = append(out, fmt.Sprintf("量化指标“%s”：说明已修改", name))
 		}
 	}
 	for _, v := range old.Values {

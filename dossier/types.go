@@ -151,6 +151,17 @@ type IndicatorValue struct {
 	IndicatorID string
 	Value       float64
 	Note        string
+	// NoValue marks a note without a figure: the unit had no exact number
+	// (e.g. only “约27万”) and said so in 说明. Value is then meaningless.
+	NoValue bool
+}
+
+// Display is the value as printed: the number, or "—" when there is none.
+func (v IndicatorValue) Display() string {
+	if v.NoValue {
+		return "—"
+	}
+	return FormatNumber(v.Value)
 }
 
 // Photo is a picture of a unit, optionally tied to a category. Data is a

@@ -619,7 +619,7 @@ func revisionViewNote(r *dossier.Revision, note string, cats []dossier.Category)
 			if in, ok := inds[v.IndicatorID]; ok {
 				name, unit = in.Name, in.Unit
 			}
-			line := fmt.Sprintf("%s：%s %s", name, dossier.FormatNumber(v.Value), unit)
+			line := fmt.Sprintf("%s：%s %s", name, v.Display(), unit)
 			if v.Note != "" {
 				line += "（" + v.Note + "）"
 			}

@@ -243,7 +243,9 @@ func (e *unitEditor) newCategoryPane(c dossier.Category, u dossier.Unit) *catego
 		if old, ok := vals[in.ID]; ok {
 			old := old
 			v.good = &old
-			v.entry.SetText(dossier.FormatNumber(old.Value))
+			if !old.NoValue {
+				v.entry.SetText(dossier.FormatNumber(old.Value))
+			}
 			v.note.SetText(old.Note)
 		}
 		v.entry.SetPlaceHolder("数值")
@@ -265,8 +267,9 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 	note := strings.TrimSpace(v.note.Text)
 	switch {
 	case text == "" && note != "":
-		v.showMsg("请先填写数值；说明随数值一起保存。")
-		return
+		// No exact figure: the note alone is kept (shown as “—”).
+		v.good = &dossier.IndicatorValue{IndicatorID: v.ind.ID, NoValue: true, Note: note}
+		v.showMsg("")
 	case text == "":
 		v.good = nil
 		v.showMsg("")

@@ -275,6 +275,8 @@ func TestImportHandMadeWorkbook(t *testing.T) {
 	f.SetSheetRow("量化指标", "A1", &[]any{"类别", "指标", "计量单位", "数值", "说明"})
 	f.SetSheetRow("量化指标", "A2", &[]any{"优化扩充工程", "新增学位", "个", 1200, ""})
 	f.SetSheetRow("量化指标", "A3", &[]any{"优化扩充工程", "累计投资", "亿元", "1.5亿", "五年合计"})
+	f.SetSheetRow("量化指标", "A4", &[]any{"优化扩充工程", "大班额比例", "%", "", "约7%，无确切统计"})
+	f.NewSheet("图片") // present but empty: no pictures
 	path := filepath.Join(dir, "外部.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
@@ -291,7 +293,12 @@ func TestImportHandMadeWorkbook(t *testing.T) {
 		}
 	}
 	json.Unmarshal([]byte(mustCtl(t, "units", "--db", db, "--json")), &units)
+	// The note without a figure is kept but, having no value, not listed.
 	if len(units) != 1 || len(units[0].Achievements) != 2 || units[0].Achievements[1].Heading != "节二" || len(units[0].Indicators) != 2 || units[0].Indicators[1].Value != 1.5 {
 		t.Errorf("units = %+v", units)
+	}
+	out = mustCtl(t, "export", "pdf", "--db", db, "--unit", "EXT-1", "--out", filepath.Join(dir, "u.pdf"))
+	if !strings.Contains(out, "PDF") {
+		t.Errorf("export = %s", out)
 	}
 }

@@ -156,7 +156,7 @@ func runUnits(ctx context.Context, args []string, e *env) (err error) {
 		}
 		for _, v := range u.Values {
 			in := b.Indicator(v.IndicatorID)
-			if in == nil {
+			if in == nil || v.NoValue { // only those with a value (DESIGN.md)
 				continue
 			}
 			ju.Indicators = append(ju.Indicators, jsonIndicator{catName(in.CategoryID), in.Name, in.Unit, v.Value, v.Note})

@@ -88,7 +88,7 @@ func TestCrashKeepsWholeUnits(t *testing.T) {
 		var units, partial int
 		err = s.r.QueryRowContext(ctx, `SELECT count(*),
 			coalesce(sum((SELECT count(*) FROM achievement a WHERE a.unit_id = u.id) <> 6
-			 OR (SELECT count(*) FROM indicator_value v WHERE v.unit_id = u.id) <> 5
+			 OR (SELECT count(*) FROM indicator_value v WHERE v.unit_id = u.id) <> 6
 			 OR (SELECT count(*) FROM photo p WHERE p.unit_id = u.id) <> 2), 0) FROM unit u`).Scan(&units, &partial)
 		if err != nil {
 			t.Fatal(err)

@@ -51,6 +51,7 @@ func fullUnit(b *dossier.Book, code, name string) dossier.Unit {
 		u.Values = append(u.Values, dossier.IndicatorValue{IndicatorID: c.Indicators[0].ID, Value: float64(i) + 0.5, Note: "说明"})
 	}
 	u.Achievements = append(u.Achievements, dossier.Achievement{CategoryID: b.Categories[3].ID, Heading: "同类第二节", Body: "正文"})
+	u.Values = append(u.Values, dossier.IndicatorValue{IndicatorID: b.Categories[0].Indicators[1].ID, NoValue: true, Note: "约数，无确切统计"})
 	p1, p2 := tinyPNG(1), tinyPNG(2)
 	p1.Caption, p1.CategoryID = "图一", b.Categories[0].ID
 	p2.Caption = "图二"
@@ -123,7 +124,7 @@ func TestRoundTripEveryEntity(t *testing.T) {
 	if len(gu.Achievements) != 6 || gu.Achievements[5].Heading != "同类第二节" || gu.Achievements[0].Body != u.Achievements[0].Body {
 		t.Errorf("achievements = %+v", gu.Achievements)
 	}
-	if len(gu.Values) != 5 || gu.Values[4].Value != 4.5 || gu.Values[0].Note != "说明" {
+	if len(gu.Values) != 6 || gu.Values[5].Value != 4.5 || gu.Values[0].Note != "说明" || !gu.Values[1].NoValue || gu.Values[1].Note != "约数，无确切统计" {
 		t.Errorf("values = %+v", gu.Values)
 	}
 	if len(gu.Photos) != 2 || gu.Photos[0].Caption != "图一" || !bytes.Equal(gu.Photos[1].Data, u.Photos[1].Data) || gu.Photos[1].CategoryID != "" {

@@ -120,10 +120,12 @@ func readMaterial(ctx context.Context, q querier, units map[string]*dossier.Unit
 	for rows.Next() {
 		var uid string
 		var v dossier.IndicatorValue
-		if err := rows.Scan(&uid, &v.IndicatorID, &v.Value, &v.Note); err != nil {
+		var value sql.NullFloat64
+		if err := rows.Scan(&uid, &v.IndicatorID, &value, &v.Note); err != nil {
 			rows.Close()
 			return err
 		}
+		v.Value, v.NoValue = value.Float64, !value.Valid
 		if u := units[uid]; u != nil {
 			u.Values = append(u.Values, v)
 		}
@@ -242,8 +244,15 @@ func writeMaterial(ctx context.Context, tx *sql.Tx, u *dossier.Unit) error {
 			return dossier.Errorf(dossier.EINVALID, "同一指标填报了两次")
 		}
 		seen[v.IndicatorID] = true
+		var value any = v.Value
+		if v.NoValue {
+			if strings.TrimSpace(v.Note) == "" {
+				return dossier.Errorf(dossier.EINVALID, "量化指标没有数值时必须填写说明")
+			}
+			value = nil
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO indicator_value (unit_id, indicator_id, value, note) VALUES (?, ?, ?, ?)`,
-			u.ID, v.IndicatorID, v.Value, v.Note); err != nil {
+			u.ID, v.IndicatorID, value, v.Note); err != nil {
 			return fkError(err, "量化指标不存在")
 		}
 	}

@@ -239,7 +239,7 @@ func (d *doc) indicators(u *dossier.Unit) {
 					continue
 				}
 				rows = append(rows, trow{
-					cells: []string{cat.Name, ind.Name, dossier.FormatNumber(v.Value) + ind.Unit, v.Note},
+					cells: []string{cat.Name, ind.Name, valueText(v, ind.Unit), v.Note},
 					ctx:   []string{label(cat.Name) + " 类别名称", label(ind.Name) + " 指标名称", "", name + " 指标说明"},
 					join:  []bool{!first},
 				})
@@ -349,4 +349,13 @@ func (d *doc) scoreTable(s *dossier.Standing) (*table, []trow) {
 	}
 	avg = append(avg, s.Total.String(), "最终得分")
 	return t, append(rows, trow{cells: avg, fill: 0.88})
+}
+
+// valueText prints an indicator value with its unit, or "—" for a note
+// without a figure.
+func valueText(v dossier.IndicatorValue, unit string) string {
+	if v.NoValue {
+		return "—"
+	}
+	return dossier.FormatNumber(v.Value) + unit
 }

@@ -281,7 +281,7 @@ func hostileCorpus(t *testing.T) []hostileCase {
 	add("unsupported-method", withEntries(t, good, map[string]*entry{"xl/styles.xml": {method: 14, raw: []byte("lzma"), size: 4}}), "", "", "不支持的压缩方式（14）")
 
 	// Workbook structure and content.
-	add("missing-sheet", edit(t, good, func(f *excelize.File) error { return f.DeleteSheet(SheetIndicators) }), "", "", "缺少工作表“量化指标”")
+	add("missing-sheet", edit(t, good, func(f *excelize.File) error { return f.DeleteSheet(SheetBasic) }), "", "", "缺少工作表“基本信息”")
 	add("wrong-header", edit(t, good, func(f *excelize.File) error { return f.SetCellStr(SheetAchievements, "C1", "内容") }),
 		SheetAchievements, "", "找不到表头行（应有“类别”“标题”“正文”几列）")
 	add("merged-cells", edit(t, good, func(f *excelize.File) error { return f.MergeCell(SheetAchievements, "B2", "C2") }),

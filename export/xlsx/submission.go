@@ -93,11 +93,17 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 		if !ok && n == SheetPhotos {
 			continue // a unit without pictures may leave the 图片 sheet out
 		}
+		if !ok && n != SheetBasic {
+			continue // nor need a unit send a sheet it has nothing for
+		}
 		if !ok {
 			sr.ps.add("", "", "缺少工作表“%s”；请使用本次评选下发的申报表模板填写，不要删除或重命名工作表", n)
 			continue
 		}
 		if sh, ok := bk.readSheet(si, sr.ps); ok {
+			if n != SheetBasic && sheetEmpty(sh) {
+				continue // an empty sheet says: nothing of that kind
+			}
 			sr.checkCells(sh, n == SheetPhotos)
 			sheets[n] = sh
 		}
@@ -359,6 +365,18 @@ func normHeader(s string) string {
 	return strings.Join(strings.Fields(strings.Trim(dossier.FoldWidth(s), "*")), "")
 }
 
+// present returns those of the headers the table has (optional columns
+// such as 计量单位, 说明 and 序号 may be left out).
+func (t *table) present(headers ...string) []string {
+	var out []string
+	for _, h := range headers {
+		if _, ok := t.cols[h]; ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
 // findTable locates the header row holding every header of want, among the
 // first rows of the sheet.
 func (sr *subReader) findTable(sh *sheet, want []string) (*table, bool) {
@@ -493,11 +511,11 @@ func (sr *subReader) achievements(sh *sheet) {
 }
 
 func (sr *subReader) indicators(sh *sheet) {
-	want := []string{HeaderCategory, HeaderIndicator, HeaderUnit, HeaderValue, HeaderNote}
-	t, ok := sr.findTable(sh, want)
+	t, ok := sr.findTable(sh, []string{HeaderCategory, HeaderIndicator, HeaderValue})
 	if !ok {
 		return
 	}
+	want := t.present(HeaderCategory, HeaderIndicator, HeaderUnit, HeaderValue, HeaderNote)
 	sr.checkMerges(t, want, map[string]bool{HeaderCategory: true})
 	sr.checkHiddenCols(t, want)
 	cc, ic, uc, vc, nc := t.cols[HeaderCategory], t.cols[HeaderIndicator], t.cols[HeaderUnit], t.cols[HeaderValue], t.cols[HeaderNote]
@@ -536,7 +554,8 @@ func (sr *subReader) indicators(sh *sheet) {
 		}
 		seen[ind.ID] = r.N
 		if vcell == nil || vcell.Blank() {
-			sr.ps.add(sh.Name, ref(vc, r.N), "指标“%s”填写了说明，但数值为空；请填写确切数值（确实没有的指标，请把说明也删除）", ind.Name)
+			// No exact figure, only wording in 说明: kept as a note.
+			sr.unit.Values = append(sr.unit.Values, dossier.IndicatorValue{IndicatorID: ind.ID, NoValue: true, Note: note})
 			continue
 		}
 		v, ok := sr.value(sh, vcell, r.at(uc), ind)
@@ -726,11 +745,11 @@ type photoCell struct {
 }
 
 func (sr *subReader) photos(sh *sheet) {
-	want := []string{HeaderNumber, HeaderCategory, HeaderCaption}
-	t, ok := sr.findTable(sh, want)
+	t, ok := sr.findTable(sh, []string{HeaderCategory, HeaderCaption})
 	if !ok {
 		return
 	}
+	want := t.present(HeaderNumber, HeaderCategory, HeaderCaption)
 	sr.checkMerges(t, want, map[string]bool{HeaderCategory: true, HeaderCaption: true, HeaderNumber: true})
 	sr.checkHiddenCols(t, want)
 	const firstPicCol = 4 // D
@@ -894,4 +913,20 @@ func (sr *subReader) photos(sh *sheet) {
 		ph.CategoryID, ph.Caption = t.catID, t.caption
 		sr.unit.Photos = append(sr.unit.Photos, ph)
 	}
+}
+
+// sheetEmpty reports whether a sheet holds no content at all: no non-blank
+// cell and no drawing (pictures).
+func sheetEmpty(sh *sheet) bool {
+	if sh.Drawing != "" {
+		return false
+	}
+	for i := range sh.Rows {
+		for j := range sh.Rows[i].Cells {
+			if !sh.Rows[i].Cells[j].Blank() {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -412,7 +412,7 @@ func (s *summary) indicators() error {
 			row[2+k] = excelize.Cell{StyleID: st.value}
 		}
 		for _, v := range u.Values {
-			if k, ok := index[v.IndicatorID]; ok {
+			if k, ok := index[v.IndicatorID]; ok && !v.NoValue {
 				row[2+k] = excelize.Cell{Value: v.Value, StyleID: st.value}
 			}
 		}
