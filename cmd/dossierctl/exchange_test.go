@@ -302,3 +302,23 @@ func TestImportHandMadeWorkbook(t *testing.T) {
 		t.Errorf("export = %s", out)
 	}
 }
+
+// TestScoreSheetKeepsUnusualCodes: a code that looks like an OOXML escape
+// survives the trip through our own score workbook.
+func TestScoreSheetKeepsUnusualCodes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.dossier")
+	mustCtl(t, "new", "--db", db)
+	mustCtl(t, "unit", "add", "--db", db, "--code", "E_x0041_1", "--name", "=甲单位_x000D_")
+	mustCtl(t, "evaluator", "add", "--db", db, "--name", "评委")
+	sheet := filepath.Join(dir, "s.xlsx")
+	mustCtl(t, "scoresheet", "--db", db, "--evaluator", "评委", "--out", sheet)
+	f, _ := excelize.OpenFile(sheet)
+	fillRow(t, f, "评分", []string{"E_x0041_1"}, map[string]string{"优化扩充工程(20)": "12"})
+	f.SaveAs(sheet)
+	f.Close()
+	out := mustCtl(t, "scores", "import", "--db", db, sheet)
+	if !strings.Contains(out, "1 项评分") {
+		t.Errorf("import = %s", out)
+	}
+}

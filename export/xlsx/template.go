@@ -492,7 +492,7 @@ func (w *cellWriter) str(cell, s string, style int) {
 	if w.err != nil {
 		return
 	}
-	if w.err = w.f.SetCellStr(w.sheet, cell, s); w.err == nil && style != 0 {
+	if w.err = w.f.SetCellStr(w.sheet, cell, escapeX(cleanText(s))); w.err == nil && style != 0 {
 		w.err = w.f.SetCellStyle(w.sheet, cell, cell, style)
 	}
 }

@@ -1,9 +1,25 @@
 package xlsx
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
+
+// xEscape matches text that an xlsx reader would take for an _xHHHH_
+// escape (ST_Xstring).
+var xEscape = regexp.MustCompile(`_(x[0-9A-Fa-f]{4}_)`)
+
+// escapeX protects literal _xHHHH_ in user text (a code such as
+// "E_x0041_1") by escaping its underscore, so Excel, WPS and our reader
+// give the text back unchanged. excelize's SetCellStr does not do it; its
+// StreamWriter does.
+func escapeX(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	return xEscape.ReplaceAllString(s, "_x005F_$1")
+}
 
 // maxCellUnits is the most UTF-16 code units a cell holds.
 const maxCellUnits = 32767
