@@ -249,6 +249,7 @@ type ScoreRow struct {
 	Values     []ScoreCell
 	Comment    string
 	HasComment bool
+	Filled     bool // some score cell is not blank (even if unreadable)
 }
 
 // ScoreCell is one filled score cell.

@@ -322,3 +322,22 @@ func TestScoreSheetKeepsUnusualCodes(t *testing.T) {
 		t.Errorf("import = %s", out)
 	}
 }
+
+// TestScoreSheetConflictRowIgnored: whatever a 回避 row holds, even an
+// out-of-range value, it is ignored with a warning and the rest is taken.
+func TestScoreSheetConflictRowIgnored(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	sheet := filepath.Join(dir, "陈志强.xlsx")
+	mustCtl(t, "scoresheet", "--db", db, "--evaluator", "陈志强（示例）", "--out", sheet)
+	f, _ := excelize.OpenFile(sheet)
+	fillRow(t, f, "评分", []string{"HN2022-003"}, map[string]string{"优化扩充工程(20)": "25"})
+	fillRow(t, f, "评分", []string{"HN2022-001"}, map[string]string{"优化扩充工程(20)": "16"})
+	f.SaveAs(sheet)
+	f.Close()
+	code, out, errs := ctl(t, "scores", "import", "--db", db, sheet)
+	if code != 0 || !strings.Contains(errs, "HN2022-003") || !strings.Contains(errs, "忽略") || !strings.Contains(out, "1 项评分") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+}

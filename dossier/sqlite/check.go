@@ -16,7 +16,7 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	}
 	if _, err := s.w.ExecContext(ctx, `VACUUM INTO ?`, out); err != nil {
 		os.Remove(out)
-		return fmt.Errorf("backup to %s: %w", out, err)
+		return dossier.Errorf(dossier.EINVALID, "无法写入备份文件 %s（请检查文件夹是否存在、是否有写入权限、磁盘空间是否足够）：%v", out, err)
 	}
 	return nil
 }

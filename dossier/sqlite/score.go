@@ -207,7 +207,7 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 		}
 		for _, w := range work {
 			if why := book.Conflict(&e, &w.unit); why != "" {
-				if len(w.row.Values) > 0 || strings.TrimSpace(w.row.Comment) != "" {
+				if w.row.Filled || len(w.row.Values) > 0 || strings.TrimSpace(w.row.Comment) != "" {
 					res.Warnings = append(res.Warnings, fmt.Sprintf("文件 %s，工作表“评分”，第 %s 行：评委“%s”须回避单位 %s %s（%s），该行评分已忽略", sh.File, strings.TrimLeft(w.row.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), e.Name, w.unit.Code, w.unit.Name, why))
 				}
 				continue

@@ -140,12 +140,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
+		if dossier.ErrorCode(err) == dossier.EINTERNAL {
+			return nil, dossier.Errorf(dossier.ENOTCAMPAIGN, "无法打开评选活动文件 %s，文件可能已损坏（%v）；请用备份恢复", path, err)
+		}
 		return nil, err
 	}
 	var n int
 	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM campaign`).Scan(&n); err != nil || n != 1 {
 		s.Close()
-		return nil, dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 中没有评选活动记录，文件可能已损坏", path)
+		return nil, dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 中没有评选活动记录，文件可能已损坏；请用备份恢复", path)
 	}
 	return s, nil
 }

@@ -355,13 +355,20 @@ func readScores(sr *subReader, sh *sheet, out *dossier.ScoreSheet) {
 			continue
 		}
 		row.Code = strings.TrimSpace(dossier.FoldWidth(oneLine(sr.text(sh, codeCell))))
+		// A row the evaluator must avoid is ignored (with a warning, by the
+		// store) whatever it holds: its cells are not judged.
+		cellPS := ps
+		if e, u := b.EvaluatorByName(out.Evaluator), b.UnitByCode(row.Code); e != nil && u != nil && b.Conflict(e, u) != "" {
+			cellPS = &problems{file: ps.file}
+		}
 		for j := range r.Cells {
 			c := &r.Cells[j]
 			cat := cats[c.Col]
 			if cat == nil || c.Blank() {
 				continue
 			}
-			if v, ok := scoreValue(sh, c, cat, ps); ok {
+			row.Filled = true
+			if v, ok := scoreValue(sh, c, cat, cellPS); ok {
 				row.Values = append(row.Values, dossier.ScoreCell{Cell: c.Ref(), CategoryID: cat.ID, Value: v})
 			}
 		}

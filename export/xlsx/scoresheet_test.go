@@ -158,8 +158,8 @@ func TestReadScoreSheet(t *testing.T) {
 	}
 	want := []dossier.ScoreRow{
 		{Cell: "A2", Code: "HN2022-001", Values: []dossier.ScoreCell{{Cell: "C2", CategoryID: "c1", Value: 185}, {Cell: "D2", CategoryID: "c2", Value: 190}, {Cell: "G2", CategoryID: "c5", Value: 170}},
-			Comment: "材料翔实，\n成效显著", HasComment: true},
-		{Cell: "A3", Code: "HN2022-002", Values: []dossier.ScoreCell{{Cell: "C3", CategoryID: "c1", Value: 0}}},
+			Comment: "材料翔实，\n成效显著", HasComment: true, Filled: true},
+		{Cell: "A3", Code: "HN2022-002", Values: []dossier.ScoreCell{{Cell: "C3", CategoryID: "c1", Value: 0}}, Filled: true},
 		{Cell: "A4", Code: "HN2022-003"},
 		{Cell: "A5", Code: "HN2022-004"},
 	}
