@@ -28,7 +28,9 @@ type fontSet struct {
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 	fs := &fontSet{
 		data:   [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold},
-		family: [numFonts]string{"serif", "sans", "sans"},
+		// The first three letters of each family become part of the
+		// font's subset tag (see subsetTags), so they must differ.
+		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC"},
 		style:  [numFonts]string{"", "", "B"},
 	}
 	for i, d := range fs.data {

@@ -160,6 +160,9 @@ func TestDossierFontsEmbedded(t *testing.T) {
 			if len(f) < 7 || f[len(f)-5] != "yes" {
 				t.Errorf("%s: font not embedded: %s", name, l)
 			}
+			if len(f) >= 7 && f[len(f)-4] != "yes" {
+				t.Errorf("%s: font not marked as a subset: %s", name, l)
+			}
 		}
 	}
 }

@@ -112,7 +112,30 @@ func (r *renderer) addTo(n int, items []item) error {
 
 // output finishes the document and writes it to w.
 func (r *renderer) output(w io.Writer) error {
-	return r.pdf.Output(w)
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return err
+	}
+	_, err := w.Write(subsetTags(buf.Bytes()))
+	return err
+}
+
+// subsetTagged maps the names fpdf gives the embedded fonts ("utf8" and the
+// family) to names of the same length that begin with a subset tag
+// (six capitals and "+", ISO 32000 9.6.4), as the fonts are subsets:
+// readers such as pdffonts then report them as such. Same length, so no
+// offset in the cross-reference table moves.
+var subsetTagged = [][2][]byte{
+	{[]byte("/utf8srf"), []byte("/DSRFAA+")},
+	{[]byte("/utf8snr"), []byte("/DSNRAA+")},
+	{[]byte("/utf8sbd"), []byte("/DSBDAA+")},
+}
+
+func subsetTags(pdf []byte) []byte {
+	for _, t := range subsetTagged {
+		pdf = bytes.ReplaceAll(pdf, t[0], t[1])
+	}
+	return pdf
 }
 
 func (r *renderer) textColour(c colour) {
