@@ -27,7 +27,7 @@ type fontSet struct {
 // loadFonts reads the metrics of the bundled fonts once.
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 	fs := &fontSet{
-		data:   [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold},
+		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold},
 		// The first three letters of each family become part of the
 		// font's subset tag (see subsetTags), so they must differ.
 		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC"},
