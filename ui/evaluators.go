@@ -14,6 +14,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
 
@@ -479,7 +480,7 @@ func (t *evaluatorsTab) exportSheet(evaluatorID, path string) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, evaluatorID) })
+	return export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, evaluatorID) })
 }
 
 func (t *evaluatorsTab) askImportSheet() {

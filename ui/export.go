@@ -17,6 +17,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
@@ -210,22 +211,22 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 	}
 	switch j.kind {
 	case docDossier:
-		return writeFileAtomic(j.path, func(w io.Writer) error { return keep(pdf.WriteDossier(w, b, r, opt)) })
+		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteDossier(w, b, r, opt)) })
 	case docNotice:
-		return writeFileAtomic(j.path, func(w io.Writer) error { return keep(pdf.WriteNotice(w, b, r, opt)) })
+		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteNotice(w, b, r, opt)) })
 	case docUnit:
-		return writeFileAtomic(j.path, func(w io.Writer) error { return keep(pdf.WriteUnit(w, b, r, unitID, opt)) })
+		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteUnit(w, b, r, unitID, opt)) })
 	case docSummary:
-		return writeFileAtomic(j.path, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) })
+		return export.WriteFile(j.path, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) })
 	case docTemplate:
-		return writeFileAtomic(j.path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
+		return export.WriteFile(j.path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
 	case docScoreBooks:
 		if len(b.Evaluators) == 0 {
 			return dossier.Errorf(dossier.EINVALID, "还没有评委，请先在“评委与回避”中添加评委")
 		}
 		for i, e := range b.Evaluators {
 			path := freeName(filepath.Join(j.path, "评分表-"+safeFileName(e.Name)+".xlsx"))
-			if err := writeFileAtomic(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, e.ID) }); err != nil {
+			if err := export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, e.ID) }); err != nil {
 				return err
 			}
 			j.files = append(j.files, path)
@@ -286,32 +287,6 @@ func (t *exportTab) finished(j *exportJob) {
 	}
 	t.s.note("已生成" + j.title)
 	t.jobs.Refresh()
-}
-
-// writeFileAtomic writes a file through a temporary file in the same
-// folder, renamed into place only when fn succeeds: a failed export never
-// leaves half a file, nor destroys the earlier one.
-func writeFileAtomic(path string, fn func(w io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return dossier.Errorf(dossier.EINVALID, "无法在 %s 中写入文件：%v", filepath.Dir(path), err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := fn(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return dossier.Errorf(dossier.EINVALID, "写入 %s 失败：%v", path, err)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return dossier.Errorf(dossier.EINVALID, "无法保存 %s：%v", path, err)
-	}
-	return nil
 }
 
 // openPath opens a file or folder with the system's default application.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
 
@@ -491,5 +492,5 @@ func (t *importTab) saveTemplate(path string) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
+	return export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
@@ -23,32 +24,6 @@ func init() {
 	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
 	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
 	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE]\nexport     xlsx --db FILE --out FILE.xlsx")
-}
-
-// writeFile writes a document through a temporary file in the same folder
-// and renames it into place, so a failure never leaves half a file.
-func writeFile(path string, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return dossier.Errorf(dossier.EINVALID, "无法写入 %s：%v", path, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return dossier.Errorf(dossier.EINVALID, "无法写入 %s：%v", path, err)
-	}
-	return nil
 }
 
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
@@ -69,7 +44,7 @@ func runTemplate(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := writeFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已生成申报表模板：%s\n", *out)
@@ -234,7 +209,7 @@ func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
 	if ev == nil {
 		return dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", *name)
 	}
-	if err := writeFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
@@ -344,14 +319,14 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	}
 	r := dossier.Rank(b)
 	if what == "xlsx" {
-		if err := writeFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }); err != nil {
+		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
 		return nil
 	}
 	var rep *pdf.Report
-	err = writeFile(*out, func(w io.Writer) error {
+	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
 		case "dossier":
