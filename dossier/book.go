@@ -109,15 +109,24 @@ func (b *Book) EvaluatorByName(name string) *Evaluator {
 // Conflict returns why evaluator e must not score unit u, or "" when e may.
 // A manual override for the pair wins over the automatic rule.
 func (b *Book) Conflict(e *Evaluator, u *Unit) string {
-	for _, o := range b.Overrides {
-		if o.EvaluatorID == e.ID && o.UnitID == u.ID {
-			if o.Conflict {
-				return "手动回避：" + o.Reason
-			}
-			return ""
+	for i := range b.Overrides {
+		if o := &b.Overrides[i]; o.EvaluatorID == e.ID && o.UnitID == u.ID {
+			return conflictReason(o, e, u)
 		}
 	}
-	return AutoConflict(*e, *u)
+	return conflictReason(nil, e, u)
+}
+
+// conflictReason is the 回避 rule for one pair: the manual override o when
+// there is one (nil when not), else the automatic rule.
+func conflictReason(o *ConflictOverride, e *Evaluator, u *Unit) string {
+	switch {
+	case o == nil:
+		return AutoConflict(*e, *u)
+	case o.Conflict:
+		return "手动回避：" + o.Reason
+	}
+	return ""
 }
 
 // AutoConflict applies the automatic 回避 rule: the evaluator's region and

@@ -160,8 +160,9 @@ func Rank(b *Book) *Ranking {
 	for _, c := range b.Comments {
 		comments[[2]string{c.EvaluatorID, c.UnitID}] = c.Text
 	}
-	overrides := map[[2]string]ConflictOverride{}
-	for _, o := range b.Overrides {
+	overrides := map[[2]string]*ConflictOverride{}
+	for i := range b.Overrides {
+		o := &b.Overrides[i]
 		overrides[[2]string{o.EvaluatorID, o.UnitID}] = o
 	}
 	decisions := map[string]*Decision{}
@@ -192,14 +193,11 @@ func Rank(b *Book) *Ranking {
 					missing = append(missing, b.Categories[ci].Name)
 				}
 			}
-			conflict := ""
-			if o, ok := overrides[[2]string{e.ID, u.ID}]; ok && len(overrides) > 0 {
-				if o.Conflict {
-					conflict = "手动回避：" + o.Reason
-				}
-			} else {
-				conflict = AutoConflict(*e, *u)
+			var o *ConflictOverride
+			if len(overrides) > 0 {
+				o = overrides[[2]string{e.ID, u.ID}]
 			}
+			conflict := conflictReason(o, e, u)
 			switch {
 			case conflict != "":
 				ln.Status, ln.Reason = ExcludedConflict, "回避（"+conflict+"）"
