@@ -230,12 +230,14 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
+	// Reading a workbook needs the units, categories, evaluators and 回避,
+	// which merging scores does not change: load them once.
+	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	if err != nil {
+		return err
+	}
 	rejected := 0
 	for _, path := range files {
-		b, err := s.Book(ctx, sqlite.LoadOptions{})
-		if err != nil {
-			return err
-		}
 		sheet, err := xlsx.ReadScoreSheet(path, b)
 		var fe *xlsx.FileError
 		if errors.As(err, &fe) {

@@ -36,12 +36,8 @@ func runScoresSet(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	// A score in 回避 is kept but never counts: say so.
-	if b, err := s.Book(ctx, sqlite.LoadOptions{}); err == nil {
-		if evr, u := b.EvaluatorByName(*ev), b.UnitByCode(*unit); evr != nil && u != nil {
-			if why := b.Conflict(evr, u); why != "" {
-				fmt.Fprintf(e.err, "提示：评委“%s”须回避单位 %s（%s），此评分已记录但不计入排名\n", evr.Name, u.Code, why)
-			}
-		}
+	if why, err := s.Conflict(ctx, *ev, *unit); err == nil && why != "" {
+		fmt.Fprintf(e.err, "提示：评委“%s”须回避单位 %s（%s），此评分已记录但不计入排名\n", *ev, dossier.NormCode(*unit), why)
 	}
 	fmt.Fprintf(e.out, "已记录：评委“%s”对 %s“%s”评分 %s\n", *ev, *unit, *cat, v)
 	return nil

@@ -239,3 +239,23 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 		return s.event(ctx, tx, "evaluator.reorder", "", "", "调整评委顺序："+strings.Join(names, "、"))
 	})
 }
+
+// Conflict returns why an evaluator (by name) must not score a unit (by
+// code), or "" when the evaluator may: the campaign's 回避 rule for one pair,
+// without loading the campaign.
+func (s *Store) Conflict(ctx context.Context, evaluator, code string) (string, error) {
+	e, u, err := lookupPair(ctx, s.r, evaluator, code)
+	if err != nil {
+		return "", err
+	}
+	var o dossier.ConflictOverride
+	err = s.r.QueryRowContext(ctx, `SELECT evaluator_id, unit_id, conflict, reason FROM conflict_override WHERE evaluator_id = ? AND unit_id = ?`, e.ID, u.ID).
+		Scan(&o.EvaluatorID, &o.UnitID, &o.Conflict, &o.Reason)
+	b := dossier.Book{}
+	if err == nil {
+		b.Overrides = []dossier.ConflictOverride{o}
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	return b.Conflict(&e, &u), nil
+}
