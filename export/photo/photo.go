@@ -13,6 +13,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/webp"
@@ -232,24 +233,34 @@ func formatLabel(format string) string {
 	return format
 }
 
+// codec is one picture format's pair of decoders.
+type codec struct {
+	config func(io.Reader) (image.Config, error)
+	decode func(io.Reader) (image.Image, error)
+}
+
+// codecs are the formats a photo may come in.
+var codecs = map[string]codec{
+	"jpeg": {jpeg.DecodeConfig, jpeg.Decode},
+	"png":  {png.DecodeConfig, png.Decode},
+	"gif":  {gif.DecodeConfig, gif.Decode},
+	"bmp":  {bmp.DecodeConfig, bmp.Decode},
+	"webp": {webp.DecodeConfig, webp.Decode},
+}
+
 func decodeConfig(format string, data []byte) (image.Config, error) {
-	r := bytes.NewReader(data)
-	switch format {
-	case "jpeg":
-		return jpeg.DecodeConfig(r)
-	case "png":
-		return png.DecodeConfig(r)
-	case "gif":
-		return gif.DecodeConfig(r)
-	case "bmp":
-		return bmp.DecodeConfig(r)
-	case "webp":
-		return webp.DecodeConfig(r)
+	c, ok := codecs[format]
+	if !ok {
+		return image.Config{}, fmt.Errorf("photo: unknown format %q", format)
 	}
-	return image.Config{}, fmt.Errorf("photo: unknown format %q", format)
+	return c.config(bytes.NewReader(data))
 }
 
 func decode(format string, data []byte) (img image.Image, err error) {
+	c, ok := codecs[format]
+	if !ok {
+		return nil, fmt.Errorf("photo: unknown format %q", format)
+	}
 	defer func() {
 		// The decoders are meant not to panic on bad input; a picture is
 		// outside input, so make sure.
@@ -257,20 +268,7 @@ func decode(format string, data []byte) (img image.Image, err error) {
 			img, err = nil, fmt.Errorf("photo: decode %s: %v", format, r)
 		}
 	}()
-	r := bytes.NewReader(data)
-	switch format {
-	case "jpeg":
-		return jpeg.Decode(r)
-	case "png":
-		return png.Decode(r)
-	case "gif":
-		return gif.Decode(r)
-	case "bmp":
-		return bmp.Decode(r)
-	case "webp":
-		return webp.Decode(r)
-	}
-	return nil, fmt.Errorf("photo: unknown format %q", format)
+	return c.decode(bytes.NewReader(data))
 }
 
 // decodeCost estimates the bytes the decoder allocates for a picture.

@@ -354,7 +354,7 @@ func readScores(sr *subReader, sh *sheet, out *dossier.ScoreSheet) {
 			ps.add(sh.Name, codeCell.Ref(), "申报编号单元格含有公式；请不要修改申报编号")
 			continue
 		}
-		row.Code = strings.TrimSpace(dossier.FoldWidth(oneLine(sr.text(sh, codeCell))))
+		row.Code = dossier.NormCode(oneLine(sr.text(sh, codeCell)))
 		// A row the evaluator must avoid is ignored (with a warning, by the
 		// store) whatever it holds: its cells are not judged.
 		cellPS := ps

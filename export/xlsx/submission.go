@@ -329,7 +329,7 @@ func (sr *subReader) basic(sh *sheet) {
 		sr.checkLength(sh, at, label, *dst, limit, "请精简")
 	}
 	code, at := get(LabelCode)
-	u.Code = strings.TrimSpace(dossier.FoldWidth(oneLine(code)))
+	u.Code = dossier.NormCode(oneLine(code))
 	sr.checkLength(sh, at, LabelCode, u.Code, 50, "请核对申报编号")
 	sr.codeCell = at
 	_, sr.nameCell = get(LabelName)
