@@ -757,22 +757,31 @@ type picture struct {
 	Absolute bool   // not anchored to a cell
 }
 
-// pictures returns the pictures of a worksheet's drawing, in drawing order.
-func (bk *book) pictures(sh *sheet) ([]picture, error) {
-	if sh.Drawing == "" {
-		return nil, nil
+// partWithRels reads an optional XML part that refers to images, with its
+// relationships; data is nil when the part is named nowhere or absent.
+func (bk *book) partWithRels(part string) (data []byte, rels map[string]rel, err error) {
+	if part == "" {
+		return nil, nil, nil
 	}
-	data, err := bk.a.read(sh.Drawing, maxXMLBytes)
+	data, err = bk.a.read(part, maxXMLBytes)
 	if errors.Is(err, errNoPart) {
-		return nil, nil
+		return nil, nil, nil
 	} else if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rels, err := bk.rels(relsOf(sh.Drawing), sh.Drawing)
-	if err != nil {
-		return nil, err
+	if rels, err = bk.rels(relsOf(part), part); err != nil {
+		return nil, nil, err
 	}
 	data, _ = sanitize(data)
+	return data, rels, nil
+}
+
+// pictures returns the pictures of a worksheet's drawing, in drawing order.
+func (bk *book) pictures(sh *sheet) ([]picture, error) {
+	data, rels, err := bk.partWithRels(sh.Drawing)
+	if data == nil || err != nil {
+		return nil, err
+	}
 	var out []picture
 	d := newDecoder(data)
 	type anchor struct {
@@ -868,20 +877,12 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 // =DISPIMG("ID_…",1)) to their image parts, from xl/cellimages.xml.
 func (bk *book) cellImageMedia() (map[string]string, error) {
 	out := map[string]string{}
-	if bk.cellImages == "" {
-		return out, nil
-	}
-	data, err := bk.a.read(bk.cellImages, maxXMLBytes)
-	if errors.Is(err, errNoPart) {
-		return out, nil
-	} else if err != nil {
-		return nil, err
-	}
-	rels, err := bk.rels(relsOf(bk.cellImages), bk.cellImages)
+	data, rels, err := bk.partWithRels(bk.cellImages)
 	if err != nil {
 		return nil, err
+	} else if data == nil {
+		return out, nil
 	}
-	data, _ = sanitize(data)
 	name := ""
 	err = scanXML(data, func(d *xml.Decoder, se xml.StartElement) error {
 		switch se.Name.Local {
