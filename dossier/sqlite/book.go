@@ -14,6 +14,23 @@ type LoadOptions struct {
 	Photos   bool // photo image data (implies Material)
 }
 
+// readFrame reads what every use of the campaign needs: its settings,
+// categories with indicators and units' basic fields.
+func readFrame(ctx context.Context, q querier) (*dossier.Book, error) {
+	b := &dossier.Book{}
+	var err error
+	if b.Campaign, err = readCampaign(ctx, q); err != nil {
+		return nil, err
+	}
+	if b.Categories, err = readCategories(ctx, q); err != nil {
+		return nil, err
+	}
+	if b.Units, err = readUnits(ctx, q); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
 // Book reads the whole campaign in one consistent read transaction.
 func (s *Store) Book(ctx context.Context, opt LoadOptions) (*dossier.Book, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -21,14 +38,8 @@ func (s *Store) Book(ctx context.Context, opt LoadOptions) (*dossier.Book, error
 		return nil, fmt.Errorf("load: %w", err)
 	}
 	defer tx.Rollback()
-	b := &dossier.Book{}
-	if b.Campaign, err = readCampaign(ctx, tx); err != nil {
-		return nil, err
-	}
-	if b.Categories, err = readCategories(ctx, tx); err != nil {
-		return nil, err
-	}
-	if b.Units, err = readUnits(ctx, tx); err != nil {
+	b, err := readFrame(ctx, tx)
+	if err != nil {
 		return nil, err
 	}
 	if opt.Material || opt.Photos {

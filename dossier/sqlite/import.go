@@ -22,9 +22,15 @@ func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bo
 // ImportProgress is Import with a callback after each file is written
 // (done, total), for a progress bar; progress may be nil.
 func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) ([]dossier.ImportItem, error) {
-	// Plan against the units' basic fields; load material only for the
-	// units an update will replace, to say what changes.
-	book, err := s.Book(ctx, LoadOptions{})
+	// Plan against the units' basic fields (not the evaluators and scores
+	// Book would read too); load material only for the units an update will
+	// replace, to say what changes.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	book, err := readFrame(ctx, tx)
+	tx.Rollback()
 	if err != nil {
 		return nil, err
 	}
