@@ -5,13 +5,11 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
@@ -487,18 +485,6 @@ func TestOpenWhileAnotherProcessWrites(t *testing.T) {
 	}
 }
 
-var errTimeout = errors.New("timeout")
-
-func waitFor(cond func() bool, d time.Duration) error {
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
-		if cond() {
-			return nil
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	return errTimeout
-}
 
 func TestReorderEvaluators(t *testing.T) {
 	ctx := context.Background()
