@@ -485,7 +485,6 @@ func TestOpenWhileAnotherProcessWrites(t *testing.T) {
 	}
 }
 
-
 func TestReorderEvaluators(t *testing.T) {
 	ctx := context.Background()
 	s, _ := newStore(t)
