@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -17,6 +18,11 @@ import (
 // identity (so no journal of the original is ever replayed into it),
 // fsynced and linked into place only when whole.
 func (s *Store) Backup(ctx context.Context, out string) error {
+	if a, err := os.Stat(out); err == nil {
+		if b, err := os.Stat(s.path); err == nil && os.SameFile(a, b) {
+			return dossier.Errorf(dossier.ECONFLICT, "备份文件 %s 就是评选活动文件 %s 本身，不能覆盖；请换一个文件名。文件未作任何改动", out, s.path)
+		}
+	}
 	if _, err := os.Lstat(out); err == nil {
 		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", out)
 	}
@@ -79,21 +85,20 @@ func renewIdentity(ctx context.Context, path string) error {
 // consistency rules. It returns one Chinese line per problem found.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	var problems []string
-	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
-	if err != nil {
+	if n, err := s.integrityProblems(ctx); err != nil {
 		return nil, err
-	}
-	for rows.Next() {
-		var msg string
-		if err := rows.Scan(&msg); err != nil {
-			rows.Close()
-			return nil, err
+	} else if n != 0 {
+		// SQLite's own lines are English and name pages: the user needs
+		// to know that the file is damaged and what to do.
+		what := fmt.Sprintf("发现 %d 处问题", n)
+		if n < 0 {
+			what = "文件无法完整读取"
 		}
-		if msg != "ok" {
-			problems = append(problems, "数据库完整性检查："+msg)
-		}
+		problems = append(problems, fmt.Sprintf("数据库完整性检查：评选活动文件 %s 已损坏（%s）；请用备份恢复，在此之前不要再修改它", s.path, what))
+		return problems, nil
 	}
-	rows.Close()
+	var rows *sql.Rows
+	var err error
 	rows, err = s.r.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
 		return nil, err
@@ -141,4 +146,35 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		}
 	}
 	return problems, nil
+}
+
+// integrityProblems runs PRAGMA integrity_check: the number of problems,
+// -1 when SQLite could not even read the file through, 0 when sound.
+func (s *Store) integrityProblems(ctx context.Context) (int, error) {
+	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
+	if dossier.ErrorCode(err) == dossier.EDAMAGED {
+		return -1, nil
+	} else if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			return 0, err
+		}
+		if msg != "ok" {
+			n++
+		}
+	}
+	if err := rows.Err(); dossier.ErrorCode(err) == dossier.EDAMAGED {
+		return -1, nil
+	} else if err != nil {
+		return 0, err
+	}
+	if n > 0 {
+		s.state.markDamaged("完整性检查发现问题")
+	}
+	return n, nil
 }

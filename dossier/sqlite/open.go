@@ -303,7 +303,7 @@ func (s *Store) checkpoint() error {
 		mode = "PASSIVE"
 	}
 	var busy, logFrames, done int
-	err := s.w.QueryRow(`PRAGMA wal_checkpoint(` + mode + `)`).Scan(&busy, &logFrames, &done)
+	err := s.w.QueryRow(`PRAGMA wal_checkpoint(`+mode+`)`).Scan(&busy, &logFrames, &done)
 	if mode == "PASSIVE" {
 		return nil
 	}
