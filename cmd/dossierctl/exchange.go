@@ -44,7 +44,7 @@ func runTemplate(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }, *f.db); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已生成申报表模板：%s\n", *out)
@@ -209,7 +209,7 @@ func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
 	if ev == nil {
 		return dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", *name)
 	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }, *f.db); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
@@ -321,7 +321,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	}
 	r := dossier.Rank(b)
 	if what == "xlsx" {
-		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }); err != nil {
+		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }, *f.db); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
@@ -343,7 +343,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{})
 		}
 		return werr
-	})
+	}, *f.db)
 	if err != nil {
 		return err
 	}
