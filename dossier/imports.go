@@ -19,6 +19,20 @@ type Submission struct {
 	// CodeCell and NameCell are where 申报编号 and 单位名称 were read
 	// (e.g. "B1"), for messages; empty when unknown.
 	CodeCell, NameCell string
+	// Absent says which material sheets the workbook did not have. A
+	// missing sheet is not an empty sheet: the import keeps the stored
+	// material of an absent sheet and clears only that of a present,
+	// emptied one. The zero value is a complete workbook.
+	Absent Absent
+	// Warnings are the reader's notes that do not reject the file.
+	Warnings []string
+}
+
+// Absent marks the material sheets a submission workbook left out.
+type Absent struct {
+	Achievements bool // 事迹材料
+	Values       bool // 量化指标
+	Photos       bool // 图片
 }
 
 // where names a cell of the 基本信息 sheet for a message.
@@ -59,7 +73,18 @@ type ImportItem struct {
 	UnitID   string   // the existing unit, for an update
 	Changes  []string // what an update changes, in Chinese
 	Problems []string // why the file is rejected, one Chinese line each
-	Sub      *Submission
+	// Removals lists each stored material item the update removes, in
+	// Chinese ("图片 3：校园一角将被删除", "量化指标“新增学位”（27.6万个）将被清除"),
+	// in the dry run and the real run alike, so it can be shown before the
+	// write.
+	Removals []string
+	// Warnings are notes that do not reject the file (a material sheet that
+	// is absent, so its stored material is kept).
+	Warnings []string
+	// Unchanged marks an update whose workbook equals the stored unit: the
+	// import writes nothing for it (no revision, no history entry).
+	Unchanged bool
+	Sub       *Submission
 }
 
 // PlanImport decides for each submission whether it creates a unit, updates
