@@ -199,7 +199,14 @@ func compareValues(b *Book, d *UnitDiff, old, new *Unit) {
 		name, unit := ind(v.IndicatorID)
 		d.Changes = append(d.Changes, fmt.Sprintf("量化指标“%s”：已清空", name))
 		d.Before = append(d.Before, fmt.Sprintf("量化指标“%s”：%s", name, ValueText(v, unit)))
-		d.Removals = append(d.Removals, fmt.Sprintf("量化指标“%s”（%s）将被清除", name, ValueText(v, unit)))
+		shown := v.Display()
+		if !v.NoValue {
+			shown += unit
+		}
+		if v.Note != "" {
+			shown += "，说明：" + v.Note
+		}
+		d.Removals = append(d.Removals, fmt.Sprintf("量化指标“%s”（%s）将被清除", name, shown))
 	}
 }
 
