@@ -382,7 +382,7 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 			textField("所属地区", ed.region, func(e E) string { return e.Region }, func(e *E, v string) { e.Region = v }),
 			textField("角色", ed.role, func(e E) string { return e.Role }, func(e *E, v string) { e.Role = v }),
 		},
-		write: func(e E) error { return t.s.store.UpdateEvaluator(t.s.ctx, e) },
+		write: func(e *E) error { return t.s.store.UpdateEvaluator(t.s.ctx, e) },
 		again: func() { t.saveEvaluator(ed) },
 	}
 	if e, ok := f.run(*ed.ev); ok {
@@ -430,7 +430,11 @@ func (t *evaluatorsTab) add(e dossier.Evaluator) error {
 }
 
 func (t *evaluatorsTab) remove(id string) {
-	if err := t.s.store.RemoveEvaluator(t.s.ctx, id); err != nil {
+	var base int64
+	if ev := t.book.Evaluator(id); ev != nil {
+		base = ev.Version
+	}
+	if err := t.s.store.RemoveEvaluator(t.s.ctx, id, base); err != nil {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}

@@ -27,8 +27,8 @@ type formSave[T any] struct {
 	key    string // e.g. "unit:ID:basic:"
 	what   string // e.g. "单位“郑州市教育局”"
 	fields []formField[T]
-	write  func(T) error
-	again  func() // the form's save, for 重试
+	write  func(*T) error // updates the record's version
+	again  func()         // the form's save, for 重试
 }
 
 // run writes the changed fields onto saved and returns the record as it is
@@ -55,7 +55,7 @@ func (f formSave[T]) run(saved T) (T, bool) {
 	if len(valid) == 0 {
 		return saved, false
 	}
-	if err := f.write(rec); err == nil {
+	if err := f.write(&rec); err == nil {
 		f.saved(valid)
 		return rec, true
 	} else if len(valid) == 1 || !fieldCaused(err) {
@@ -72,7 +72,7 @@ func (f formSave[T]) run(saved T) (T, bool) {
 			f.fail(fl, err)
 			continue
 		}
-		if err := f.write(try); err != nil {
+		if err := f.write(&try); err != nil {
 			f.fail(fl, err)
 			continue
 		}

@@ -271,7 +271,7 @@ func (t *settingsTab) saveCampaign() {
 		key:    "campaign:",
 		what:   "评选设置",
 		fields: t.campaignFields(),
-		write:  func(c dossier.Campaign) error { return t.s.store.UpdateCampaign(t.s.ctx, c) },
+		write:  func(c *dossier.Campaign) error { return t.s.store.UpdateCampaign(t.s.ctx, c) },
 		again:  t.saveCampaign,
 	}
 	if c, ok := f.run(t.s.campaign); ok {
@@ -508,7 +508,7 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 		key:    "category:" + e.id + ":",
 		what:   "类别“" + t.cats[idx].Name + "”",
 		fields: e.categoryFields(),
-		write:  func(c dossier.Category) error { return t.s.store.UpdateCategory(t.s.ctx, c) },
+		write:  func(c *dossier.Category) error { return t.s.store.UpdateCategory(t.s.ctx, c) },
 		again:  func() { t.saveCategory(e) },
 	}
 	c, ok := f.run(t.cats[idx])
@@ -548,7 +548,7 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 				v := in
 				v.Name, v.Unit = strings.TrimSpace(name.Text), strings.TrimSpace(unit.Text)
 				v.Direction = directions[dir.SelectedIndex()]
-				if err := t.s.store.UpdateIndicator(t.s.ctx, v); err != nil {
+				if err := t.s.store.UpdateIndicator(t.s.ctx, &v); err != nil {
 					return err
 				}
 				in = v
@@ -563,7 +563,7 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 		dir.OnChanged = func(string) { save.poke(); save.flush() }
 		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			t.s.a.confirm("删除指标", "删除指标“"+in.Name+"”？", "删除", func() {
-				if err := t.s.store.RemoveIndicator(t.s.ctx, in.ID); err != nil {
+				if err := t.s.store.RemoveIndicator(t.s.ctx, in.ID, in.Version); err != nil {
 					t.s.a.alert("不能删除指标", dossier.ErrorMessage(err))
 					return
 				}
@@ -701,7 +701,13 @@ func (t *settingsTab) askRemoveCategory() {
 
 // removeCategory deletes a category, or shows why the file refuses to.
 func (t *settingsTab) removeCategory(id string) {
-	if err := t.s.store.RemoveCategory(t.s.ctx, id); err != nil {
+	var base int64
+	for _, c := range t.cats {
+		if c.ID == id {
+			base = c.Version
+		}
+	}
+	if err := t.s.store.RemoveCategory(t.s.ctx, id, base); err != nil {
 		t.s.a.alert("不能删除类别", dossier.ErrorMessage(err))
 		return
 	}

@@ -216,11 +216,14 @@ func (e *unitEditor) saveBasic() {
 		key:    "unit:" + e.unit.ID + ":basic:",
 		what:   e.named(),
 		fields: e.basicFields(),
-		write: func(u dossier.Unit) error {
+		write: func(u *dossier.Unit) error {
 			// Basic information only: the material is saved on its own, and
 			// the store would compare what it is given with the basic fields.
-			u.Achievements, u.Values, u.Photos = nil, nil, nil
-			return e.s.store.UpdateUnit(e.s.ctx, u)
+			b := *u
+			b.Achievements, b.Values, b.Photos = nil, nil, nil
+			err := e.s.store.UpdateUnit(e.s.ctx, &b)
+			u.Version = b.Version
+			return err
 		},
 		again: e.saveBasic,
 	}
@@ -488,9 +491,11 @@ func (e *unitEditor) saveMaterial() {
 		what = strings.Join(e.what, "、")
 	}
 	e.s.save("unit:"+e.unit.ID+":material", e.named()+"的"+what, func() error {
-		if err := e.s.store.SetMaterial(e.s.ctx, e.material(), "在应用中修改"+what); err != nil {
+		m := e.material()
+		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
 		}
+		e.unit.Version = m.Version
 		e.what = nil
 		return nil
 	})

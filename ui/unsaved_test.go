@@ -187,7 +187,7 @@ func TestUnsavedRetrySavesAndLeaves(t *testing.T) {
 	sec, _ := s.store.Unit(ctx, second.ID)
 	sec.Code = "2022-0009"
 	sec.Achievements, sec.Values, sec.Photos = nil, nil, nil
-	if err := s.store.UpdateUnit(ctx, sec); err != nil {
+	if err := s.store.UpdateUnit(ctx, &sec); err != nil {
 		t.Fatal(err)
 	}
 	ut.open(second.ID)

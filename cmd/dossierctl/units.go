@@ -67,7 +67,13 @@ func runUnit(ctx context.Context, args []string, e *env) (err error) {
 			return err
 		}
 		defer closeDB(s, &err)
-		if err := s.SetStatus(ctx, *code, st); err != nil {
+		// Re-read then write: the command line has no older copy, but the
+		// write still goes through the version check.
+		u, err := s.UnitByCode(ctx, *code)
+		if err != nil {
+			return err
+		}
+		if _, err := s.SetStatus(ctx, u.Code, st, u.Version); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.out, "单位 %s 的状态已设为 %s\n", *code, st)

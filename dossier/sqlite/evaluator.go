@@ -16,7 +16,7 @@ func (s *Store) Evaluators(ctx context.Context) ([]dossier.Evaluator, error) {
 }
 
 func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator ORDER BY position, name`)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator ORDER BY position, name`)
 	if err != nil {
 		return nil, fmt.Errorf("read evaluators: %w", err)
 	}
@@ -24,7 +24,7 @@ func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error)
 	var out []dossier.Evaluator
 	for rows.Next() {
 		var e dossier.Evaluator
-		if err := rows.Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -51,7 +51,7 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM evaluator`).Scan(&e.Position); err != nil {
 			return err
 		}
-		e.ID = newID()
+		e.ID, e.Version = newID(), 1
 		_, err := tx.ExecContext(ctx, `INSERT INTO evaluator (id, name, affiliation, region, role, position) VALUES (?, ?, ?, ?, ?, ?)`,
 			e.ID, e.Name, e.Affiliation, e.Region, e.Role, e.Position)
 		if isUnique(err) {
@@ -63,51 +63,108 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 	})
 }
 
+// evaluatorTx reads one evaluator.
+func evaluatorTx(ctx context.Context, q querier, id string) (dossier.Evaluator, error) {
+	var e dossier.Evaluator
+	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE id = ?`, id).
+		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
+	}
+	return e, err
+}
+
+func evaluatorWhat(e *dossier.Evaluator) string { return "评委“" + e.Name + "”" }
+
+// evaluatorFields are an evaluator's fields as the history shows them.
+var evaluatorFields = []fieldDef[dossier.Evaluator]{
+	{"姓名", func(e *dossier.Evaluator) string { return e.Name }, func(d, s *dossier.Evaluator) { d.Name = s.Name }},
+	{"工作单位", func(e *dossier.Evaluator) string { return e.Affiliation }, func(d, s *dossier.Evaluator) { d.Affiliation = s.Affiliation }},
+	{"所属地区", func(e *dossier.Evaluator) string { return e.Region }, func(d, s *dossier.Evaluator) { d.Region = s.Region }},
+	{"角色", func(e *dossier.Evaluator) string { return e.Role }, func(d, s *dossier.Evaluator) { d.Role = s.Role }},
+}
+
 // UpdateEvaluator saves an evaluator's name, affiliation, region and role.
-func (s *Store) UpdateEvaluator(ctx context.Context, e dossier.Evaluator) error {
-	if err := validateEvaluator(&e); err != nil {
+// e.Version must be the version e was loaded at (a stale one is refused
+// with a *dossier.StaleError); on success it is the new version.
+func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+	v := *e
+	if err := validateEvaluator(&v); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE evaluator SET name = ?, affiliation = ?, region = ?, role = ? WHERE id = ?`,
-			e.Name, e.Affiliation, e.Region, e.Role, e.ID)
-		if isUnique(err) {
-			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
-		} else if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
-		}
-		return s.event(ctx, tx, "evaluator.update", "", "", fmt.Sprintf("修改评委“%s”（%s，%s，%s）", e.Name, e.Affiliation, e.Region, e.Role))
-	})
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
+		return err
+	}
+	*e = v
+	return nil
+}
+
+func (s *Store) updateEvaluatorTx(ctx context.Context, tx *sql.Tx, e *dossier.Evaluator, action, why string) error {
+	if err := validateEvaluator(e); err != nil {
+		return err
+	}
+	old, err := evaluatorTx(ctx, tx, e.ID)
+	if err != nil {
+		return err
+	}
+	if old.Version != e.Version {
+		return &dossier.StaleError{What: evaluatorWhat(&old), Current: old}
+	}
+	names, before, after, short := diffFields(evaluatorFields, &old, e)
+	if len(names) == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE evaluator SET name = ?, affiliation = ?, region = ?, role = ?, version = version + 1 WHERE id = ?`,
+		e.Name, e.Affiliation, e.Region, e.Role, e.ID)
+	if isUnique(err) {
+		return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
+	} else if err != nil {
+		return err
+	}
+	e.Version = old.Version + 1
+	detail := fmt.Sprintf("修改评委“%s”：%s", old.Name, strings.Join(short, "；"))
+	if why != "" {
+		detail = why + "，" + detail
+	}
+	return s.record(ctx, tx, change{action: action, detail: detail, subject: evaluatorWhat(&old), before: before, after: after,
+		undo: &undo{Kind: "evaluator", Fields: names, Evaluator: &old}})
 }
 
 // RemoveEvaluator deletes an evaluator who has entered no score or comment.
-func (s *Store) RemoveEvaluator(ctx context.Context, id string) error {
+// base is the version the caller's copy was loaded at (a stale one is
+// refused). The history keeps the evaluator as they were.
+func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var name string
+		old, err := evaluatorTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if old.Version != base {
+			return &dossier.StaleError{What: evaluatorWhat(&old), Current: old}
+		}
 		var n int
-		err := tx.QueryRowContext(ctx, `SELECT name, (SELECT count(*) FROM score WHERE evaluator_id = ?1) + (SELECT count(*) FROM comment WHERE evaluator_id = ?1) FROM evaluator WHERE id = ?1`, id).Scan(&name, &n)
-		if errors.Is(err, sql.ErrNoRows) {
-			return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
-		} else if err != nil {
+		err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM score WHERE evaluator_id = ?1) + (SELECT count(*) FROM comment WHERE evaluator_id = ?1)`, id).Scan(&n)
+		if err != nil {
 			return err
 		}
 		if n > 0 {
-			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已录入 %d 项评分或评语，不能删除", name, n)
+			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已录入 %d 项评分或评语，不能删除", old.Name, n)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM evaluator WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "evaluator.remove", "", "", "删除评委“"+name+"”")
+		var before []string
+		for _, f := range evaluatorFields {
+			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
+		}
+		return s.record(ctx, tx, change{action: "evaluator.remove", detail: "删除评委“" + old.Name + "”", subject: evaluatorWhat(&old), before: before})
 	})
 }
 
 func lookupPair(ctx context.Context, q querier, evaluator, code string) (dossier.Evaluator, dossier.Unit, error) {
 	var e dossier.Evaluator
-	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, strings.TrimSpace(evaluator)).
-		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position)
+	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE name = ?`, strings.TrimSpace(evaluator)).
+		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", evaluator)
 	} else if err != nil {
@@ -231,7 +288,7 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 				}
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE evaluator SET position = ? WHERE id = ?`, i, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE evaluator SET position = ?1, version = version + (position <> ?1) WHERE id = ?2`, i, id); err != nil {
 				return err
 			}
 			names = append(names, name)
