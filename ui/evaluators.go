@@ -384,6 +384,10 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 		},
 		write: func(e *E) error { return t.s.store.UpdateEvaluator(t.s.ctx, e) },
 		again: func() { t.saveEvaluator(ed) },
+		rebase: func(e E) {
+			*ed.ev = e
+			t.list.Refresh()
+		},
 	}
 	if e, ok := f.run(*ed.ev); ok {
 		*ed.ev = e

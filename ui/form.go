@@ -11,11 +11,17 @@ import (
 // (a unit's basic information, the campaign settings, a category, an
 // evaluator): how it is named to the user, whether what is typed differs
 // from the stored record, and how to put what is typed into a record. set
-// refuses text that is not a valid value of the field.
+// refuses text that is not a valid value of the field. shown, typed and
+// load, when given, let a conflict with a newer record be shown and
+// settled: the field's value in a record and in the widget as text, and
+// putting a record's value into the widget.
 type formField[T any] struct {
 	label   string
 	changed func(saved T) bool
 	set     func(rec *T) error
+	shown   func(rec T) string
+	typed   func() string
+	load    func(rec T)
 }
 
 // formSave is one save of a form: the fields, the record as stored, and
@@ -29,6 +35,12 @@ type formSave[T any] struct {
 	fields []formField[T]
 	write  func(*T) error // updates the record's version
 	again  func()         // the form's save, for 重试
+	// rebase makes rec the record the form is based on, after a conflict
+	// with a newer one.
+	rebase func(rec T)
+	// onStale, when given, settles a conflict with a newer record itself
+	// (the unit editor, whose material shares the unit's version).
+	onStale func(cur T)
 }
 
 // run writes the changed fields onto saved and returns the record as it is
@@ -37,6 +49,11 @@ type formSave[T any] struct {
 // of them together fails, each is written alone, so one field the file
 // refuses (a code already taken) does not keep the others out of it.
 func (f formSave[T]) run(saved T) (T, bool) {
+	if f.s.errs.has(staleKey(f.key)) {
+		// The user is choosing between their edit and a newer record;
+		// writing again on the old base would only be refused again.
+		return saved, false
+	}
 	rec := saved
 	var valid []formField[T]
 	for _, fl := range f.fields {
@@ -55,10 +72,22 @@ func (f formSave[T]) run(saved T) (T, bool) {
 	if len(valid) == 0 {
 		return saved, false
 	}
-	if err := f.write(&rec); err == nil {
+	err := f.write(&rec)
+	if err == nil {
 		f.saved(valid)
 		return rec, true
-	} else if len(valid) == 1 || !fieldCaused(err) {
+	}
+	if cur, ok := staleCurrent(err); ok && (f.rebase != nil || f.onStale != nil) {
+		if c, ok := asRecord[T](cur); ok {
+			if f.onStale != nil {
+				f.onStale(c)
+			} else {
+				f.stale(saved, c)
+			}
+			return saved, false
+		}
+	}
+	if len(valid) == 1 || !fieldCaused(err) {
 		for _, fl := range valid {
 			f.fail(fl, err)
 		}
@@ -121,5 +150,8 @@ func textField[T any](label string, e *field, get func(T) string, put func(*T, s
 			put(rec, strings.TrimSpace(e.Text))
 			return nil
 		},
+		shown: get,
+		typed: func() string { return strings.TrimSpace(e.Text) },
+		load:  func(rec T) { e.SetText(get(rec)) },
 	}
 }

@@ -77,6 +77,9 @@ type session struct {
 	history *campaignHistory
 	// leaveDlg asks about unsaved edits while it is open.
 	leaveDlg *dialog.CustomDialog
+	// conflictDlg asks about an edit based on an older record (see
+	// stale.go) while it is open.
+	conflictDlg *dialog.CustomDialog
 	// changed counts writes that other screens must reload for (imports,
 	// score workbooks); screens compare it with what they last saw.
 	changed int
@@ -204,9 +207,20 @@ func (s *session) flush() {
 // retry; what was typed stays in its widget. Success clears the key. what
 // names the edit for the user: which field of which record.
 func (s *session) save(key, what string, fn func() error) bool {
+	return s.saveOr(key, what, fn, nil)
+}
+
+// saveOr is save, except that a write the file refuses as based on an
+// older record goes to stale (with the record as now stored), when given.
+func (s *session) saveOr(key, what string, fn func() error, stale func(cur any)) bool {
 	if err := fn(); err != nil {
+		if cur, ok := staleCurrent(err); ok && stale != nil {
+			s.errs.clear(key)
+			stale(cur)
+			return false
+		}
 		s.errs.set(key, what, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，改正后会重新保存。", what, dossier.ErrorMessage(err)),
-			func() { s.save(key, what, fn) })
+			func() { s.saveOr(key, what, fn, stale) })
 		return false
 	}
 	s.errs.clear(key)
@@ -251,6 +265,9 @@ func (s *session) leave(prefix string, then, cancel func()) {
 			if it.retry != nil {
 				it.retry()
 			}
+		}
+		if s.conflictDlg != nil {
+			return // a newer record came up: that question decides first
 		}
 		s.leave(prefix, then, cancel)
 	})
@@ -317,6 +334,9 @@ func (s *session) close() {
 	}
 	if s.leaveDlg != nil {
 		s.leaveDlg.Hide()
+	}
+	if s.conflictDlg != nil {
+		s.conflictDlg.Hide()
 	}
 	s.flush()
 	s.jobs.Wait()

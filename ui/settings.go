@@ -210,6 +210,9 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 	number := func(label string, e *field, check fyne.StringValidator, get func(C) int, put func(*C, int)) formField[C] {
 		return formField[C]{
 			label:   label,
+			shown:   func(c C) string { return strconv.Itoa(get(c)) },
+			typed:   func() string { return strings.TrimSpace(e.Text) },
+			load:    func(c C) { e.SetText(strconv.Itoa(get(c))) },
 			changed: func(c C) bool { return strings.TrimSpace(e.Text) != strconv.Itoa(get(c)) },
 			set: func(c *C) error {
 				if err := check(e.Text); err != nil {
@@ -226,6 +229,9 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 		textField("主办单位", t.organiser, func(c C) string { return c.Organiser }, func(c *C, v string) { c.Organiser = v }),
 		{
 			label:   "年份",
+			shown:   func(c C) string { return itoaOrEmpty(c.Year) },
+			typed:   func() string { return strings.TrimSpace(t.year.Text) },
+			load:    func(c C) { t.year.SetText(itoaOrEmpty(c.Year)) },
 			changed: func(c C) bool { return strings.TrimSpace(t.year.Text) != itoaOrEmpty(c.Year) },
 			set: func(c *C) error {
 				y := strings.TrimSpace(t.year.Text)
@@ -242,6 +248,9 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 		},
 		{
 			label:   "文件日期",
+			shown:   func(c C) string { return c.Date },
+			typed:   func() string { return strings.TrimSpace(t.date.Text) },
+			load:    func(c C) { t.date.SetText(c.Date) },
 			changed: func(c C) bool { return strings.TrimSpace(t.date.Text) != c.Date },
 			set: func(c *C) error {
 				d := strings.TrimSpace(t.date.Text)
@@ -256,6 +265,9 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 		number("去高去低起点", t.trimMin, t.trimCheck, func(c C) int { return c.TrimMin }, func(c *C, n int) { c.TrimMin = n }),
 		{
 			label:   "同分比较顺序",
+			shown:   func(c C) string { return t.tieNames(c.TieBreak) },
+			typed:   func() string { return t.tieNames(t.tie) },
+			load:    func(c C) { t.tie = append([]string(nil), c.TieBreak...); t.fillTie() },
 			changed: func(c C) bool { return strings.Join(c.TieBreak, "\x00") != strings.Join(t.tie, "\x00") },
 			set:     func(c *C) error { c.TieBreak = append([]string(nil), t.tie...); return nil },
 		},
@@ -273,10 +285,20 @@ func (t *settingsTab) saveCampaign() {
 		fields: t.campaignFields(),
 		write:  func(c *dossier.Campaign) error { return t.s.store.UpdateCampaign(t.s.ctx, c) },
 		again:  t.saveCampaign,
+		rebase: t.s.campaignChanged,
 	}
 	if c, ok := f.run(t.s.campaign); ok {
 		t.s.campaignChanged(c)
 	}
+}
+
+// tieNames is a tie-break order as the user reads it.
+func (t *settingsTab) tieNames(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = t.catName(id)
+	}
+	return strings.Join(names, "、")
 }
 
 func (t *settingsTab) catName(id string) string {
@@ -479,6 +501,9 @@ func (e *categoryEditor) categoryFields() []formField[dossier.Category] {
 		textField("说明", e.desc, func(c C) string { return c.Description }, func(c *C, v string) { c.Description = v }),
 		{
 			label:   "满分",
+			shown:   func(c C) string { return c.Max.Short() },
+			typed:   func() string { return strings.TrimSpace(e.max.Text) },
+			load:    func(c C) { e.max.SetText(c.Max.Short()) },
 			changed: func(c C) bool { return strings.TrimSpace(e.max.Text) != c.Max.Short() },
 			set: func(c *C) error {
 				if err := e.maxCheck(e.max.Text); err != nil {
@@ -510,6 +535,18 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 		fields: e.categoryFields(),
 		write:  func(c *dossier.Category) error { return t.s.store.UpdateCategory(t.s.ctx, c) },
 		again:  func() { t.saveCategory(e) },
+		rebase: func(c dossier.Category) {
+			for i := range t.cats {
+				if t.cats[i].ID == c.ID {
+					if c.Indicators == nil {
+						c.Indicators = t.cats[i].Indicators
+					}
+					t.cats[i] = c
+					t.catList.RefreshItem(i)
+				}
+			}
+			t.updateSum()
+		},
 	}
 	c, ok := f.run(t.cats[idx])
 	if !ok {
@@ -542,20 +579,36 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 		unit.SetPlaceHolder("个、所、%…")
 		dir := widget.NewSelect([]string{dossier.HigherBetter.Label(), dossier.LowerBetter.Label()}, nil)
 		dir.SetSelected(in.Direction.Label())
-		var save *debounce
-		save = newDebounce(func() {
-			t.s.save("category:"+e.id+":indicator:"+in.ID, "指标“"+in.Name+"”", func() error {
-				v := in
-				v.Name, v.Unit = strings.TrimSpace(name.Text), strings.TrimSpace(unit.Text)
-				v.Direction = directions[dir.SelectedIndex()]
-				if err := t.s.store.UpdateIndicator(t.s.ctx, &v); err != nil {
-					return err
-				}
+		type I = dossier.Indicator
+		fields := []formField[I]{
+			textField("指标名称", name, func(v I) string { return v.Name }, func(v *I, s string) { v.Name = s }),
+			textField("计量单位", unit, func(v I) string { return v.Unit }, func(v *I, s string) { v.Unit = s }),
+			{
+				label:   "方向",
+				shown:   func(v I) string { return v.Direction.Label() },
+				typed:   func() string { return dir.Selected },
+				load:    func(v I) { dir.SetSelected(v.Direction.Label()) },
+				changed: func(v I) bool { return dir.Selected != v.Direction.Label() },
+				set:     func(v *I) error { v.Direction = directions[dir.SelectedIndex()]; return nil },
+			},
+		}
+		var saveIndicator func()
+		saveIndicator = func() {
+			f := formSave[I]{
+				s:      t.s,
+				key:    "category:" + e.id + ":indicator:" + in.ID + ":",
+				what:   "指标“" + in.Name + "”",
+				fields: fields,
+				write:  func(v *I) error { return t.s.store.UpdateIndicator(t.s.ctx, v) },
+				again:  saveIndicator,
+				rebase: func(v I) { in = v },
+			}
+			if v, ok := f.run(in); ok {
 				in = v
 				t.s.changed++
-				return nil
-			})
-		})
+			}
+		}
+		save := newDebounce(saveIndicator)
 		e.indicatorSaves = append(e.indicatorSaves, save)
 		name.OnChanged = func(string) { save.poke() }
 		unit.OnChanged = func(string) { save.poke() }

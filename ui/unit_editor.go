@@ -202,6 +202,9 @@ func (e *unitEditor) basicFields() []formField[dossier.Unit] {
 		textField("事迹简介", e.summary, func(u U) string { return u.Summary }, func(u *U, v string) { u.Summary = v }),
 		{
 			label:   "状态",
+			shown:   func(u U) string { return string(u.Status) },
+			typed:   func() string { return e.status.Selected },
+			load:    func(u U) { e.status.SetSelected(string(u.Status)) },
 			changed: func(u U) bool { return dossier.Status(e.status.Selected) != u.Status },
 			set:     func(u *U) error { u.Status = dossier.Status(e.status.Selected); return nil },
 		},
@@ -211,9 +214,12 @@ func (e *unitEditor) basicFields() []formField[dossier.Unit] {
 // saveBasic saves the basic information, each field on its own (see
 // formSave): a code already taken does not keep a new name out of the file.
 func (e *unitEditor) saveBasic() {
+	if e.s.errs.has(staleKey(e.prefix())) {
+		return // the user is choosing between this edit and a newer unit
+	}
 	f := formSave[dossier.Unit]{
 		s:      e.s,
-		key:    "unit:" + e.unit.ID + ":basic:",
+		key:    e.prefix() + "basic:",
 		what:   e.named(),
 		fields: e.basicFields(),
 		write: func(u *dossier.Unit) error {
@@ -225,7 +231,8 @@ func (e *unitEditor) saveBasic() {
 			u.Version = b.Version
 			return err
 		},
-		again: e.saveBasic,
+		again:   e.saveBasic,
+		onStale: e.conflict,
 	}
 	u, ok := f.run(e.unit)
 	if ok {
@@ -314,6 +321,9 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 func (e *unitEditor) valueKey(v *valueEdit) string {
 	return "unit:" + e.unit.ID + ":value:" + v.ind.ID
 }
+
+// prefix starts the error bar's keys of the unit's unsaved edits.
+func (e *unitEditor) prefix() string { return "unit:" + e.unit.ID + ":" }
 
 // named is the unit as the user knows it, for messages.
 func (e *unitEditor) named() string {
@@ -490,7 +500,10 @@ func (e *unitEditor) saveMaterial() {
 	if len(e.what) > 0 {
 		what = strings.Join(e.what, "、")
 	}
-	e.s.save("unit:"+e.unit.ID+":material", e.named()+"的"+what, func() error {
+	if e.s.errs.has(staleKey(e.prefix())) {
+		return // the user is choosing between this edit and a newer unit
+	}
+	e.s.saveOr(e.prefix()+"material", e.named()+"的"+what, func() error {
 		m := e.material()
 		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
@@ -498,6 +511,10 @@ func (e *unitEditor) saveMaterial() {
 		e.unit.Version = m.Version
 		e.what = nil
 		return nil
+	}, func(cur any) {
+		if u, ok := asRecord[dossier.Unit](cur); ok {
+			e.conflict(u)
+		}
 	})
 }
 
