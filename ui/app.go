@@ -124,11 +124,7 @@ func (a *App) Open(path string) error {
 	if err := a.mayReplace(func() { a.openFailed("无法打开", a.Open(path)) }); err != nil {
 		return err
 	}
-	st, err := sqlite.Open(a.ctx, path)
-	if err != nil {
-		return err
-	}
-	return a.attach(st)
+	return a.openChecked(path)
 }
 
 // OpenDemo opens the demo campaign at path, creating it first if the file
@@ -171,10 +167,11 @@ func (a *App) NewCampaign(path, title, organiser string, year int) error {
 	return a.attach(st)
 }
 
-// errLeaving says that opening a file waits for the user's answer about
-// the open campaign's unsaved edits; the question is on screen, so callers
-// show nothing more.
-var errLeaving = dossier.Errorf(dossier.ECONFLICT, "当前评选活动有未保存的修改，请先保存或放弃后再打开其他文件")
+// ErrAsking says that an open waits for the user's answer to a question on
+// screen (unsaved edits of the open campaign, or the file being open in
+// another program); the answer carries the open out, so callers show
+// nothing more.
+var ErrAsking = dossier.Errorf(dossier.ECONFLICT, "正在等待您的选择（未保存的修改，或文件正在别处打开），选择后才会打开文件")
 
 // leaveCampaign runs then once the open campaign may close (see canLeave).
 func (a *App) leaveCampaign(then func()) {
@@ -206,13 +203,13 @@ func (a *App) canLeave(again func()) bool {
 
 // mayReplace reports whether another file may replace the open campaign
 // now (see canLeave); when the user is being asked about unsaved edits it
-// returns errLeaving.
+// returns ErrAsking.
 func (a *App) mayReplace(again func()) error {
 	if a.cur != nil && a.cur.busy() {
 		return dossier.Errorf(dossier.ECONFLICT, "正在导入或导出，完成后才能打开其他评选活动")
 	}
 	if !a.canLeave(again) {
-		return errLeaving
+		return ErrAsking
 	}
 	return nil
 }
@@ -220,7 +217,7 @@ func (a *App) mayReplace(again func()) error {
 // openFailed shows why a file did not open, unless the user is being asked
 // about unsaved edits first.
 func (a *App) openFailed(title string, err error) {
-	if err != nil && err != errLeaving {
+	if err != nil && err != ErrAsking {
 		a.alert(title, dossier.ErrorMessage(err))
 	}
 }
@@ -279,7 +276,11 @@ func (a *App) updateTitle() {
 		a.win.SetTitle(AppName)
 		return
 	}
-	a.win.SetTitle(fmt.Sprintf("%s — %s", a.cur.campaign.Title, a.cur.store.Path()))
+	ro := ""
+	if a.cur.readOnly() {
+		ro = "（只读）"
+	}
+	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, a.cur.store.Path()))
 }
 
 func (a *App) menu() *fyne.MainMenu {

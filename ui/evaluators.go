@@ -112,6 +112,7 @@ func newEvaluatorsTab(s *session) *evaluatorsTab {
 	split := container.NewHSplit(left, container.NewPadded(t.slot))
 	split.Offset = 0.3
 	t.view = split
+	s.lockEditing(container.NewVBox(add, imp))
 	return t
 }
 
@@ -288,6 +289,7 @@ func (t *evaluatorsTab) show(id string) {
 		muted("自动回避：评委所属地区与单位所属地区相同或存在隶属关系，或评委工作单位即该单位或其推荐单位。回避的评分不计入该单位的得分。"),
 	)
 	t.slot.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, list)}
+	t.s.lockEditing(top)
 	t.slot.Refresh()
 }
 
@@ -322,8 +324,9 @@ func (t *evaluatorsTab) updateMove() {
 	if t.book != nil {
 		n = len(t.book.Evaluators)
 	}
-	enable(t.up, i > 0)
-	enable(t.down, i >= 0 && i < n-1)
+	ro := t.s.readOnly()
+	enable(t.up, i > 0 && !ro)
+	enable(t.down, i >= 0 && i < n-1 && !ro)
 }
 
 func enable(b *widget.Button, on bool) {

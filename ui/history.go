@@ -370,7 +370,9 @@ func (s *session) showHistory() *campaignHistory {
 	})
 	h.dlg.Show()
 	s.a.win.Canvas().Focus(h.list.search)
-	h.list.onRestore = func(ev dossier.Event) { s.restoreEvent(ev, func() { h.load(s) }) }
+	if !s.readOnly() {
+		h.list.onRestore = func(ev dossier.Event) { s.restoreEvent(ev, func() { h.load(s) }) }
+	}
 	h.load(s)
 	return h
 }
@@ -468,8 +470,8 @@ func (e *unitEditor) showHistory() *unitHistory {
 	h.dlg = dialog.NewCustom("修改记录："+e.unit.Code+" "+e.unit.Name, "关闭", h.tabs, s.a.win)
 	h.dlg.Resize(historySize(s.a.win))
 	h.dlg.Show()
-	h.list.onRestore = func(ev dossier.Event) {
-		s.restoreEvent(ev, h.load)
+	if !s.readOnly() {
+		h.list.onRestore = func(ev dossier.Event) { s.restoreEvent(ev, h.load) }
 	}
 	h.load()
 	return h
@@ -590,6 +592,9 @@ func (h *unitHistory) setRevisions(revs []dossier.Revision, events []dossier.Eve
 			when.SetText(saved)
 			view.OnTapped = func() { h.openRevision(i) }
 			restore.OnTapped = func() { h.restoreRevision(i) }
+			if h.e.s.readOnly() {
+				restore.Hide()
+			}
 		})
 	h.revL.OnSelected = func(i widget.ListItemID) {
 		h.revL.UnselectAll()
@@ -636,6 +641,9 @@ func (h *unitHistory) openRevision(i int) {
 	scroll.SetMinSize(fyne.NewSize(size.Width*0.9, size.Height*0.8))
 	restore := widget.NewButtonWithIcon("恢复此版本", theme.ContentUndoIcon(), func() { h.restoreRevision(i) })
 	restore.Importance = widget.HighImportance
+	if h.e.s.readOnly() {
+		restore.Hide()
+	}
 	var d *dialog.CustomDialog
 	closeBtn := widget.NewButton("关闭", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(fmt.Sprintf("第 %d 版（只读）：%s %s", r.Revision, r.Unit.Code, r.Unit.Name), scroll, win)

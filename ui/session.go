@@ -123,7 +123,12 @@ func newSession(a *App, st *sqlite.Store) (*session, error) {
 		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(s.errs.marker, hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
 		rule,
 	)
-	s.view = container.NewBorder(container.NewVBox(header, s.errs.box), s.status, nil, nil, s.tabs)
+	top := container.NewVBox(header)
+	if b := s.readOnlyBanner(); b != nil {
+		top.Add(b)
+	}
+	top.Add(s.errs.box)
+	s.view = container.NewBorder(top, s.status, nil, nil, s.tabs)
 
 	first := 0
 	if units, err := st.Units(s.ctx); err == nil && len(units) > 0 {
@@ -181,7 +186,11 @@ func (s *session) screen(name string) screen {
 }
 
 func (s *session) updateHeader() {
-	s.titleLbl.SetText(s.campaign.Title)
+	if s.readOnly() {
+		s.titleLbl.SetText(s.campaign.Title + "（只读）")
+	} else {
+		s.titleLbl.SetText(s.campaign.Title)
+	}
 	s.pathLbl.SetText(s.store.Path())
 }
 

@@ -122,6 +122,7 @@ func newSettingsTab(s *session) *settingsTab {
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.36
 	t.view = split
+	s.lockEditing(t.view)
 	return t
 }
 
@@ -354,6 +355,8 @@ func (t *settingsTab) fillTie() {
 		}
 		t.tieChanged()
 	}
+	t.s.lockEditing(t.tieBox)
+	t.s.lockEditing(t.tieAdd)
 	t.tieAdd.Refresh()
 }
 
@@ -429,6 +432,7 @@ func (t *settingsTab) showCategory(i int) {
 	}
 	t.catEdit = t.newCategoryEditor(i)
 	t.detail.Objects = []fyne.CanvasObject{t.catEdit.view(t)}
+	t.s.lockEditing(t.detail)
 	t.detail.Refresh()
 }
 
@@ -627,6 +631,7 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 		rm.Importance = widget.LowImportance
 		e.indicators.Add(container.New(&columnsLayout{widths: []float32{220, 100, 120, 40}}, name, unit, dir, rm))
 	}
+	t.s.lockEditing(e.indicators)
 	e.indicators.Refresh()
 }
 

@@ -113,6 +113,7 @@ func newUnitEditor(t *unitsTab, id string) (*unitEditor, error) {
 	hist.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(hist), container.NewVBox(e.header, e.sub))
 	e.view = container.NewBorder(head, nil, nil, nil, e.tabs)
+	s.lockEditing(e.view)
 	return e, nil
 }
 

@@ -100,6 +100,7 @@ func newUnitsTab(s *session) *unitsTab {
 
 	add := widget.NewButtonWithIcon("新增单位…", theme.ContentAddIcon(), t.askAdd)
 	add.Importance = widget.HighImportance
+	s.lockEditing(add)
 	filters := container.NewGridWithColumns(2, t.statusSel, t.kindSel)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, t.search),

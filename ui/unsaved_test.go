@@ -114,12 +114,12 @@ func TestUnsavedEditIsNeverDropped(t *testing.T) {
 			menuItem(e.a, "打开评选活动…").Action()
 		}, opened},
 		{"open a file", func(e leaveEnv) {
-			if err := e.a.Open(e.file); err != errLeaving {
+			if err := e.a.Open(e.file); err != ErrAsking {
 				t.Errorf("Open did not wait for the answer: %v", err)
 			}
 		}, opened},
 		{"open the demo", func(e leaveEnv) {
-			if err := e.a.OpenDemo(e.file); err != errLeaving {
+			if err := e.a.OpenDemo(e.file); err != ErrAsking {
 				t.Errorf("OpenDemo did not wait for the answer: %v", err)
 			}
 		}, opened},
