@@ -24,7 +24,7 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 		}
 	}
 	if _, err := os.Lstat(out); err == nil {
-		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", out)
+		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名。文件未作任何改动", out)
 	}
 	safefile.Clean(out)
 	t, err := safefile.NewTemp(out)
@@ -51,7 +51,7 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 		return dossier.DiskError(out, err)
 	}
 	if err := t.Publish(); errors.Is(err, safefile.ErrExist) {
-		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", out)
+		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名。文件未作任何改动", out)
 	} else if err != nil {
 		return dossier.DiskError(out, err)
 	}
