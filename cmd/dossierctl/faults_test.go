@@ -294,4 +294,3 @@ func TestOpenElsewhereIsTold(t *testing.T) {
 		t.Errorf("left beside the file after clean closes: %v", got)
 	}
 }
-
