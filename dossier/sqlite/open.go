@@ -60,8 +60,12 @@ func dsn(path string, mode connMode) string {
 	switch mode {
 	case modeWrite:
 		q = append(q, "_txlock=immediate")
-	default:
+	case modeRead:
 		q = append(q, "_pragma=query_only(1)", "_txlock=deferred")
+	default:
+		// mode=ro already refuses writes to the file; query_only would
+		// also refuse VACUUM INTO, which a backup of it needs.
+		q = append(q, "_txlock=deferred")
 	}
 	return u.String() + "?" + strings.Join(q, "&")
 }
