@@ -199,4 +199,3 @@ func TestReimportHistoryAndRestore(t *testing.T) {
 		t.Errorf("restore event %+v", e)
 	}
 }
-
