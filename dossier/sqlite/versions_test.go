@@ -466,3 +466,32 @@ func TestIndicatorUnitChangeConvertsValues(t *testing.T) {
 		t.Errorf("value changed to %v", got.Values[0].Value)
 	}
 }
+
+// A 回避 reason or a committee decision written over keeps the old one.
+func TestConflictAndDecisionOverwritesKeepOldReason(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	if err := s.AddUnit(ctx, &dossier.Unit{Code: "2022-0001", Name: "郑州市教育局"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvaluator(ctx, &dossier.Evaluator{Name: "张敏"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []string{"曾在该局任职", "亲属在该局工作"} {
+		if err := s.AddConflict(ctx, "张敏", "2022-0001", r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range []string{"第一次会议决定", "复议后改为不推荐"} {
+		if err := s.SetDecision(ctx, "2022-0001", r == "第一次会议决定", r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hist, _ := s.History(ctx, "")
+	if e := hist[0]; !strings.Contains(e.Before, "推荐；依据：第一次会议决定") || !strings.Contains(e.After, "不推荐；依据：复议后改为不推荐") {
+		t.Errorf("decision event %+v", e)
+	}
+	if e := hist[2]; e.Action != "conflict.add" || !strings.Contains(e.Before, "曾在该局任职") || !strings.Contains(e.After, "亲属在该局工作") {
+		t.Errorf("conflict event %+v", e)
+	}
+}
