@@ -329,6 +329,14 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 		if len(ids) != n || len(seen) != n {
 			return dossier.Errorf(dossier.EINVALID, "评委顺序必须列出每位评委各一次")
 		}
+		old, err := readEvaluators(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var oldNames []string
+		for _, e := range old {
+			oldNames = append(oldNames, e.Name)
+		}
 		var names []string
 		for i, id := range ids {
 			var name string
@@ -343,7 +351,8 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 			}
 			names = append(names, name)
 		}
-		return s.event(ctx, tx, "evaluator.reorder", "", "", "调整评委顺序："+strings.Join(names, "、"))
+		return s.record(ctx, tx, change{action: "evaluator.reorder", detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
+			before: []string{"评委顺序：" + strings.Join(oldNames, "、")}, after: []string{"评委顺序：" + strings.Join(names, "、")}})
 	})
 }
 
