@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -197,5 +198,50 @@ func TestReimportHistoryAndRestore(t *testing.T) {
 	json.Unmarshal([]byte(mustCtl(t, "history", "--db", db, "--json")), &events)
 	if e := events[len(events)-1]; e.Action != "campaign.restore" || !strings.Contains(e.After, "主办单位：（空）") {
 		t.Errorf("restore event %+v", e)
+	}
+}
+
+// Issue 8 item 6: an import run again after an interruption imports what is
+// left and leaves the units already imported at revision 1.
+func TestResumedImportMakesNoRevisions(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.dossier")
+	tpl := filepath.Join(dir, "模板.xlsx")
+	mustCtl(t, "new", "--db", db, "--title", "续导测试")
+	mustCtl(t, "template", "--db", db, "--out", tpl)
+	folder := filepath.Join(dir, "申报表")
+	var files []string
+	for i := 1; i <= 3; i++ {
+		f, err := excelize.OpenFile(tpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fillByLabel(t, f, "基本信息", "申报编号", fmt.Sprintf("T-%02d", i))
+		fillByLabel(t, f, "基本信息", "单位名称", fmt.Sprintf("第%d单位", i))
+		fillRow(t, f, "事迹材料", []string{"优化扩充工程"}, map[string]string{"标题": "增学位", "正文": "正文。"})
+		path := filepath.Join(folder, fmt.Sprintf("%d.xlsx", i))
+		if i == 1 {
+			os.MkdirAll(folder, 0o755)
+		}
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		files = append(files, path)
+	}
+	mustCtl(t, "import", "--db", db, files[0], files[1]) // the run that was interrupted
+	out := mustCtl(t, "import", "--db", db, folder)
+	if !strings.Contains(out, "新增 T-03") || strings.Count(out, "未改变 T-") != 2 || !strings.Contains(out, "新增 1 个，更新 0 个，拒绝 0 个，未改变 2 个") {
+		t.Fatalf("resumed import:\n%s", out)
+	}
+	for _, u := range unitsJSON(t, db) {
+		if u.Revision != 1 {
+			t.Errorf("%s at revision %d", u.Code, u.Revision)
+		}
+	}
+	var events []struct{ Action string }
+	json.Unmarshal([]byte(mustCtl(t, "history", "--db", db, "--json")), &events)
+	if len(events) != 4 { // created, three units imported
+		t.Errorf("%d history entries, want 4: %+v", len(events), events)
 	}
 }
