@@ -14,6 +14,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
@@ -23,7 +24,13 @@ import (
 type env struct {
 	out io.Writer
 	err io.Writer
+	// closeErr is the first failed close of a store this command opened:
+	// run reports it even where a command's own err shadowed it.
+	closeErr error
 }
+
+// storeEnv remembers which command's env opened a store (see closeDB).
+var storeEnv sync.Map // *sqlite.Store → *env
 
 // usageError is a mistake in the command line itself: exit status 2.
 type usageError struct{ msg string }
@@ -92,6 +99,13 @@ func run(ctx context.Context, args []string, e *env) int {
 		return 2
 	}
 	err := cmd.run(context.WithValue(ctx, envKey{}, e), args[1:], e)
+	if e.closeErr != nil && !errors.Is(err, e.closeErr) {
+		if err == nil {
+			err = e.closeErr
+		} else {
+			fmt.Fprintf(e.err, "错误：%s\n", dossier.ErrorMessage(e.closeErr))
+		}
+	}
 	var ue *usageError
 	var re *rejectedError
 	switch {
@@ -226,6 +240,7 @@ func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
 		return nil, err
 	}
 	if e, _ := ctx.Value(envKey{}).(*env); e != nil {
+		storeEnv.Store(s, e)
 		for _, n := range s.Notices() {
 			fmt.Fprintln(e.err, "提示："+n)
 		}
@@ -246,6 +261,11 @@ func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
 // alone is reported even when the command failed for another reason.
 func closeDB(s *sqlite.Store, err *error) {
 	cerr := s.Close()
+	if v, ok := storeEnv.LoadAndDelete(s); ok && cerr != nil {
+		if e := v.(*env); e.closeErr == nil {
+			e.closeErr = cerr
+		}
+	}
 	switch {
 	case cerr == nil:
 	case *err == nil:

@@ -24,7 +24,7 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 		}
 	}
 	if _, err := os.Lstat(out); err == nil {
-		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", out)
+		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名。文件未作任何改动", out)
 	}
 	safefile.Clean(out)
 	t, err := safefile.NewTemp(out)
@@ -37,10 +37,13 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	}
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, t.Name()); err != nil {
 		t.Discard()
-		if c := dossier.ErrorCode(err); c != dossier.EINTERNAL && c != dossier.EDISKFULL {
-			return err
+		switch dossier.ErrorCode(err) {
+		case dossier.EDISKFULL:
+			return &dossier.Error{Code: dossier.EDISKFULL, Err: err, Message: "磁盘空间不足，无法写入备份文件 " + out + "；没有留下不完整的备份，请腾出空间后重试"}
+		case dossier.EINTERNAL:
+			return &dossier.Error{Code: dossier.EINVALID, Err: err, Message: "无法写入备份文件 " + out + "（请检查文件夹是否存在、是否有写入权限、磁盘空间是否足够）；没有留下不完整的备份"}
 		}
-		return &dossier.Error{Code: dossier.EDISKFULL, Err: err, Message: "无法写入备份文件 " + out + "（请检查文件夹是否存在、是否有写入权限、磁盘空间是否足够）；没有留下不完整的备份"}
+		return err
 	}
 	if err := renewIdentity(ctx, t.Name()); err != nil {
 		t.Discard()
@@ -51,7 +54,7 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 		return dossier.DiskError(out, err)
 	}
 	if err := t.Publish(); errors.Is(err, safefile.ErrExist) {
-		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", out)
+		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名。文件未作任何改动", out)
 	} else if err != nil {
 		return dossier.DiskError(out, err)
 	}

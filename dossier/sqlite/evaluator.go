@@ -189,12 +189,19 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 		if err != nil {
 			return err
 		}
+		before, err := overrideText(ctx, tx, e.ID, u.ID)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO conflict_override (evaluator_id, unit_id, conflict, reason, at) VALUES (?, ?, 1, ?, ?)
 			ON CONFLICT (evaluator_id, unit_id) DO UPDATE SET conflict = 1, reason = excluded.reason, at = excluded.at`,
 			e.ID, u.ID, reason, s.stamp()); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "conflict.add", u.ID, "", fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason))
+		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
+		return s.record(ctx, tx, change{action: "conflict.add", unitID: u.ID, subject: subject, before: before,
+			after:  []string{"回避：是；理由：" + reason},
+			detail: fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason)})
 	})
 }
 
@@ -216,6 +223,10 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 			return err
 		}
 		auto := dossier.AutoConflict(e, u)
+		manualBefore, err := overrideText(ctx, tx, e.ID, u.ID)
+		if err != nil {
+			return err
+		}
 		switch {
 		case auto != "":
 			if manual.Valid && !manual.Bool {
@@ -231,8 +242,39 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 		if err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "conflict.remove", u.ID, "", fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason))
+		before := []string{"回避：是（自动：" + auto + "）"}
+		if manual.Valid && manual.Bool {
+			before = manualBefore
+		}
+		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
+		return s.record(ctx, tx, change{action: "conflict.remove", unitID: u.ID, subject: subject, before: before,
+			after:  []string{"回避：否；理由：" + reason},
+			detail: fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason)})
 	})
+}
+
+func verdictText(recommended bool) string {
+	if recommended {
+		return "推荐"
+	}
+	return "不推荐"
+}
+
+// overrideText is a pair's manual 回避 record as the history shows it, nil
+// when there is none.
+func overrideText(ctx context.Context, tx *sql.Tx, evID, unitID string) ([]string, error) {
+	var conflict bool
+	var reason string
+	err := tx.QueryRowContext(ctx, `SELECT conflict, reason FROM conflict_override WHERE evaluator_id = ? AND unit_id = ?`, evID, unitID).Scan(&conflict, &reason)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if conflict {
+		return []string{"回避：是；理由：" + reason}, nil
+	}
+	return []string{"回避：否（已解除自动回避）；理由：" + reason}, nil
 }
 
 // SetDecision records the committee's decision on a unit whose tie group
@@ -250,16 +292,24 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 		} else if err != nil {
 			return err
 		}
+		var before []string
+		var wasRec bool
+		var wasReason string
+		err = tx.QueryRowContext(ctx, `SELECT recommended, reason FROM decision WHERE unit_id = ?`, id).Scan(&wasRec, &wasReason)
+		if err == nil {
+			before = []string{"评委会决定：" + verdictText(wasRec) + "；依据：" + wasReason}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO decision (unit_id, recommended, reason, at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (unit_id) DO UPDATE SET recommended = excluded.recommended, reason = excluded.reason, at = excluded.at`,
 			id, recommended, reason, s.stamp()); err != nil {
 			return err
 		}
-		verdict := "不推荐"
-		if recommended {
-			verdict = "推荐"
-		}
-		return s.event(ctx, tx, "decision", id, "", fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason))
+		verdict := verdictText(recommended)
+		return s.record(ctx, tx, change{action: "decision", unitID: id, subject: fmt.Sprintf("评委会对单位 %s %s的决定", code, name),
+			before: before, after: []string{"评委会决定：" + verdict + "；依据：" + reason},
+			detail: fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason)})
 	})
 }
 
@@ -279,6 +329,14 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 		if len(ids) != n || len(seen) != n {
 			return dossier.Errorf(dossier.EINVALID, "评委顺序必须列出每位评委各一次")
 		}
+		old, err := readEvaluators(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var oldNames []string
+		for _, e := range old {
+			oldNames = append(oldNames, e.Name)
+		}
 		var names []string
 		for i, id := range ids {
 			var name string
@@ -293,7 +351,8 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 			}
 			names = append(names, name)
 		}
-		return s.event(ctx, tx, "evaluator.reorder", "", "", "调整评委顺序："+strings.Join(names, "、"))
+		return s.record(ctx, tx, change{action: "evaluator.reorder", detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
+			before: []string{"评委顺序：" + strings.Join(oldNames, "、")}, after: []string{"评委顺序：" + strings.Join(names, "、")}})
 	})
 }
 

@@ -79,7 +79,11 @@ func unitWhat(u *dossier.Unit) string { return fmt.Sprintf("单位 %s %s", u.Cod
 // Each entry carries the full content it replaced (Before) and what it
 // became (After).
 func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, error) {
-	q := `SELECT h.id, h.at, h.action, coalesce(h.unit_id, ''), coalesce(u.code, ''), h.source, h.detail, h.subject, h.before_text, h.after_text,
+	// Entries written without a subject (creations, older formats) are
+	// about their unit when they have one.
+	q := `SELECT h.id, h.at, h.action, coalesce(h.unit_id, ''), coalesce(u.code, ''), h.source, h.detail,
+		CASE WHEN h.subject = '' AND u.id IS NOT NULL THEN '单位 ' || u.code || ' ' || u.name ELSE h.subject END,
+		h.before_text, h.after_text,
 		h.undo IS NOT NULL OR (h.action = 'unit.material' AND h.before IS NOT NULL)
 		FROM history h LEFT JOIN unit u ON u.id = h.unit_id`
 	var args []any

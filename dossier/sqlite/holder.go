@@ -200,6 +200,11 @@ func register(path, program string) (*registration, []Holder, error) {
 	}
 	others := append([]Holder(nil), keep...)
 	if err := rewrite(f, append(keep, me)); err != nil {
+		if len(keep) == 0 {
+			os.Remove(lp) // a full disk: leave no empty lock file behind
+		} else {
+			rewrite(f, keep)
+		}
 		f.Close()
 		return nil, nil, err
 	}

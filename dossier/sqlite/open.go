@@ -60,8 +60,12 @@ func dsn(path string, mode connMode) string {
 	switch mode {
 	case modeWrite:
 		q = append(q, "_txlock=immediate")
-	default:
+	case modeRead:
 		q = append(q, "_pragma=query_only(1)", "_txlock=deferred")
+	default:
+		// mode=ro already refuses writes to the file; query_only would
+		// also refuse VACUUM INTO, which a backup of it needs.
+		q = append(q, "_txlock=deferred")
 	}
 	return u.String() + "?" + strings.Join(q, "&")
 }
@@ -95,17 +99,27 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 	} else if why := notWritable(abs); why != "" {
 		s.roReason = why
 	}
-	if s.roReason != "" {
-		err = s.openReadOnly(ctx, abs)
-	} else {
+	if s.roReason == "" {
 		program := opt.Program
 		if program == "" {
 			program = filepath.Base(os.Args[0])
 		}
 		err = s.openWritable(ctx, abs, program)
+		if dossier.ErrorCode(err) == dossier.EDISKFULL {
+			// SQLite could not make room for its journal or shared
+			// memory: still let the user read, rank and export.
+			s.Close()
+			removeEmptyJournal(abs)
+			s = &Store{path: path, Now: time.Now, state: &fileState{path: path}, roReason: "所在磁盘空间不足"}
+			err = nil
+		}
+	}
+	if s.roReason != "" {
+		err = s.openReadOnly(ctx, abs)
 	}
 	if err != nil {
 		s.Close()
+		removeEmptyJournal(abs)
 		return nil, err
 	}
 	var n int
@@ -319,6 +333,20 @@ func (s *Store) checkpoint() error {
 			"：修改暂存在旁边的 " + filepath.Base(s.path) + "-wal 中，请勿删除它；腾出空间后再打开并关闭一次本文件即可并入"}
 	}
 	return err
+}
+
+// removeEmptyJournal removes the empty -wal and the -shm that a failed
+// open left, when no one else has the file open.
+func removeEmptyJournal(abs string) {
+	if shmInUse(abs) {
+		return
+	}
+	if st, err := os.Stat(abs + "-wal"); err == nil && st.Size() == 0 {
+		os.Remove(abs + "-wal")
+		os.Remove(abs + "-shm")
+	} else if err != nil {
+		os.Remove(abs + "-shm")
+	}
 }
 
 // walFrames reports whether a journal with content lies beside path.

@@ -466,3 +466,99 @@ func TestIndicatorUnitChangeConvertsValues(t *testing.T) {
 		t.Errorf("value changed to %v", got.Values[0].Value)
 	}
 }
+
+// A 回避 reason or a committee decision written over keeps the old one.
+func TestConflictAndDecisionOverwritesKeepOldReason(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	if err := s.AddUnit(ctx, &dossier.Unit{Code: "2022-0001", Name: "郑州市教育局"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvaluator(ctx, &dossier.Evaluator{Name: "张敏"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []string{"曾在该局任职", "亲属在该局工作"} {
+		if err := s.AddConflict(ctx, "张敏", "2022-0001", r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range []string{"第一次会议决定", "复议后改为不推荐"} {
+		if err := s.SetDecision(ctx, "2022-0001", r == "第一次会议决定", r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hist, _ := s.History(ctx, "")
+	if e := hist[0]; !strings.Contains(e.Before, "推荐；依据：第一次会议决定") || !strings.Contains(e.After, "不推荐；依据：复议后改为不推荐") {
+		t.Errorf("decision event %+v", e)
+	}
+	if e := hist[2]; e.Action != "conflict.add" || !strings.Contains(e.Before, "曾在该局任职") || !strings.Contains(e.After, "亲属在该局工作") {
+		t.Errorf("conflict event %+v", e)
+	}
+}
+
+// RestoreEvent on an import, an indicator and an evaluator entry.
+func TestRestoreEventKinds(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	b, _ := s.Book(ctx, LoadOptions{})
+	importOne(t, s, "甲.xlsx", fullUnit(b, "2022-0001", "郑州市教育局"))
+	v2 := fullUnit(b, "2022-0001", "郑州市教育局")
+	v2.Photos, v2.Title = nil, "第二版标题"
+	importOne(t, s, "甲v2.xlsx", v2)
+	hist, _ := s.History(ctx, "")
+	imp := findEvent(t, hist, "import.update")
+	if !imp.Restorable || !strings.Contains(imp.Before, "事迹标题：郑州市教育局的事迹") || !strings.Contains(imp.Before, "图片 1：图一") {
+		t.Fatalf("import event %+v", imp)
+	}
+	if err := s.RestoreEvent(ctx, imp.ID); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := s.UnitByCode(ctx, "2022-0001")
+	if u.Revision != 3 || len(u.Photos) != 2 || u.Title != "郑州市教育局的事迹" {
+		t.Fatalf("after restoring the import: revision %d, %d photos, %q", u.Revision, len(u.Photos), u.Title)
+	}
+
+	in := b.Categories[0].Indicators[0] // 新增学位, 个; the unit holds 0.5
+	in.Unit = "万个"
+	if err := s.UpdateIndicator(ctx, &in); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ = s.History(ctx, "")
+	if err := s.RestoreEvent(ctx, hist[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	cats, _ := s.Categories(ctx)
+	u, _ = s.UnitByCode(ctx, "2022-0001")
+	if cats[0].Indicators[0].Unit != "个" || u.Values[0].Value != 0.5 {
+		t.Fatalf("indicator restore: %q, value %v", cats[0].Indicators[0].Unit, u.Values[0].Value)
+	}
+
+	ev := dossier.Evaluator{Name: "张敏", Affiliation: "省教育厅"}
+	s.AddEvaluator(ctx, &ev)
+	ev.Affiliation = "郑州大学"
+	if err := s.UpdateEvaluator(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ = s.History(ctx, "")
+	if !strings.Contains(hist[0].Before, "工作单位：省教育厅") {
+		t.Fatalf("evaluator event %+v", hist[0])
+	}
+	if err := s.RestoreEvent(ctx, hist[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	evs, _ := s.Evaluators(ctx)
+	if evs[0].Affiliation != "省教育厅" {
+		t.Errorf("evaluator restore: %+v", evs[0])
+	}
+	// The record gone: refused with a message.
+	if err := s.RemoveEvaluator(ctx, evs[0].ID, evs[0].Version); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RestoreEvent(ctx, hist[0].ID); dossier.ErrorCode(err) != dossier.ENOTFOUND || !strings.Contains(err.Error(), "已被删除") {
+		t.Errorf("restore of a removed evaluator's entry: %v", err)
+	}
+	hist, _ = s.History(ctx, "")
+	if e := hist[0]; e.Action != "evaluator.remove" || !strings.Contains(e.Before, "姓名：张敏") || e.Restorable {
+		t.Errorf("remove event %+v", e)
+	}
+}

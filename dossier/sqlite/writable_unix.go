@@ -4,6 +4,7 @@ package sqlite
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 
 	"golang.org/x/sys/unix"
@@ -17,7 +18,10 @@ func notWritable(path string) string {
 		if errors.Is(err, unix.EROFS) {
 			return "所在磁盘为只读"
 		}
-		return "文件设为只读"
+		if st, serr := os.Stat(path); serr == nil && st.Mode().Perm()&0o222 == 0 {
+			return "文件设为只读"
+		}
+		return "没有修改此文件的权限"
 	}
 	dir := filepath.Dir(path)
 	if err := unix.Access(dir, unix.W_OK|unix.X_OK); err != nil {
