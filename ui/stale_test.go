@@ -176,3 +176,33 @@ func TestStaleSettingsAsk(t *testing.T) {
 		t.Errorf("still unsaved: %q", s.errs.Message())
 	}
 }
+
+func TestEditorFollowsAnEditElsewhere(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := newTestCampaign(t, a)
+	ctx := context.Background()
+	a.ShowScreen(ScreenUnits)
+	ut := s.screen(ScreenUnits).(*unitsTab)
+	u, err := ut.add(dossier.Unit{Code: "2022-0001", Name: "郑州市教育局"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// dossierctl changes the phone; the revision stays, the version moves.
+	cur, _ := s.store.Unit(ctx, u.ID)
+	cur.Phone = "0371-66668888"
+	cur.Achievements, cur.Values, cur.Photos = nil, nil, nil
+	if err := s.store.UpdateUnit(ctx, &cur); err != nil {
+		t.Fatal(err)
+	}
+	a.ShowScreen(ScreenSettings)
+	a.ShowScreen(ScreenUnits)
+	if ut.editor.phone.Text != "0371-66668888" {
+		t.Errorf("editor still shows %q after an edit elsewhere", ut.editor.phone.Text)
+	}
+	// And the editor's next edit is based on that version.
+	ut.editor.contact.SetText("王老师")
+	ut.editor.contact.FocusLost()
+	if got, _ := s.store.Unit(ctx, u.ID); got.Contact != "王老师" || got.Phone != "0371-66668888" || s.errs.hasPrefix("") {
+		t.Errorf("unit %+v, bar %q", got, s.errs.Message())
+	}
+}

@@ -189,7 +189,7 @@ func (t *unitsTab) refresh() {
 	}
 	stale := t.seen != t.s.changed
 	for _, u := range units {
-		if u.ID == t.editor.unit.ID && u.Revision != t.editor.unit.Revision {
+		if u.ID == t.editor.unit.ID && (u.Revision != t.editor.unit.Revision || u.Version != t.editor.unit.Version) {
 			stale = true
 		}
 	}
