@@ -126,7 +126,11 @@ func (e *unitEditor) updateHeader() {
 	if e.unit.Revision > 0 {
 		parts = append(parts, fmt.Sprintf("第 %d 版", e.unit.Revision))
 	}
-	parts = append(parts, "修改即时保存")
+	if e.s.readOnly() {
+		parts = append(parts, "只读")
+	} else {
+		parts = append(parts, "修改即时保存")
+	}
 	e.sub.SetText(strings.Join(parts, " · "))
 }
 
