@@ -206,3 +206,71 @@ func TestEditorFollowsAnEditElsewhere(t *testing.T) {
 		t.Errorf("unit %+v, bar %q", got, s.errs.Message())
 	}
 }
+
+func TestStaleCategoryAndEvaluatorAsk(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := newTestCampaign(t, a)
+	ctx := context.Background()
+
+	t.Run("category", func(t *testing.T) {
+		a.ShowScreen(ScreenSettings)
+		st := s.screen(ScreenSettings).(*settingsTab)
+		st.catList.Select(0)
+		ed := st.catEdit
+		cats, _ := s.store.Categories(ctx)
+		c := cats[0]
+		c.Description = "命令行写的说明。"
+		if err := s.store.UpdateCategory(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		ed.slogan.SetText("我写的口号")
+		ed.slogan.FocusLost()
+		if got := overlayTexts(a); !strings.Contains(got, "我写的口号") || !strings.Contains(got, "命令行写的说明。") {
+			t.Fatalf("conflict dialog:\n%s", got)
+		}
+		if cats, _ := s.store.Categories(ctx); cats[0].Slogan == "我写的口号" {
+			t.Fatal("written before the user chose")
+		}
+		tapOverlayButton(t, a, "采用最新内容")
+		cats, _ = s.store.Categories(ctx)
+		if cats[0].Description != "命令行写的说明。" || cats[0].Slogan == "我写的口号" {
+			t.Errorf("category %+v", cats[0])
+		}
+		if ed.desc.Text != "命令行写的说明。" || ed.slogan.Text != cats[0].Slogan || s.errs.hasPrefix("") {
+			t.Errorf("form %q %q, bar %q", ed.desc.Text, ed.slogan.Text, s.errs.Message())
+		}
+		// The form is on the newer version now: an edit saves.
+		ed.slogan.SetText("新口号")
+		ed.slogan.FocusLost()
+		if cats, _ = s.store.Categories(ctx); cats[0].Slogan != "新口号" {
+			t.Errorf("slogan %q after taking the newer content", cats[0].Slogan)
+		}
+	})
+
+	t.Run("evaluator", func(t *testing.T) {
+		a.ShowScreen(ScreenEvaluators)
+		et := s.screen(ScreenEvaluators).(*evaluatorsTab)
+		if err := et.add(dossier.Evaluator{Name: "张敏", Region: "郑州市"}); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+		e := *b.Evaluator(et.selID)
+		e.Region = "开封市"
+		if err := s.store.UpdateEvaluator(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		et.ed.affiliation.SetText("河南大学")
+		et.ed.affiliation.FocusLost()
+		if got := overlayTexts(a); !strings.Contains(got, "河南大学") || !strings.Contains(got, "开封市") {
+			t.Fatalf("conflict dialog:\n%s", got)
+		}
+		tapOverlayButton(t, a, "保留我的修改")
+		b, _ = s.store.Book(ctx, sqlite.LoadOptions{})
+		if got := b.Evaluator(e.ID); got.Affiliation != "河南大学" || got.Region != "开封市" {
+			t.Errorf("evaluator %+v", *got)
+		}
+		if et.ed.region.Text != "开封市" || s.errs.hasPrefix("") {
+			t.Errorf("form region %q, bar %q", et.ed.region.Text, s.errs.Message())
+		}
+	})
+}
