@@ -86,15 +86,21 @@ func (a *App) askInUse(path, holder string) {
 // journal of one. The save dialog asks this before it offers to replace a
 // file, so replacing a campaign is never offered.
 func (a *App) refusedTarget(path string) bool {
-	var protect []string
-	if a.cur != nil {
-		protect = append(protect, a.cur.store.Path())
-	}
-	if err := export.Refuse(path, protect...); err != nil {
+	if err := a.refuseTarget(path); err != nil {
 		a.alert("不能保存到这里", dossier.ErrorMessage(err))
 		return true
 	}
 	return false
+}
+
+// refuseTarget is the reason refusedTarget gives, nil when path may be
+// written (for dialogs that show the reason themselves).
+func (a *App) refuseTarget(path string) error {
+	var protect []string
+	if a.cur != nil {
+		protect = append(protect, a.cur.store.Path())
+	}
+	return export.Refuse(path, protect...)
 }
 
 // readOnly reports whether the campaign refuses writes.
