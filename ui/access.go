@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -56,7 +57,15 @@ func (a *App) openWith(path string, opt sqlite.OpenOptions) error {
 	if err != nil {
 		return err
 	}
-	return a.attach(st)
+	if err := a.attach(st); err != nil {
+		return err
+	}
+	// What the opening found and set right (a journal that did not belong
+	// to the file, set aside under a name) is told, not hidden.
+	if n := st.Notices(); len(n) > 0 {
+		a.alert("打开时的提示", strings.Join(n, "\n\n"))
+	}
+	return nil
 }
 
 // askInUse asks how to open a file that another program has open.
@@ -103,17 +112,23 @@ func (a *App) refuseTarget(path string) error {
 	return export.Refuse(path, protect...)
 }
 
-// readOnly reports whether the campaign refuses writes.
-func (s *session) readOnly() bool { return s.store.ReadOnly() }
+// readOnly reports whether the campaign refuses writes: it is read-only,
+// or it was found damaged (written no more until restored from a backup).
+func (s *session) readOnly() bool { return s.store.ReadOnly() || s.store.Damaged() }
 
 // readOnlyBanner is the header's band for a read-only campaign, nil for a
 // writable one.
 func (s *session) readOnlyBanner() fyne.CanvasObject {
-	if !s.readOnly() {
+	var text string
+	switch {
+	case s.store.ReadOnly():
+		text = "只读：" + s.store.ReadOnlyReason() + "。可以查看、排名、检查和导出，不能修改。要修改，请把文件复制到可写的位置（或在别处关闭它）后再打开。"
+	case s.store.Damaged():
+		text = "文件已损坏：为免损坏扩大，不再写入。可以查看和导出，请尽快用备份恢复（“保存副本”或 dossierctl backup 生成的文件）。"
+	default:
 		return nil
 	}
-	l := widget.NewLabelWithStyle("只读："+s.store.ReadOnlyReason()+"。可以查看、排名、检查和导出，不能修改。要修改，请把文件复制到可写的位置（或在别处关闭它）后再打开。",
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, l)

@@ -237,3 +237,42 @@ func TestReadOnlyCampaign(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenTellsWhatItSetAside(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := closedCampaign(t)
+	old := filepath.Join(dir, "备份.dossier")
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddUnit(ctx, &dossier.Unit{Code: "X1", Name: "崩溃前新增"}); err != nil {
+		t.Fatal(err)
+	}
+	// A crash leaves the file's journal; an older backup is then restored
+	// under the file's name, beside that journal.
+	crash := filepath.Join(dir, "c.dossier")
+	wal, err := os.ReadFile(db + "-wal")
+	if err != nil || len(wal) == 0 {
+		t.Fatalf("no journal to leave behind: %v", err)
+	}
+	s.Close()
+	restored, _ := os.ReadFile(old)
+	os.WriteFile(crash, restored, 0o644)
+	os.WriteFile(crash+"-wal", wal, 0o644)
+
+	a, _ := newTestApp(t)
+	if err := a.Open(crash); err != nil {
+		t.Fatal(err)
+	}
+	if got := overlayTexts(a); !strings.Contains(got, "打开时的提示") || !strings.Contains(got, "c.dossier-wal") {
+		t.Errorf("the set-aside journal is not told:\n%s", got)
+	}
+	if units, _ := a.cur.store.Units(ctx); len(units) != 1 {
+		t.Errorf("%d units: a foreign journal was applied", len(units))
+	}
+}

@@ -186,7 +186,9 @@ func (s *session) screen(name string) screen {
 }
 
 func (s *session) updateHeader() {
-	if s.readOnly() {
+	if s.store.Damaged() {
+		s.titleLbl.SetText(s.campaign.Title + "（已损坏，只读）")
+	} else if s.readOnly() {
 		s.titleLbl.SetText(s.campaign.Title + "（只读）")
 	} else {
 		s.titleLbl.SetText(s.campaign.Title)
