@@ -231,18 +231,51 @@ func (s *Store) openReadOnly(ctx context.Context, abs string) error {
 	return nil
 }
 
-// quickCheck runs SQLite's quick_check: a damaged file stays readable for
-// what can be read, but every write is refused.
+// quickCheck runs SQLite's quick_check on every table but the pictures'
+// (their blobs are most of a campaign's bytes: on a 1,000-unit campaign
+// with 30 evaluators and two 150 KB photos per unit, checking them took
+// 0.66 s, the rest 0.34 s, nearly all of it the 150,000 scores; see
+// BenchmarkOpenQuickCheck). A damaged picture page is still caught when it
+// is read (any SQLITE_CORRUPT marks the store damaged), and by Check. A damaged file stays readable for what can be read, but every
+// write is refused.
 func (s *Store) quickCheck(ctx context.Context) error {
-	var res string
-	err := s.r.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&res)
-	switch {
-	case err == nil && res != "ok":
-		s.state.markDamaged("完整性检查发现问题")
-	case err != nil && dossier.ErrorCode(err) != dossier.EDAMAGED:
-		return err
+	rows, err := s.r.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'image' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return s.damagedOr(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return s.damagedOr(err)
+		}
+		tables = append(tables, n)
+	}
+	if err := rows.Close(); err != nil {
+		return s.damagedOr(err)
+	}
+	for _, t := range tables {
+		var res string
+		err := s.r.QueryRowContext(ctx, `PRAGMA quick_check("`+t+`")`).Scan(&res)
+		if err != nil {
+			return s.damagedOr(err)
+		}
+		if res != "ok" {
+			s.state.markDamaged("完整性检查发现问题")
+			return nil
+		}
 	}
 	return nil
+}
+
+// damagedOr returns nil for damage SQLite reported (the file is marked
+// damaged and opens for reading), err otherwise.
+func (s *Store) damagedOr(err error) error {
+	if dossier.ErrorCode(err) == dossier.EDAMAGED {
+		return nil
+	}
+	return err
 }
 
 // ReadOnly reports whether the campaign is open read-only.
