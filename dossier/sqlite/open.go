@@ -494,8 +494,6 @@ func build(ctx context.Context, tmp, path string, opt CreateOptions) error {
 	} else {
 		s.Close()
 	}
-	if err != nil {
-		return dossier.DiskError(path, err)
-	}
-	return nil
+	// SQLite's failures already speak Chinese (fileState.userError).
+	return err
 }
