@@ -139,6 +139,12 @@ func corruptTable(t *testing.T, db, table string) {
 // refused with a Chinese message that names the file and says to restore
 // a backup; the file is unchanged; check says so in Chinese, exit 1.
 func TestDamagedFileRefusesWrites(t *testing.T) {
+	for _, table := range []string{"score", "unit", "achievement"} {
+		t.Run(table, func(t *testing.T) { damagedRefusesWrites(t, table) })
+	}
+}
+
+func damagedRefusesWrites(t *testing.T, table string) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.dossier")
 	mustCtl(t, "demo", "--db", db)
@@ -146,7 +152,7 @@ func TestDamagedFileRefusesWrites(t *testing.T) {
 	mustCtl(t, "scoresheet", "--db", db, "--evaluator", "赵丽（示例）", "--out", sheet)
 	tpl := filepath.Join(dir, "t.xlsx")
 	mustCtl(t, "template", "--db", db, "--out", tpl)
-	corruptTable(t, db, "score")
+	corruptTable(t, db, table)
 	before := readBytes(t, db)
 	for _, args := range [][]string{
 		{"scores", "set", "--db", db, "--evaluator", "赵丽（示例）", "--unit", "HN2022-001", "--category", "优化扩充工程", "--value", "12"},
@@ -171,7 +177,7 @@ func TestDamagedFileRefusesWrites(t *testing.T) {
 	}
 }
 
-// holdWriteLock takes SQLite's write lock on db from a connection of
+// holdLock takes SQLite's write (or read) lock on db from a connection of
 // another "program" and keeps it until release is called.
 func holdLock(t *testing.T, db string, write bool) (release func()) {
 	t.Helper()
