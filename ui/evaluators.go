@@ -446,6 +446,11 @@ func (t *evaluatorsTab) remove(id string) {
 		return
 	}
 	t.s.changed++
+	// The record is gone: its pending and failed edits go with it.
+	if t.ed != nil && t.ed.ev.ID == id {
+		t.ed.save.stop()
+	}
+	t.s.errs.clearPrefix("evaluator:" + id + ":")
 	t.selID, t.ed = "", nil
 	t.list.UnselectAll()
 	t.refresh()

@@ -625,6 +625,8 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 					return
 				}
 				t.s.changed++
+				save.stop()
+				t.s.errs.clearPrefix("category:" + e.id + ":indicator:" + in.ID + ":")
 				t.reloadCategory(e)
 			})
 		})
@@ -770,6 +772,11 @@ func (t *settingsTab) removeCategory(id string) {
 		return
 	}
 	t.s.changed++
+	// The record is gone: its pending and failed edits go with it.
+	if t.catEdit != nil && t.catEdit.id == id {
+		t.catEdit.stop()
+	}
+	t.s.errs.clearPrefix("category:" + id + ":")
 	t.catEdit = nil
 	t.refresh()
 }

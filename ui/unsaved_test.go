@@ -346,3 +346,30 @@ func TestOneInvalidFieldDoesNotStopTheOthers(t *testing.T) {
 		}
 	})
 }
+
+func TestRemovedRecordTakesItsUnsavedEdits(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := newTestCampaign(t, a)
+	a.ShowScreen(ScreenEvaluators)
+	et := s.screen(ScreenEvaluators).(*evaluatorsTab)
+	for _, n := range []string{"张三", "李四"} {
+		if err := et.add(dossier.Evaluator{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zhang := et.book.Evaluators[0].ID
+	et.open(zhang)
+	et.ed.name.SetText("李四") // taken
+	et.ed.name.FocusLost()
+	if !s.errs.hasPrefix("evaluator:" + zhang + ":") {
+		t.Fatal("the taken name is not listed")
+	}
+	et.remove(zhang)
+	if s.errs.hasPrefix("") {
+		t.Errorf("an edit of the removed evaluator is still listed: %q", s.errs.Message())
+	}
+	test.Tap(viewButton(a, "首页"))
+	if a.cur != nil {
+		t.Errorf("leaving asked about a removed record:\n%s", overlayTexts(a))
+	}
+}
