@@ -83,7 +83,7 @@ func New(fa fyne.App) *App {
 }
 
 // closeRequested closes the window when the user asks to, once the open
-// campaign may close (see canLeave).
+// campaign may close (see canLeaveThen).
 func (a *App) closeRequested() {
 	a.leaveCampaign(func() {
 		a.Close()
@@ -173,19 +173,25 @@ func (a *App) NewCampaign(path, title, organiser string, year int) error {
 // nothing more.
 var ErrAsking = dossier.Errorf(dossier.ECONFLICT, "正在等待您的选择（未保存的修改，或文件正在别处打开），选择后才会打开文件")
 
-// leaveCampaign runs then once the open campaign may close (see canLeave).
+// leaveCampaign runs then once the open campaign may close (see
+// canLeaveThen).
 func (a *App) leaveCampaign(then func()) {
-	if a.canLeave(then) {
+	if a.canLeaveThen(then) {
 		then()
 	}
 }
 
-// canLeave reports whether the open campaign may close now. While an
+// canLeave reports whether the open campaign may close now (see
+// canLeaveThen); after the user settles unsaved edits the action is not
+// repeated by itself.
+func (a *App) canLeave() bool { return a.canLeaveThen(func() {}) }
+
+// canLeaveThen reports whether the open campaign may close now. While an
 // import or export runs it says to wait. If an edit is unsaved (pending
 // saves run first) it asks the user to retry or give the edits up (see
 // session.leave); once that is done it runs again, which should be the
 // action that asked.
-func (a *App) canLeave(again func()) bool {
+func (a *App) canLeaveThen(again func()) bool {
 	if a.cur == nil {
 		return true
 	}
@@ -202,13 +208,13 @@ func (a *App) canLeave(again func()) bool {
 }
 
 // mayReplace reports whether another file may replace the open campaign
-// now (see canLeave); when the user is being asked about unsaved edits it
+// now (see canLeaveThen); when the user is being asked about unsaved edits it
 // returns ErrAsking.
 func (a *App) mayReplace(again func()) error {
 	if a.cur != nil && a.cur.busy() {
 		return dossier.Errorf(dossier.ECONFLICT, "正在导入或导出，完成后才能打开其他评选活动")
 	}
-	if !a.canLeave(again) {
+	if !a.canLeaveThen(again) {
 		return ErrAsking
 	}
 	return nil
