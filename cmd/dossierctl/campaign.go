@@ -134,7 +134,7 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 		}
 	}
 	if changed {
-		if err := s.UpdateCampaign(ctx, c); err != nil {
+		if err := s.UpdateCampaign(ctx, &c); err != nil {
 			return err
 		}
 		b.Campaign = c
