@@ -31,8 +31,11 @@ func setAsideForeignWAL(ctx context.Context, abs, display string) (string, error
 		return "", nil
 	}
 	mainTok, mainCID, err := identity(ctx, abs, modeImmutable)
-	if err != nil {
-		return "", nil // unreadable main file: quick_check on open says so
+	if err != nil || mainTok == "" {
+		// An unreadable main file: quick_check on opening says so. A file
+		// of a format before 5 has no identity to compare: SQLite's own
+		// behaviour, as before.
+		return "", nil
 	}
 	ok, err := walBelongs(ctx, abs, mainTok, mainCID)
 	if err != nil || ok {
