@@ -271,6 +271,7 @@ func TestKillDuringExport(t *testing.T) {
 	db := filepath.Join(dir, "c.dossier")
 	mustCtl(t, "demo", "--db", db)
 	out := filepath.Join(dir, "n.pdf")
+	pdfinfo, _ := exec.LookPath("pdfinfo") // poppler-utils, in TEST_DEPS
 	full := duration(t, "export", "pdf", "--db", db, "--kind", "notice", "--out", out)
 	killLoop(t, 5, full, func(k int) []string {
 		if k%2 == 0 {
@@ -287,6 +288,11 @@ func TestKillDuringExport(t *testing.T) {
 		}
 		if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[max(0, len(b)-64):], []byte("%%EOF")) {
 			t.Errorf("a half-written PDF (%d bytes) under the final name", len(b))
+		}
+		if pdfinfo != "" {
+			if msg, err := exec.Command(pdfinfo, out).CombinedOutput(); err != nil {
+				t.Errorf("pdfinfo: %v %s", err, msg)
+			}
 		}
 	})
 	mustCtl(t, "export", "pdf", "--db", db, "--kind", "notice", "--out", out)
