@@ -315,7 +315,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{Photos: what == "pdf"})
+	// The summary lists every unit's material (量化指标, counts of sections,
+	// values and photos) but no image data; a PDF prints the photos.
+	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: what == "pdf"})
 	if err != nil {
 		return err
 	}
