@@ -87,7 +87,15 @@ func openBook(a *archive) (*book, *FileError) {
 		return fail("文件是 Word 文档（.docx），只是扩展名为 .xlsx，不是 Excel 工作簿；请使用下发的申报表模板填写")
 	case strings.HasPrefix(main, "ppt/") || (main == "" && a.has("ppt/presentation.xml")):
 		return fail("文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿；请使用下发的申报表模板填写")
-	case main == "" || !a.has(main):
+	case main == "" || !a.has(main) || !strings.HasSuffix(strings.ToLower(main), ".xml"):
+		switch zipSpreadsheet(a.zr) {
+		case "ods":
+			return fail("%s", msgODS)
+		case "xlsb":
+			return fail("%s", msgXLSB)
+		case "numbers":
+			return fail("%s", msgNumbers)
+		}
 		return fail("文件是 zip 压缩包，但不是 Excel 工作簿（缺少工作簿部件）；请使用下发的申报表模板填写并保存为 .xlsx")
 	}
 	data, err := a.read(main, maxXMLBytes)
