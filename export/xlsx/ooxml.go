@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -470,8 +471,9 @@ type cell struct {
 	Col, Row int
 	T        string // type: "", n, s, str, inlineStr, b, e, d
 	S        int    // style index
-	F        string // formula text
+	F        string // formula text ("" in a cell of a shared formula's range)
 	HasF     bool
+	FShared  string // the shared formula's index (si) when the formula is shared
 	V        string // <v>
 	Text     string // the string of an s, inlineStr or str cell
 	VM       bool   // a value-metadata reference (Excel's pictures in cells)
@@ -520,6 +522,26 @@ type sheet struct {
 	HiddenRows []int  // the first maxHiddenRows hidden rows, with or without cells
 	HiddenCols []area // Col1..Col2 only
 	Drawing    string // drawing part, "" when none
+	// SharedF maps a shared formula's index to the cell holding its text
+	// (Excel's fill-down stores the formula once, in the first cell).
+	SharedF map[string]*cell
+}
+
+// formulaNote says, in Chinese, what formula a cell holds: its text, or
+// for a cell of a shared formula (Excel's fill-down) the cell whose
+// formula it repeats.
+func (sh *sheet) formulaNote(c *cell) string {
+	if c.FShared == "" {
+		return fmt.Sprintf("单元格含有公式（=%s）", clipText(strings.TrimPrefix(c.F, "="), 30))
+	}
+	m := sh.SharedF[c.FShared]
+	switch {
+	case m == nil:
+		return "单元格含有共享公式（Excel 向下填充的公式）"
+	case m.Col == c.Col && m.Row == c.Row:
+		return fmt.Sprintf("单元格含有共享公式（=%s，由此向下或向右填充）", clipText(strings.TrimPrefix(m.F, "="), 30))
+	}
+	return fmt.Sprintf("单元格含有共享公式（由 %s 的公式 =%s 填充而来）", m.Ref(), clipText(strings.TrimPrefix(m.F, "="), 30))
 }
 
 // area is a cell range.
@@ -635,6 +657,15 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 				return broken(err)
 			}
 			c.Bad = badIn(bad, before, d.InputOffset())
+			if c.FShared != "" && strings.TrimSpace(c.F) != "" {
+				if sh.SharedF == nil {
+					sh.SharedF = map[string]*cell{}
+				}
+				if _, dup := sh.SharedF[c.FShared]; !dup {
+					m := c
+					sh.SharedF[c.FShared] = &m
+				}
+			}
 			if c.T == "s" {
 				if err := bk.loadSST(); err != nil {
 					ps.add(si.Name, "", "共享字符串表已损坏，无法读取（%s）；请用 Excel/WPS 打开后重新保存", xmlErr(err))
@@ -704,6 +735,9 @@ func readCell(d *xml.Decoder, c *cell) error {
 				}
 			case "f":
 				c.HasF = true
+				if attr(t, "t") == "shared" {
+					c.FShared = attr(t, "si")
+				}
 				if c.F, err = text(d); err != nil {
 					return err
 				}

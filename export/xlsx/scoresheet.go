@@ -408,7 +408,7 @@ func scoreValue(sh *sheet, c *cell, cat *dossier.Category, ps *problems) (dossie
 	rangeHint := fmt.Sprintf("“%s”的分数应在 0 至 %s 之间，最多一位小数", cat.Name, cat.Max.Short())
 	switch {
 	case c.HasF:
-		ps.add(sh.Name, c.Ref(), "评分单元格含有公式（=%s）；请直接填写分数", clipText(c.F, 30))
+		ps.add(sh.Name, c.Ref(), "评分%s；请直接填写分数", sh.formulaNote(c))
 		return 0, false
 	case c.Bad:
 		ps.add(sh.Name, c.Ref(), "单元格中有无法识别的字符（文字编码已损坏）；请重新输入分数")

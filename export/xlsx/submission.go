@@ -160,7 +160,7 @@ func (sr *subReader) checkCells(sh *sheet, photos bool) {
 			switch {
 			case c.HasF && photos && dispImg.MatchString(c.F):
 			case c.HasF:
-				sr.ps.add(sh.Name, c.Ref(), "单元格含有公式（=%s）；请改为直接填写内容（可复制后“选择性粘贴—仅粘贴数值”）", clipText(strings.TrimPrefix(c.F, "="), 30))
+				sr.ps.add(sh.Name, c.Ref(), "%s；请改为直接填写内容（可复制后“选择性粘贴—仅粘贴数值”）", sh.formulaNote(c))
 			case c.VM:
 				sr.ps.add(sh.Name, c.Ref(), "单元格中是 Excel“放在单元格中”的图片或特殊数据，无法读取；图片请改为浮动图片（“放在单元格上”），左上角放在 D 列")
 			case c.Bad:
