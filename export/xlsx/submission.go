@@ -145,6 +145,7 @@ type subReader struct {
 	unit dossier.Unit
 	// where 申报编号 and 单位名称 were read, for the import's messages
 	codeCell, nameCell string
+	reported           map[string]bool // cells already reported by text
 }
 
 // dispImg matches WPS's picture-in-cell formula, =DISPIMG("ID_…",1).
@@ -175,6 +176,19 @@ func (sr *subReader) checkCells(sh *sheet, photos bool) {
 // for a missing cell, a formula or a cell already reported.
 func (sr *subReader) text(sh *sheet, c *cell) string {
 	if c == nil || c.Bad || c.VM || (c.HasF && !dispImg.MatchString(c.F)) {
+		return ""
+	}
+	if r, bad := dossier.ControlChar(c.String(), true); bad {
+		// Written as _x001B_ in the file, a control character would be
+		// stored and act on a terminal instead of showing.
+		key := sh.Name + "!" + c.Ref()
+		if !sr.reported[key] {
+			if sr.reported == nil {
+				sr.reported = map[string]bool{}
+			}
+			sr.reported[key] = true
+			sr.ps.add(sh.Name, c.Ref(), "单元格中有控制字符（%s），这类字符看不见，会扰乱显示；请删除后重新输入该单元格的内容", dossier.ControlName(r))
+		}
 		return ""
 	}
 	switch c.T {
@@ -334,6 +348,7 @@ func (sr *subReader) basic(sh *sheet) {
 	sr.codeCell = at
 	_, sr.nameCell = get(LabelName)
 	single(LabelName, MaxFieldChars, &u.Name)
+	u.Name = dossier.NormName(u.Name)
 	single(LabelRegion, MaxFieldChars, &u.Region)
 	single(LabelKind, MaxFieldChars, &u.Kind)
 	single(LabelRecommender, MaxFieldChars, &u.Recommender)
