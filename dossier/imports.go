@@ -78,11 +78,14 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 	}
 	items := make([]ImportItem, len(subs))
 	key := make([]string, len(subs))
+	nameKey := make([]string, len(subs)) // folded once: compared n² times below
+	codeKey := make([]string, len(subs))
 	for i := range subs {
 		s := &subs[i]
 		s.Unit.Code = NormCode(s.Unit.Code)
 		s.Unit.Name = NormName(s.Unit.Name)
 		name := NameKey(s.Unit.Name)
+		nameKey[i], codeKey[i] = name, CodeKey(s.Unit.Code)
 		it := ImportItem{File: s.File, Code: s.Unit.Code, Name: s.Unit.Name, Sub: s}
 		switch {
 		case s.Unit.Code != "" && byCode[CodeKey(s.Unit.Code)] != nil:
@@ -121,8 +124,8 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 				continue
 			}
 			same := key[i] == key[j] ||
-				(subs[i].Unit.Code != "" && SameCode(subs[i].Unit.Code, subs[j].Unit.Code)) ||
-				SameName(subs[i].Unit.Name, subs[j].Unit.Name)
+				(codeKey[i] != "" && codeKey[i] == codeKey[j]) ||
+				nameKey[i] == nameKey[j]
 			if same {
 				items[i].Action = ImportRejected
 				items[i].Problems = append(items[i].Problems, fmt.Sprintf("%s：与本次导入的另一文件 %s 是同一单位（%s），两个文件都未导入；请只保留一份后重新导入。",
