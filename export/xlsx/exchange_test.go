@@ -143,3 +143,90 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestHiddenContentUnderMerges saves, with LibreOffice, workbooks in which
+// a merged 类别 covers a cell that still holds another value (LibreOffice's
+// "merge, keep hidden contents"): refused, naming the range and the hidden
+// cell. Where the hidden value is the one shown, the sheet is read as it
+// shows; a merged 图片说明 over two photos gives both photos the caption,
+// as a merged 类别 gives both its category.
+func TestHiddenContentUnderMerges(t *testing.T) {
+	b := testBook()
+	base := templateBytes(t, b)
+
+	fl := openFiller(t, base)
+	fl.section("优化扩充工程", "第一节", "正文一。")
+	fl.section("增效创优工程", "第二节", "正文二。")
+	r1, r2 := fl.find(SheetAchievements, 1, "优化扩充工程"), fl.find(SheetAchievements, 1, "增效创优工程")
+	if r2 != r1+1 {
+		t.Fatalf("rows %d %d", r1, r2)
+	}
+	fl.basic(LabelName, "郑州市教育局")
+	// The merge is added in the sheet's XML: excelize clears what a merge
+	// covers, LibreOffice keeps it and writes it back.
+	hidden := libreOfficeResave(t, withMerges(t, fl.bytes(), SheetAchievements, cellName(1, r1)+":"+cellName(1, r2)))
+	if !strings.Contains(string(partOf(t, hidden, sheetPart(t, hidden, SheetAchievements))), "mergeCell ref=\"A2:A3\"") {
+		t.Fatal("LibreOffice did not keep the merge")
+	}
+	ps := problemsOf(t, "hidden.xlsx", hidden)
+	if !hasProblem(ps, SheetAchievements, "A2:A3", "合并单元格下有隐藏内容：显示的是 A2 的“优化扩充工程”，但合并区域中还有 A3“增效创优工程”") {
+		t.Errorf("hidden category not refused: %v", ps)
+	}
+
+	// The same merge where the hidden value is the one shown, and a merged
+	// caption over two photos.
+	fl = openFiller(t, base)
+	fl.basic(LabelName, "郑州市教育局")
+	fl.section("优化扩充工程", "第一节", "正文一。")
+	r := fl.firstEmpty(SheetAchievements)
+	fl.set(SheetAchievements, cellName(1, r-1), "优化扩充工程")
+	fl.set(SheetAchievements, cellName(1, r), "优化扩充工程")
+	fl.set(SheetAchievements, cellName(2, r), "第二节")
+	fl.set(SheetAchievements, cellName(3, r), "正文二。")
+	fl.picture(1, "优化扩充工程", "新校区", testJPEG(t, 120, 90, 1))
+	fl.picture(2, "", "", testJPEG(t, 120, 90, 2))
+	p1, p2 := fl.find(SheetPhotos, 1, "1"), fl.find(SheetPhotos, 1, "2")
+	data := withMerges(t, fl.bytes(), SheetAchievements, cellName(1, r-1)+":"+cellName(1, r))
+	data = withMerges(t, data, SheetPhotos, cellName(2, p1)+":"+cellName(2, p2), cellName(3, p1)+":"+cellName(3, p2))
+	data = libreOfficeResave(t, data)
+	sub, err := readBytes("merged.xlsx", data, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range sub.Unit.Achievements {
+		got = append(got, b.Category(a.CategoryID).Name+"/"+a.Heading)
+	}
+	if strings.Join(got, " ") != "优化扩充工程/第一节 优化扩充工程/第二节" {
+		t.Errorf("sections %v", got)
+	}
+	if len(sub.Unit.Photos) != 2 {
+		t.Fatalf("%d photos", len(sub.Unit.Photos))
+	}
+	for i, p := range sub.Unit.Photos {
+		if p.Caption != "新校区" || p.CategoryID != "c1" {
+			t.Errorf("photo %d: caption %q, category %q (merged over both rows)", i+1, p.Caption, p.CategoryID)
+		}
+	}
+}
+
+// withMerges adds merged ranges to a sheet's XML, leaving the cells they
+// cover as they are (LibreOffice's "keep hidden contents").
+func withMerges(t *testing.T, data []byte, sheet string, refs ...string) []byte {
+	t.Helper()
+	part := sheetPart(t, data, sheet)
+	var add strings.Builder
+	for _, r := range refs {
+		fmt.Fprintf(&add, `<mergeCell ref="%s"/>`, r)
+	}
+	return rewriteZip(t, data, func(name string, content []byte) []byte {
+		if name != part {
+			return content
+		}
+		s := string(content)
+		if m := regexp.MustCompile(`<mergeCells count="([0-9]+)">`).FindStringSubmatchIndex(s); m != nil {
+			return []byte(s[:m[1]] + add.String() + s[m[1]:])
+		}
+		return []byte(strings.Replace(s, "</sheetData>", "</sheetData><mergeCells>"+add.String()+"</mergeCells>", 1))
+	}, nil)
+}
