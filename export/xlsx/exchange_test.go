@@ -2,8 +2,13 @@ package xlsx
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -229,4 +234,66 @@ func withMerges(t *testing.T, data []byte, sheet string, refs ...string) []byte 
 		}
 		return []byte(strings.Replace(s, "</sheetData>", "</sheetData><mergeCells>"+add.String()+"</mergeCells>", 1))
 	}, nil)
+}
+
+// TestGnumericAnchorOffsets reads a workbook Gnumeric writes with its
+// picture anchored as "the cell above-left plus an offset the size of that
+// cell": Gnumeric keeps anchors as a cell and a fraction of it, and a
+// picture at D2 bounded by C1 at fraction 1 comes out as C1 + the width
+// of C and the height of row 1. The anchor is resolved against column
+// widths and row heights: the picture is in D2, not in the header row.
+func TestGnumericAnchorOffsets(t *testing.T) {
+	ssconvert := needProgram(t, "ssconvert")
+	b := testBook()
+	fl := openFiller(t, templateBytes(t, b))
+	fl.basic(LabelName, "郑州市教育局")
+	fl.picture(1, "优化扩充工程", "新校区", testJPEG(t, 160, 120, 1))
+	r := fl.find(SheetPhotos, 1, "1")
+	dir := t.TempDir()
+	run := func(in, out string) {
+		t.Helper()
+		cmd := exec.Command(ssconvert, in, out)
+		cmd.Env = append(os.Environ(), "HOME="+dir)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("ssconvert %s: %v\n%s", out, err, msg)
+		}
+	}
+	src, native, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "book.gnumeric"), filepath.Join(dir, "gnumeric.xlsx")
+	os.WriteFile(src, fl.bytes(), 0o644)
+	run(src, native)
+	gz, _ := os.ReadFile(native)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := io.ReadAll(zr)
+	// Bound by the cell above-left (C of the row above) at fraction 1 1.
+	at := regexp.MustCompile(`ObjectBound="` + cellName(4, r) + `[^"]*" ObjectOffset="0 0 ([0-9.]+) ([0-9.]+)"`)
+	if !at.Match(doc) {
+		t.Fatalf("no picture at %s in Gnumeric's file", cellName(4, r))
+	}
+	doc = at.ReplaceAll(doc, []byte(`ObjectBound="`+cellName(3, r-1)+":"+cellName(4, r)+`" ObjectOffset="1 1 $1 $2"`))
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(doc)
+	zw.Close()
+	os.WriteFile(native, buf.Bytes(), 0o644)
+	run(native, out)
+	data, _ := os.ReadFile(out)
+	drawing := ""
+	for _, n := range partNames(t, data) {
+		if strings.HasPrefix(n, "xl/drawings/drawing") && strings.HasSuffix(n, ".xml") {
+			drawing = string(partOf(t, data, n))
+		}
+	}
+	if !regexp.MustCompile(`<xdr:from>\s*<xdr:col>2</xdr:col>\s*<xdr:colOff>[1-9][0-9]*</xdr:colOff>`).MatchString(drawing) {
+		t.Fatalf("Gnumeric did not anchor the picture in C with an offset: %s", drawing)
+	}
+	sub, err := readBytes("gnumeric.xlsx", data, b)
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if len(sub.Unit.Photos) != 1 || sub.Unit.Photos[0].Caption != "新校区" {
+		t.Errorf("photos %+v", sub.Unit.Photos)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -525,6 +526,77 @@ type sheet struct {
 	// SharedF maps a shared formula's index to the cell holding its text
 	// (Excel's fill-down stores the formula once, in the first cell).
 	SharedF map[string]*cell
+	// Column widths (characters, as stored) and row heights (points), to
+	// resolve a picture anchored in one cell with an offset that reaches
+	// into the next (Gnumeric writes D2 as C1 plus the size of C1).
+	ColWidths        []colWidth
+	RowHeights       map[int]float64
+	DefaultColWidth  float64 // 0: Excel's default, 64 pixels
+	DefaultRowHeight float64 // 0: 15 points
+}
+
+// colWidth is the stored width of columns Min..Max.
+type colWidth struct {
+	Min, Max int
+	Width    float64
+}
+
+// emuPerPixel and emuPerPoint convert drawing offsets (EMU) to the units of
+// column widths and row heights.
+const (
+	emuPerPixel = 9525
+	emuPerPoint = 12700
+)
+
+// colEMU returns the width of column col (1-based) in EMU, as Excel lays
+// it out: a stored width w is trunc((256w + 18) / 256 × 7) pixels.
+func (sh *sheet) colEMU(col int) int64 {
+	w := sh.DefaultColWidth
+	for _, c := range sh.ColWidths {
+		if col >= c.Min && col <= c.Max {
+			w = c.Width
+		}
+	}
+	if w <= 0 {
+		return 64 * emuPerPixel
+	}
+	return int64(math.Trunc((256*w+18)/256*7)) * emuPerPixel
+}
+
+// rowEMU returns the height of row n (1-based) in EMU.
+func (sh *sheet) rowEMU(n int) int64 {
+	h, ok := sh.RowHeights[n]
+	if !ok {
+		h = sh.DefaultRowHeight
+	}
+	if h <= 0 {
+		h = 15
+	}
+	return int64(math.Round(h * emuPerPoint))
+}
+
+// resolveAnchor moves an anchor cell (1-based) right and down while its
+// offset reaches past the cell's width or height, so that "C1 plus the
+// size of C1" is D2. A hidden (zero-size) cell is stepped over only when
+// the offset reaches into the next one.
+func (sh *sheet) resolveAnchor(col, row int, colOff, rowOff int64) (int, int) {
+	for i := 0; i < 1000 && colOff > 0 && col < maxCol; i++ {
+		w := sh.colEMU(col)
+		if colOff < w {
+			break
+		}
+		colOff -= w
+		col++
+	}
+	for i := 0; i < 1000 && rowOff > 0 && row < maxRow; i++ {
+		h := sh.rowEMU(row)
+		if rowOff < h {
+			break
+		}
+		rowOff -= h
+		row++
+	}
+	return col, row
 }
 
 // formulaNote says, in Chinese, what formula a cell holds: its text, or
@@ -628,6 +700,20 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 				}
 			}
 			flush()
+			if ht := attr(se, "ht"); ht != "" {
+				if h, err := strconv.ParseFloat(ht, 64); err == nil && h >= 0 && len(sh.RowHeights) < maxHiddenRows {
+					if sh.RowHeights == nil {
+						sh.RowHeights = map[int]float64{}
+					}
+					sh.RowHeights[n] = h
+				}
+			}
+			if hidden {
+				if sh.RowHeights == nil {
+					sh.RowHeights = map[int]float64{}
+				}
+				sh.RowHeights[n] = 0
+			}
 			cur = &row{N: n, Hidden: hidden}
 			if hidden && len(sh.HiddenRows) < maxHiddenRows {
 				sh.HiddenRows = append(sh.HiddenRows, n)
@@ -695,6 +781,21 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 			hi, err2 := strconv.Atoi(attr(se, "max"))
 			if err1 == nil && err2 == nil && boolAttr(attr(se, "hidden")) {
 				sh.HiddenCols = append(sh.HiddenCols, area{Col1: lo, Col2: hi})
+			}
+			if w, err := strconv.ParseFloat(attr(se, "width"), 64); err1 == nil && err2 == nil && err == nil && w >= 0 && len(sh.ColWidths) < 1000 {
+				if boolAttr(attr(se, "hidden")) {
+					w = 0
+				}
+				sh.ColWidths = append(sh.ColWidths, colWidth{Min: lo, Max: hi, Width: w})
+			}
+		case "sheetFormatPr":
+			if w, err := strconv.ParseFloat(attr(se, "defaultColWidth"), 64); err == nil && w > 0 {
+				sh.DefaultColWidth = w
+			} else if b, err := strconv.ParseFloat(attr(se, "baseColWidth"), 64); err == nil && b > 0 {
+				sh.DefaultColWidth = b + 5.0/7 // the padding Excel adds to the base width
+			}
+			if h, err := strconv.ParseFloat(attr(se, "defaultRowHeight"), 64); err == nil && h > 0 {
+				sh.DefaultRowHeight = h
 			}
 		case "drawing":
 			drawingRID = relID(se)
@@ -827,8 +928,9 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 	var out []picture
 	d := newDecoder(data)
 	type anchor struct {
-		col, row int
-		absolute bool
+		col, row       int
+		colOff, rowOff int64
+		absolute       bool
 	}
 	var cur *anchor
 	inFrom, inPic, fallback := false, 0, 0
@@ -859,7 +961,7 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 				cur = &anchor{absolute: true}
 			case "from":
 				inFrom = cur != nil
-			case "col", "row":
+			case "col", "row", "colOff", "rowOff":
 				if inFrom {
 					fromElem = name
 				}
@@ -867,7 +969,8 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 				inPic++
 			case "blip":
 				if inPic > 0 && cur != nil {
-					p := picture{Col: cur.col + 1, Row: cur.row + 1, Absolute: cur.absolute}
+					col, row := sh.resolveAnchor(cur.col+1, cur.row+1, cur.colOff, cur.rowOff)
+					p := picture{Col: col, Row: row, Absolute: cur.absolute}
 					id := relID(t)
 					if id == "" {
 						for _, a := range t.Attr {
@@ -885,12 +988,17 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 			}
 		case xml.CharData:
 			if inFrom && fromElem != "" && cur != nil {
-				v, err := strconv.Atoi(strings.TrimSpace(string(t)))
-				if err == nil && v >= 0 && v < maxRow {
-					if fromElem == "col" {
-						cur.col = v
-					} else {
-						cur.row = v
+				v, err := strconv.ParseInt(strings.TrimSpace(string(t)), 10, 64)
+				if err == nil && v >= 0 {
+					switch {
+					case fromElem == "col" && v < maxRow:
+						cur.col = int(v)
+					case fromElem == "row" && v < maxRow:
+						cur.row = int(v)
+					case fromElem == "colOff":
+						cur.colOff = v
+					case fromElem == "rowOff":
+						cur.rowOff = v
 					}
 				}
 			}
@@ -903,7 +1011,7 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 			switch t.Name.Local {
 			case "from":
 				inFrom = false
-			case "col", "row":
+			case "col", "row", "colOff", "rowOff":
 				fromElem = ""
 			case "pic":
 				inPic--
