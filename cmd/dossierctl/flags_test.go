@@ -43,7 +43,7 @@ func TestOSErrorsInChinese(t *testing.T) {
 	mustCtl(t, "new", "--db", db, "--title", "系统错误测试")
 	out := filepath.Join(dir, "没有这个文件夹", "模板.xlsx")
 	code, _, errs := ctl(t, "template", "--db", db, "--out", out)
-	if code != 1 || !strings.Contains(errs, "文件或文件夹不存在") || !strings.Contains(errs, filepath.Dir(out)) {
+	if code != 1 || !strings.Contains(errs, "不存在") || !strings.Contains(errs, filepath.Dir(out)) {
 		t.Errorf("exit %d, %q", code, errs)
 	}
 	if strings.Contains(errs, "no such file") || strings.Contains(errs, "open ") {
