@@ -278,7 +278,7 @@ func nextCode(ctx context.Context, tx *sql.Tx, year int) (string, error) {
 	for n := 1; ; n++ {
 		code := fmt.Sprintf("%s-%04d", prefix, n)
 		var k int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE code = ?`, code).Scan(&k); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE code = ? COLLATE NOCASE`, code).Scan(&k); err != nil {
 			return "", err
 		}
 		if k == 0 {
