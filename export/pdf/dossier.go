@@ -148,12 +148,8 @@ func (d *doc) furnish(pg *page, n int) {
 	left := c.clean(d.title, furniture.font)
 	y := marginT - 7
 	right := c.clean(pg.header, furniture.font)
+	l, right := c.headerParts(left, right)
 	rw := c.width(right, furniture)
-	l := left
-	for l != "" && c.width(l, furniture)+rw+8 > blockW {
-		r := []rune(l)
-		l = string(r[:max(0, len(r)-2)]) + "…"
-	}
 	h := furniture.size * ptMM
 	if !d.noHeader {
 		pg.items = append(pg.items,
@@ -467,7 +463,7 @@ func (d *doc) tocLine(lab string, labelW float64, name string, st style, numW fl
 	x := marginL + labelW
 	w := blockW - labelW - numW - 6
 	lines := c.lines(name, st, w, 0)
-	c.ensure(float64(len(lines)) * st.pitch)
+	c.keepLines(lines, st, 0)
 	top := c.y
 	if lab != "" {
 		lab = c.clean(lab, st.font)
@@ -475,6 +471,10 @@ func (d *doc) tocLine(lab string, labelW float64, name string, st style, numW fl
 	}
 	end := x
 	for _, l := range lines {
+		if c.y+st.pitch > blockB+1e-6 { // a name longer than half a page flows on
+			c.newPage()
+			top = c.y
+		}
 		c.textItem(l, st, x, c.y, w, left)
 		end = x + l.Width
 		c.y += st.pitch

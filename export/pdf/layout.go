@@ -262,11 +262,25 @@ func (c *composer) body(text string) {
 // its page. Headings of more than one line are kept whole.
 func (c *composer) heading(text string, st style, a align, keep float64) {
 	lines := c.lines(text, st, blockW, 0)
-	c.ensure(float64(len(lines))*st.pitch + keep)
+	c.keepLines(lines, st, keep)
 	for _, l := range lines {
+		c.ensure(st.pitch)
 		c.textItem(l, st, marginL, c.y, blockW, a)
 		c.y += st.pitch
 	}
+}
+
+// keepLines starts a new page unless the lines of a heading or title and
+// keep millimetres of what follows fit below the free space's top. Lines
+// that would fill more than half a page (a pasted paragraph as a title)
+// cannot be kept whole: the first two are kept with the page and the rest
+// flow on, a line at a time.
+func (c *composer) keepLines(lines []typeset.Line, st style, keep float64) {
+	h := float64(len(lines)) * st.pitch
+	if h > blockH/2 {
+		h = 2 * st.pitch
+	}
+	c.ensure(h + min(keep, blockH/2))
 }
 
 // title sets a centred title in balanced lines. Text that has spaces and
@@ -299,8 +313,9 @@ func (c *composer) title(text string, st style, keep float64) {
 	if lines == nil {
 		lines = c.br.BreakBalanced(text, face, st.size*ptMM, blockW)
 	}
-	c.ensure(float64(len(lines))*st.pitch + keep)
+	c.keepLines(lines, st, keep)
 	for _, l := range lines {
+		c.ensure(st.pitch)
 		c.textItem(l, st, marginL, c.y, blockW, center)
 		c.y += st.pitch
 	}

@@ -97,12 +97,19 @@ func (c *composer) table(t *table, rows []trow) {
 	}
 	c.ensure(first)
 	c.head(t, head, headH)
-	fresh := true // no body row on this page yet
+	// The header row is repeated on later pages only when it leaves most
+	// of the page to the body: a header of very long category names is
+	// printed once. So a fresh page always has room for a body line.
+	again := headH <= blockH/3
+	fresh := true  // no body row on this page yet
+	broke := false // the page was just broken for this row: nothing gained by breaking it again
 	breakPage := func() {
 		c.bottom(t)
 		c.newPage()
-		c.head(t, head, headH)
-		fresh = true
+		if again {
+			c.head(t, head, headH)
+		}
+		fresh, broke = true, true
 	}
 	for _, r := range rows {
 		st := t.style
@@ -113,13 +120,18 @@ func (c *composer) table(t *table, rows []trow) {
 		if c.y+h > blockB+1e-6 && h <= blockH-headH {
 			breakPage()
 		}
-		// A row taller than a page is split between pages.
+		// A row taller than a page is split between pages. The loop ends:
+		// a pass either breaks the page once (broke is then set, so the
+		// next pass does not) or sets k ≥ 1 lines, so from grows to n. A
+		// page just broken holds at most a header of a third of the block,
+		// so a line fits there (it would be forced otherwise).
 		for from := 0; from < n; {
 			k := int((blockB - c.y - 2*padY + 1e-6) / st.pitch)
-			if k < 1 {
+			if k < 1 && !broke {
 				breakPage()
 				continue
 			}
+			k = max(k, 1)
 			k = min(k, n-from)
 			part := make([][]typeset.Line, len(cells))
 			for i, l := range cells {
@@ -132,7 +144,7 @@ func (c *composer) table(t *table, rows []trow) {
 				join = r.join
 			}
 			c.row(t, part, st, float64(k)*st.pitch+2*padY, r.fill, false, r.span, r.cut && from == 0, join)
-			fresh = false
+			fresh, broke = false, false
 			from += k
 		}
 	}

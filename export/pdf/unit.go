@@ -204,7 +204,9 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	if room := blockB - c.y - 2 - capH - 3; h > room && !c.atTop() && room >= max(40, 0.6*h) {
 		w, h = w*room/h, room
 	}
-	c.ensure(h + 2 + capH)
+	// The picture keeps its caption with it, or the caption's first two
+	// lines when it is longer than a third of a page (the rest flows on).
+	c.ensure(h + 2 + min(capH, max(blockH/3, 2*capStyle.pitch)))
 	x := marginL + (blockW-w)/2
 	if err == nil {
 		c.photos = append(c.photos, photoRef{data: p.Data, typ: typ, name: photoName(p.Data)})
@@ -217,6 +219,7 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	}
 	c.y += h + 2
 	for _, l := range caption {
+		c.ensure(capStyle.pitch)
 		c.textItem(l, capStyle, marginL, c.y, blockW, center)
 		c.y += capStyle.pitch
 	}

@@ -87,10 +87,16 @@ func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Lin
 			}
 		}
 		if end < 0 { // nowhere to break: force a break between two characters
+			// where the line-start and line-end rules allow it; in a run
+			// of closing (or opening) punctuation longer than the line
+			// they allow it nowhere, and the line is filled anyway: one
+			// bad line start is better than a mark per line.
 			end = fit
-			for end > s+1 && end < n && (isMark(runes[end], f) ||
-				inSet(&noStartSet, runes[end]) || inSet(&noEndSet, runes[end-1])) {
+			for end > s+1 && end < n && badBreak(runes, end, f) {
 				end--
+			}
+			if end == s+1 && fit > s+1 && badBreak(runes, end, f) {
+				end = fit
 			}
 		}
 		e := end
@@ -234,6 +240,13 @@ func hasPrefix(s, p []rune) bool {
 		}
 	}
 	return true
+}
+
+// badBreak reports whether a forced break before runes[i] would start a
+// line with a combining mark or closing punctuation, or end one with opening
+// punctuation.
+func badBreak(runes []rune, i int, f *Font) bool {
+	return isMark(runes[i], f) || inSet(&noStartSet, runes[i]) || inSet(&noEndSet, runes[i-1])
 }
 
 func isSpace(r rune) bool { return strings.ContainsRune(spaces, r) }
