@@ -20,6 +20,9 @@ type doc struct {
 	// noHeader leaves out the running header (the notice, like an
 	// official document, has page numbers only).
 	noHeader bool
+	// noScores leaves out each unit's score box (the single-unit PDF
+	// without Options.WithScores).
+	noScores bool
 	// start is the index of the first page of each standing's section, -1
 	// when the document does not hold it.
 	start []int
@@ -296,6 +299,8 @@ func (d *doc) rules() {
 		s += fmt.Sprintf("，已撤回的单位 %d 个", withdrawn)
 	}
 	c.body(s + "。各单位的评分明细及计算过程见其材料后的“评分情况”。")
+	c.heading("七、材料使用范围", heading1, left, 2*bodyPitch)
+	c.body("本汇编载有各评委的姓名和评分明细，仅供评审委员会及评选工作人员使用，不对外公开。公示名单只列拟推荐单位的申报编号、名称、所属地区和得分。单独导出的单位事迹材料可发回申报单位核对，默认不含评委姓名和评分明细；确需附上时另行选择。")
 }
 
 // remark is the 备注 of a standing in the ranking table.

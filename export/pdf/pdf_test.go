@@ -487,3 +487,35 @@ func TestEmptyBook(t *testing.T) {
 		t.Error("a nil book gave no error")
 	}
 }
+
+// TestUnitScoresOptional is issue 9 item 11: the single-unit PDF goes back
+// to the unit, so it names no evaluator unless asked to; the dossier always
+// has the score box, and its rule page says who sees what.
+func TestUnitScoresOptional(t *testing.T) {
+	documents(t)
+	b := testBook(t)
+	plain := squeeze(poppler(t, "pdftotext", made.unit))
+	evaluator := b.Evaluators[0].Name
+	for _, no := range []string{"评分情况", evaluator, "去掉最高分"} {
+		if strings.Contains(plain, no) {
+			t.Errorf("the unit PDF without scores has %q", no)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := WriteUnit(&buf, b, nil, "u3", Options{WithScores: true}); err != nil {
+		t.Fatal(err)
+	}
+	with := squeeze(poppler(t, "pdftotext", buf.Bytes()))
+	for _, want := range []string{"评分情况", evaluator, "最终得分"} {
+		if !strings.Contains(with, want) {
+			t.Errorf("the unit PDF with scores lacks %q", want)
+		}
+	}
+	pdf, _ := documents(t)
+	all := squeeze(poppler(t, "pdftotext", pdf))
+	for _, want := range []string{"评分情况", evaluator, "七、材料使用范围", "默认不含评委姓名和评分明细"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the dossier lacks %q", want)
+		}
+	}
+}

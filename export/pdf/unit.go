@@ -54,7 +54,9 @@ func (d *doc) unit(i int) {
 		d.category(u, cat, n)
 	}
 	d.indicators(u)
-	d.scoreBox(s)
+	if !d.noScores {
+		d.scoreBox(s)
+	}
 	c.unit = -1
 }
 
