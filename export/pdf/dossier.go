@@ -193,7 +193,7 @@ func (d *doc) cover() {
 			ranked++
 		}
 	}
-	c.paragraph(fmt.Sprintf("申报单位 %d 个　参与排名 %d 个　评委 %d 名　拟表彰名额 %d 个",
+	c.paragraph(fmt.Sprintf("申报单位%d个　参与排名%d个　评委%d名　拟表彰名额%d个",
 		len(d.r.Standings), ranked, len(d.b.Evaluators), d.r.Quota), subtitle, marginL, blockW, 0, center)
 	c.y = blockB - 3*subtitle.pitch
 	c.ctx = label(d.b.Campaign.Organiser) + " 主办单位"
@@ -234,7 +234,7 @@ func (d *doc) rules() {
 	if len(cats) == 0 {
 		c.body("本次评选未设置评分类别。")
 	} else {
-		c.body(fmt.Sprintf("本次评选设%s共 %d 个评分类别，满分合计 %s 分。评委按类别逐项评分，分值为 0 至该类别满分之间、最多保留一位小数的数值。",
+		c.body(fmt.Sprintf("本次评选设%s共%d个评分类别，满分合计%s分。评委按类别逐项评分，分值为0至该类别满分之间、最多保留一位小数的数值。",
 			strings.Join(names, "、"), len(cats), max.Short()))
 		for i, cat := range cats {
 			c.ctx = label(cat.Name) + " 类别说明"
@@ -242,7 +242,7 @@ func (d *doc) rules() {
 			if sl := strings.TrimSpace(cat.Slogan); sl != "" {
 				s += "（" + sl + "）"
 			}
-			s += fmt.Sprintf("，满分 %s 分。", cat.Max.Short())
+			s += fmt.Sprintf("，满分%s分。", cat.Max.Short())
 			if desc := strings.TrimSpace(cat.Description); desc != "" {
 				s += strings.TrimRight(desc, "。") + "。"
 			}
@@ -253,7 +253,7 @@ func (d *doc) rules() {
 	c.heading("二、有效总分", heading1, left, 2*bodyPitch)
 	c.body("评委对一个单位各类别评分之和，为该评委给出的总分。评委与申报单位存在回避关系的（评委所属地区与单位所属地区相同或存在隶属关系，评委工作单位即申报单位或其推荐单位，以及经记录理由确定的其他回避情形），其评分不计入；评委未对全部类别评分的，其评分不完整，不计入。其余为该单位的有效总分。")
 	c.heading("三、最终得分", heading1, left, 2*bodyPitch)
-	c.body(fmt.Sprintf("有效总分达到 %d 份的，去掉一个最高分和一个最低分，以其余总分的平均值为最终得分；不足 %d 份的，以全部有效总分的平均值为最终得分。最高分或最低分有多个相同的，去掉评委名单中排列在前的评委的评分。各类别得分按同样保留的评委评分取平均值，各类别得分之和即最终得分。",
+	c.body(fmt.Sprintf("有效总分达到%d份的，去掉一个最高分和一个最低分，以其余总分的平均值为最终得分；不足%d份的，以全部有效总分的平均值为最终得分。最高分或最低分有多个相同的，去掉评委名单中排列在前的评委的评分。各类别得分按同样保留的评委评分取平均值，各类别得分之和即最终得分。",
 		r.TrimMin, r.TrimMin))
 	c.body("得分四舍五入保留两位小数，仅用于显示和导出；排名按未经舍入的精确值进行。")
 	c.heading("四、排名", heading1, left, 2*bodyPitch)
@@ -265,14 +265,14 @@ func (d *doc) rules() {
 	}
 	if len(tie) > 0 {
 		c.ctx = "并列规则"
-		c.body(fmt.Sprintf("按最终得分从高到低排名。最终得分相同的，依次比较%s得分，得分高者在前；仍然相同的为并列，名次相同（如 1、2、2、4），并列单位按申报编号排列。", strings.Join(tie, "、")))
+		c.body(fmt.Sprintf("按最终得分从高到低排名。最终得分相同的，依次比较%s得分，得分高者在前；仍然相同的为并列，名次相同（如1、2、2、4），并列单位按申报编号排列。", strings.Join(tie, "、")))
 		c.ctx = ""
 	} else {
-		c.body("按最终得分从高到低排名。最终得分相同的为并列，名次相同（如 1、2、2、4），并列单位按申报编号排列。")
+		c.body("按最终得分从高到低排名。最终得分相同的为并列，名次相同（如1、2、2、4），并列单位按申报编号排列。")
 	}
 	c.body("没有有效总分的单位列于最后，不参与排名；已撤回的单位不参与排名。")
 	c.heading("五、拟推荐名额", heading1, left, 2*bodyPitch)
-	c.body(fmt.Sprintf("本次评选拟表彰名额为 %d 个。名次在名额以内的单位为拟推荐单位。并列单位跨越名额线的，均不标注为拟推荐，提请评审委员会决定；评审委员会作出决定前，不列入公示名单。", r.Quota))
+	c.body(fmt.Sprintf("本次评选拟表彰名额为%d个。名次在名额以内的单位为拟推荐单位。并列单位跨越名额线的，均不标注为拟推荐，提请评审委员会决定；评审委员会作出决定前，不列入公示名单。", r.Quota))
 	c.heading("六、评审情况", heading1, left, 2*bodyPitch)
 	ranked, noScore, withdrawn, decide := 0, 0, 0, 0
 	for _, s := range r.Standings {
@@ -288,15 +288,15 @@ func (d *doc) rules() {
 			decide++
 		}
 	}
-	s := fmt.Sprintf("本次评选共有申报单位 %d 个，评委 %d 名。参与排名的单位 %d 个，拟推荐单位 %d 个", len(r.Standings), len(b.Evaluators), ranked, r.CutAfter)
+	s := fmt.Sprintf("本次评选共有申报单位%d个，评委%d名。参与排名的单位%d个，拟推荐单位%d个", len(r.Standings), len(b.Evaluators), ranked, r.CutAfter)
 	if decide > 0 {
-		s += fmt.Sprintf("，并列跨越名额线、待评审委员会决定的单位 %d 个", decide)
+		s += fmt.Sprintf("，并列跨越名额线、待评审委员会决定的单位%d个", decide)
 	}
 	if noScore > 0 {
-		s += fmt.Sprintf("，无有效评分的单位 %d 个", noScore)
+		s += fmt.Sprintf("，无有效评分的单位%d个", noScore)
 	}
 	if withdrawn > 0 {
-		s += fmt.Sprintf("，已撤回的单位 %d 个", withdrawn)
+		s += fmt.Sprintf("，已撤回的单位%d个", withdrawn)
 	}
 	c.body(s + "。各单位的评分明细及计算过程见其材料后的“评分情况”。")
 	c.heading("七、材料使用范围", heading1, left, 2*bodyPitch)
@@ -376,9 +376,9 @@ func (d *doc) rankingTable() {
 			decide++
 		}
 	}
-	cutText := fmt.Sprintf("名额线：以上 %d 个单位拟推荐（拟表彰名额 %d 个）", r.CutAfter, r.Quota)
+	cutText := fmt.Sprintf("名额线：以上%d个单位拟推荐（拟表彰名额%d个）", r.CutAfter, r.Quota)
 	if decide > 0 {
-		cutText += fmt.Sprintf("；以下 %d 个单位并列跨越名额线，待评审委员会决定", decide)
+		cutText += fmt.Sprintf("；以下%d个单位并列跨越名额线，待评审委员会决定", decide)
 	}
 	cut := r.Quota > 0 && len(r.Standings) > 0 && r.Standings[0].Rank > 0
 	for i := range r.Standings {

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dossier-app/dossier/export/typeset"
 )
@@ -204,6 +203,12 @@ func (c *composer) lines(text string, st style, w, indent float64) []typeset.Lin
 	return c.br.Break(c.clean(text, st.font), c.fonts.face[st.font], st.size*ptMM, w, indent)
 }
 
+// justifiedLines breaks raw text for justified setting: punctuation may be
+// compressed to keep a line from ending early.
+func (c *composer) justifiedLines(text string, st style, w, indent float64) []typeset.Line {
+	return c.br.BreakJustified(c.clean(text, st.font), c.fonts.face[st.font], st.size*ptMM, w, indent)
+}
+
 // baseline returns the baseline of a line whose box starts at top.
 func baseline(top float64, st style) float64 {
 	em := st.size * ptMM
@@ -224,15 +229,9 @@ func (c *composer) textItem(l typeset.Line, st style, x, top, w float64, a align
 	case right:
 		it.x = x + w - l.Width
 	case justify:
-		if n := utf8.RuneCountInString(txt); !l.Last && n > 1 {
-			// Spread the slack over the gaps between characters, unless
-			// that would open visible gaps (a long Latin word pushed to
-			// the next line): then the line stays ragged.
-			gap := (w - l.Width) / float64(n-1)
-			if gap > 0 && gap <= 0.2*st.size*ptMM {
-				it.tc = gap / ptMM
-				it.w = w
-			}
+		if l.Width > w+1e-9 || !l.Last && l.Width < w-1e-9 {
+			c.justified(l, txt, st, x, top, w)
+			return
 		}
 	}
 	c.pg.items = append(c.pg.items, it)
@@ -241,7 +240,13 @@ func (c *composer) textItem(l typeset.Line, st style, x, top, w float64, a align
 // paragraph sets raw text as a paragraph: lines of style st in a column
 // from x (mm) of width w, the first line indented.
 func (c *composer) paragraph(text string, st style, x, w, indent float64, a align) {
-	for _, l := range c.lines(text, st, w, indent) {
+	var lines []typeset.Line
+	if a == justify {
+		lines = c.justifiedLines(text, st, w, indent)
+	} else {
+		lines = c.lines(text, st, w, indent)
+	}
+	for _, l := range lines {
 		c.ensure(st.pitch)
 		lx, lw := x, w
 		if indent != 0 {

@@ -133,15 +133,7 @@ func TestLayoutWrapping(t *testing.T) {
 	checkInside(t, d)
 	checkHeadings(t, d)
 
-	// The body lines, in order.
-	var lines []*item
-	for _, pg := range d.c.pages {
-		for j := range pg.items {
-			if it := &pg.items[j]; it.kind == kText && !it.outside && it.font == body.font && it.size == body.size && it.color == black {
-				lines = append(lines, it)
-			}
-		}
-	}
+	lines := bodyLines(d)
 	var got strings.Builder
 	for _, l := range lines {
 		got.WriteString(l.text)
@@ -192,4 +184,27 @@ func TestLayoutWrapping(t *testing.T) {
 	if d.c.warn.list == nil {
 		t.Error("no warning for 𠮷 and invalid UTF-8")
 	}
+}
+
+// bodyLines returns the lines of body text in order, each put together from
+// the items on its baseline (a justified line may be set as several runs).
+func bodyLines(d *doc) []*item {
+	var lines []*item
+	for _, pg := range d.c.pages {
+		var cur *item
+		for j := range pg.items {
+			it := pg.items[j]
+			if it.kind != kText || it.outside || it.font != body.font || it.size != body.size || it.color != black {
+				continue
+			}
+			if cur != nil && cur.y == it.y {
+				cur.text += it.text
+				cur.w = it.x + it.w - cur.x
+				continue
+			}
+			cur = &it
+			lines = append(lines, cur)
+		}
+	}
+	return lines
 }

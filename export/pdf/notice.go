@@ -34,7 +34,7 @@ func (d *doc) notice() {
 			listed++
 		}
 	}
-	c.body(fmt.Sprintf("经单位申报、材料审核和%s评审，%s拟推荐单位共 %d 个，现予以公示（按名次排列），接受社会监督。", who, "本次评选", listed))
+	c.body(fmt.Sprintf("经单位申报、材料审核和%s评审，%s拟推荐单位共%d个，现予以公示（按名次排列），接受社会监督。", who, "本次评选", listed))
 	c.y += 2
 
 	var rows []trow

@@ -68,7 +68,7 @@ func (d *doc) facts(s *dossier.Standing) {
 	place := placeText(s, "　")
 	score := s.Total.String()
 	if s.Total.Valid() {
-		score += " 分"
+		score += "分"
 	}
 	t := &table{
 		widths: []float64{24, 54, 24, 54},

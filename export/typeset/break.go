@@ -33,8 +33,10 @@ type Breaker struct {
 	seg   segmenter.Segmenter
 	runes []rune
 	pre   []int // pre[i] is the advance of runes[:i], in thousandths of an em
+	comp  []int // comp[i] is how much runes[:i] may be compressed (Squeezable)
 	allow []bool
 	must  []bool
+	soft  []bool // a break allowed inside a long unit of measure, as a last resort
 }
 
 // Break breaks text, set in f at size, into lines no wider than width; the
@@ -49,6 +51,20 @@ type Breaker struct {
 // it can, not before closing or after opening punctuation). Nothing is
 // lost: the lines put together give text back.
 func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Line {
+	return b.breakLines(text, f, size, width, indent, false)
+}
+
+// BreakJustified breaks text like Break, for lines that will be justified:
+// before a line is ended early, its punctuation may be compressed
+// (标点挤压, W3C clreq): a line fits when it is at most as much wider than
+// width as the blank halves of its full-width punctuation (see Squeezable).
+// Such a line has a Width above the measure; whoever sets it takes the
+// excess out of the punctuation.
+func (b *Breaker) BreakJustified(text string, f *Font, size, width, indent float64) []Line {
+	return b.breakLines(text, f, size, width, indent, true)
+}
+
+func (b *Breaker) breakLines(text string, f *Font, size, width, indent float64, squeeze bool) []Line {
 	if text == "" {
 		return nil
 	}
@@ -68,11 +84,20 @@ func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Lin
 			avail -= indent
 		}
 		availK := avail * unit
-		end, fit, hard := -1, s+1, false
+		end, soft, fit, hard := -1, -1, s+1, false
 		content := 0 // advance of runes[s:p] without trailing spaces
+		endContent := 0
 		for p := s + 1; p <= n; p++ {
 			if !isSpace(runes[p-1]) {
 				content = pre[p] - pre[s]
+				if squeeze {
+					// An opening mark at the line start keeps its blank.
+					c0 := b.comp[s]
+					if SqueezeLeft(runes[s]) {
+						c0 = b.comp[s+1]
+					}
+					content -= max(0, b.comp[p]-c0)
+				}
 			}
 			if float64(content) > availK+1e-9 && p > s+1 {
 				break
@@ -83,8 +108,23 @@ func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Lin
 				break
 			}
 			if b.allow[p] {
-				end = p
+				end, endContent = p, content
 			}
+			if b.soft[p] {
+				soft = p
+			}
+		}
+		// A break inside a long unit of measure (31.23个|百分点) is taken
+		// only when the line would otherwise be left short by more than
+		// two characters.
+		if !hard && soft > end && (end < 0 || availK-float64(endContent) > 2000) {
+			end = soft
+		}
+		if !hard && end < fit && markRun(runes, max(end, s), fit) {
+			// What does not fit is a run of punctuation marks longer than
+			// the rest of the line: fill the line with it rather than leave
+			// it nearly empty, and accept the bad line start that follows.
+			end = fit
 		}
 		if end < 0 { // nowhere to break: force a break between two characters
 			// where the line-start and line-end rules allow it; in a run
@@ -152,11 +192,14 @@ func (b *Breaker) prepare(text string, f *Font) {
 	runes := b.runes
 	n := len(runes)
 	b.pre = grow(b.pre, n+1)
+	b.comp = grow(b.comp, n+1)
 	for i, r := range runes {
 		b.pre[i+1] = b.pre[i] + f.Advance(r)
+		b.comp[i+1] = b.comp[i] + Squeezable(r, f)
 	}
 	b.allow = growBool(b.allow, n+1)
 	b.must = growBool(b.must, n+1)
+	b.soft = growBool(b.soft, n+1)
 	b.seg.Init(runes)
 	it := b.seg.LineIterator()
 	for it.Next() {
@@ -174,16 +217,26 @@ func (b *Breaker) prepare(text string, f *Font) {
 		switch {
 		case inSet(&noStartSet, c), inSet(&noEndSet, a):
 			b.allow[i] = false
-		case unicode.IsDigit(a) && unicode.Is(unicode.Han, c):
+		case unicode.Is(unicode.Han, c) && (unicode.IsDigit(a) ||
+			a == ' ' && i >= 2 && unicode.IsDigit(runes[i-2])):
+			// A number keeps its unit, across a space too ("100 分").
 			b.allow[i] = false
 			for _, u := range units {
 				if hasPrefix(runes[i:], u) {
 					for k := 1; k < len(u); k++ {
 						b.allow[i+k] = false
+						// Inside a unit of three characters or more, a
+						// last-resort break leaves two on the next line.
+						b.soft[i+k] = len(u) >= 3 && k <= len(u)-2
 					}
 					break
 				}
 			}
+		case isConnector(c) && (unicode.IsDigit(a) || isConnector(a)),
+			isConnector(a) && unicode.IsDigit(c):
+			// A connector between numbers (2021—2023年, 5～10个) neither
+			// starts nor ends a line (GB/T 15834), and —— is one mark.
+			b.allow[i] = false
 		case c == '“' || c == '‘' || a == '”' || a == '’':
 			// UAX #14 keeps quotation marks with both neighbours; in
 			// Chinese they open and close like brackets.
@@ -191,6 +244,34 @@ func (b *Breaker) prepare(text string, f *Font) {
 		}
 	}
 }
+
+// isConnector reports whether r is a dash or connector (连接号) that must
+// stay with the numbers it joins.
+func isConnector(r rune) bool {
+	switch r {
+	case '—', '–', '～', '~', '-', '―', '−':
+		return true
+	}
+	return false
+}
+
+// Squeezable returns how much of r's advance, in thousandths of an em, is a
+// blank half that punctuation compression (标点挤压) may take out: half an
+// em for full-width commas, stops, colons, brackets and quotation marks, 0
+// for everything else.
+func Squeezable(r rune, f *Font) int {
+	if r < 0x2018 || !inSet(&squeezeSet, r) {
+		return 0
+	}
+	return f.Advance(r) / 2
+}
+
+// SqueezeLeft reports whether the blank half of a squeezable mark is on its
+// left (opening brackets and quotation marks) rather than its right.
+func SqueezeLeft(r rune) bool { return inSet(&noEndSet, r) }
+
+// squeezable lists the full-width marks whose glyph fills half their em.
+const squeezable = "，。、；：“”‘’（）《》〈〉「」『』【】〔〕〖〗"
 
 // noStart holds the characters no line may start with: closing punctuation,
 // Chinese and Western full stops, commas and the like.
@@ -209,7 +290,7 @@ var units = [][]rune{
 }
 
 // noStartSet and noEndSet hold noStart and noEnd as bitsets over the BMP.
-var noStartSet, noEndSet [0x10000 / 64]uint64
+var noStartSet, noEndSet, squeezeSet [0x10000 / 64]uint64
 
 func inSet(set *[0x10000 / 64]uint64, r rune) bool {
 	return r >= 0 && r < 0x10000 && set[r>>6]&(1<<(r&63)) != 0
@@ -221,6 +302,9 @@ func init() {
 	}
 	for _, r := range noEnd {
 		noEndSet[r>>6] |= 1 << (r & 63)
+	}
+	for _, r := range squeezable {
+		squeezeSet[r>>6] |= 1 << (r & 63)
 	}
 	// Longest first, so that 万平方米 wins over 万人 and the like.
 	for i := 1; i < len(units); i++ {
@@ -240,6 +324,17 @@ func hasPrefix(s, p []rune) bool {
 		}
 	}
 	return true
+}
+
+// markRun reports whether runes[end:fit] ends in a run of closing or
+// opening punctuation that takes up more than half of it: a run that will
+// not fit the next line either.
+func markRun(runes []rune, end, fit int) bool {
+	k := fit
+	for k > end && (inSet(&noStartSet, runes[k-1]) || inSet(&noEndSet, runes[k-1])) {
+		k--
+	}
+	return fit-k > 2 && 2*(fit-k) > fit-end
 }
 
 // badBreak reports whether a forced break before runes[i] would start a
