@@ -484,6 +484,7 @@ func (d *doc) tocLine(lab string, labelW float64, name string, st style, numW fl
 		end = x + l.Width
 		c.y += st.pitch
 	}
+	c.kept = nil
 	d.toc = append(d.toc, tocEntry{page: len(c.pages) - 1, y: baseline(c.y-st.pitch, st), end: end, unit: unit, target: target, top: top, linkEnd: c.y})
 }
 

@@ -147,6 +147,17 @@ type composer struct {
 	ctx    string  // what text is being set, for warnings ("郑州市教育局 事迹材料")
 	warn   warnings
 	photos []photoRef
+	// kept is the heading (or run of headings) just set, which must not
+	// end a page: the next ensure that breaks the page takes it along.
+	kept *keptHeading
+}
+
+// keptHeading marks where a heading starts on its page.
+type keptHeading struct {
+	pg    *page
+	from  int     // index of its first item
+	marks int     // index of its first outline entry
+	top   float64 // top of its first line
 }
 
 func newComposer(fs *fontSet) *composer {
@@ -164,10 +175,50 @@ func (c *composer) newPage() {
 func (c *composer) atTop() bool { return c.pg == nil || c.y <= marginT+1e-6 }
 
 // ensure starts a new page unless h millimetres fit below the free space's
-// top (a page that is still empty is kept whatever h is).
+// top (a page that is still empty is kept whatever h is). A heading set
+// just before, with nothing after it yet, moves to the new page with what
+// follows it, whatever that is (a photo, a table, a paragraph).
 func (c *composer) ensure(h float64) {
-	if c.pg == nil || c.y+h > blockB+1e-6 && !c.atTop() {
+	c.ensureKeep(h)
+	c.kept = nil
+}
+
+// ensureKeep is ensure for the lines of a heading: it leaves c.kept set, so
+// that a run of headings moves together.
+func (c *composer) ensureKeep(h float64) {
+	if c.pg != nil && (c.y+h <= blockB+1e-6 || c.atTop()) {
+		return
+	}
+	k := c.kept
+	if c.pg == nil || k == nil || k.pg != c.pg || k.top <= marginT+1e-6 {
+		// Nothing to take along, or the heading is already at the top of
+		// its page: moving it again would gain nothing (and never end).
 		c.newPage()
+		return
+	}
+	old, y := c.pg, c.y
+	items := append([]item(nil), old.items[k.from:]...)
+	marks := append([]mark(nil), old.marks[k.marks:]...)
+	old.items, old.marks = old.items[:k.from], old.marks[:k.marks]
+	c.newPage()
+	dy := marginT - k.top
+	for _, it := range items {
+		it.y += dy
+		c.pg.items = append(c.pg.items, it)
+	}
+	for _, m := range marks {
+		m.y += dy
+		c.pg.marks = append(c.pg.marks, m)
+	}
+	c.y = y + dy
+	c.kept = &keptHeading{pg: c.pg, top: marginT}
+}
+
+// keepStart notes that a heading starts here, unless one just set is still
+// waiting for what follows (then the two are kept together).
+func (c *composer) keepStart() {
+	if c.kept == nil || c.kept.pg != c.pg {
+		c.kept = &keptHeading{pg: c.pg, from: len(c.pg.items), marks: len(c.pg.marks), top: c.y}
 	}
 }
 
@@ -246,8 +297,19 @@ func (c *composer) paragraph(text string, st style, x, w, indent float64, a alig
 	} else {
 		lines = c.lines(text, st, w, indent)
 	}
-	for _, l := range lines {
-		c.ensure(st.pitch)
+	// Widows and orphans: a paragraph's first line is not left alone at
+	// the foot of a page, nor its last alone at the head of the next. A
+	// three-line paragraph is kept whole.
+	n := len(lines)
+	for i, l := range lines {
+		need := st.pitch
+		switch {
+		case i == 0 && n == 3:
+			need = 3 * st.pitch
+		case i == 0 && n >= 2, i == n-2 && n >= 4:
+			need = 2 * st.pitch
+		}
+		c.ensure(need)
 		lx, lw := x, w
 		if indent != 0 {
 			lx, lw = x+indent, w-indent
@@ -268,8 +330,14 @@ func (c *composer) body(text string) {
 func (c *composer) heading(text string, st style, a align, keep float64) {
 	lines := c.lines(text, st, blockW, 0)
 	c.keepLines(lines, st, keep)
+	if c.pg != nil {
+		c.keepStart()
+	}
 	for _, l := range lines {
-		c.ensure(st.pitch)
+		c.ensureKeep(st.pitch)
+		if c.kept == nil {
+			c.keepStart()
+		}
 		c.textItem(l, st, marginL, c.y, blockW, a)
 		c.y += st.pitch
 	}
@@ -285,7 +353,7 @@ func (c *composer) keepLines(lines []typeset.Line, st style, keep float64) {
 	if h > blockH/2 {
 		h = 2 * st.pitch
 	}
-	c.ensure(h + min(keep, blockH/2))
+	c.ensureKeep(h + min(keep, blockH/2))
 }
 
 // title sets a centred title in balanced lines. Text that has spaces and
@@ -319,8 +387,14 @@ func (c *composer) title(text string, st style, keep float64) {
 		lines = c.br.BreakBalanced(text, face, st.size*ptMM, blockW)
 	}
 	c.keepLines(lines, st, keep)
+	if c.pg != nil {
+		c.keepStart()
+	}
 	for _, l := range lines {
-		c.ensure(st.pitch)
+		c.ensureKeep(st.pitch)
+		if c.kept == nil {
+			c.keepStart()
+		}
 		c.textItem(l, st, marginL, c.y, blockW, center)
 		c.y += st.pitch
 	}
