@@ -346,6 +346,16 @@ func rankText(s *dossier.Standing) string {
 func (d *doc) rankingTable() {
 	c := d.c
 	d.sectionTitle("排名表")
+	t, rows := d.ranking()
+	c.table(t, rows)
+	c.y += 2
+	c.paragraph("注：各类别得分和总分为保留的评委评分的平均值（有效总分达到规定份数的，已去掉一个最高分和一个最低分），四舍五入保留两位小数；排名按精确值进行。",
+		style{serif, 10, 10 * ptMM * 1.6, black}, marginL, blockW, 0, left)
+}
+
+// ranking returns the ranking table and its rows, the columns sized.
+func (d *doc) ranking() (*table, []trow) {
+	c := d.c
 	r := d.r
 	nc := len(r.Categories)
 	catW := 0.0
@@ -354,18 +364,21 @@ func (d *doc) rankingTable() {
 	}
 	t := &table{
 		widths: []float64{10.5, 0, 16},
-		aligns: []align{center, left, left},
+		aligns: []align{right, left, left},
 		head:   []string{"名次", "申报单位", "所属地区"},
-		style:  style{serif, 10, 10 * ptMM * 1.4, black},
-		hstyle: style{sans, 9, 9 * ptMM * 1.35, black},
+		style:  style{serif, 9, 9 * ptMM * 1.4, black},
+		hstyle: style{sans, 8, 8 * ptMM * 1.35, black},
+		nums:   []bool{true, false, false},
 	}
 	for _, cat := range r.Categories {
 		t.widths = append(t.widths, catW)
-		t.aligns = append(t.aligns, center)
-		t.head = append(t.head, fmt.Sprintf("%s(%s)", cat.Name, cat.Max.Short()))
+		t.aligns = append(t.aligns, right)
+		t.nums = append(t.nums, true)
+		t.head = append(t.head, fmt.Sprintf("%s（%s）", cat.Name, cat.Max.Short()))
 	}
 	t.widths = append(t.widths, 12.5, 19.5)
-	t.aligns = append(t.aligns, center, center)
+	t.aligns = append(t.aligns, right, left)
+	t.nums = append(t.nums, true, false)
 	t.head = append(t.head, "总分", "备注")
 	t.widths[1] = blockW - t.total()
 	var rows []trow
@@ -408,10 +421,12 @@ func (d *doc) rankingTable() {
 	if cut && r.CutAfter == len(r.Standings) {
 		rows = append(rows, trow{cells: []string{cutText}, span: true, color: red, cut: true})
 	}
-	c.table(t, rows)
-	c.y += 2
-	c.paragraph("注：各类别得分和总分为保留的评委评分的平均值（有效总分达到规定份数的，已去掉一个最高分和一个最低分），四舍五入保留两位小数；排名按精确值进行。",
-		style{serif, 10, 10 * ptMM * 1.6, black}, marginL, blockW, 0, left)
+	// Columns sized from their content: names wrap only when they must;
+	// regions, scores and remarks never do.
+	limit := make([]float64, len(t.widths))
+	limit[2] = 30
+	c.fit(t, rows, 1, limit, 30)
+	return t, rows
 }
 
 // tocStyle sets the entries of the table of contents.

@@ -54,13 +54,16 @@ func (d *doc) notice() {
 	if len(rows) == 0 {
 		rows = append(rows, trow{cells: []string{"（暂无拟推荐单位）"}, span: true, color: grey})
 	}
-	c.table(&table{
+	t := &table{
 		widths: []float64{14, 30, 68, 26, 18},
-		aligns: []align{center, center, left, left, center},
+		aligns: []align{center, center, left, left, right},
 		head:   []string{"序号", "申报编号", "单位名称", "所属地区", "得分"},
 		style:  style{serif, 12, 12 * ptMM * 1.5, black},
 		hstyle: style{sans, 12, 12 * ptMM * 1.5, black},
-	}, rows)
+		nums:   []bool{true, false, false, false, true},
+	}
+	c.fit(t, rows, 2, []float64{0, 40, 0, 36, 0}, 50)
+	c.table(t, rows)
 	c.y += bodyPitch / 2
 
 	c.ctx = label(org) + " 主办单位"

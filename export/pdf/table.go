@@ -1,6 +1,10 @@
 package pdf
 
-import "github.com/dossier-app/dossier/export/typeset"
+import (
+	"strings"
+
+	"github.com/dossier-app/dossier/export/typeset"
+)
 
 // Table cell padding in millimetres.
 const (
@@ -19,6 +23,10 @@ type table struct {
 	// label marks columns of labels (in a key–value table): set in the
 	// header style on a grey background.
 	label []bool
+	// nums marks columns of figures (ranks, scores): set in the sans face,
+	// whose digits are all of one width (tabular), so that right-aligned
+	// figures with the same decimals line up on the decimal point.
+	nums []bool
 }
 
 // trow is one body row.
@@ -54,6 +62,9 @@ func (c *composer) cellLines(t *table, cells []string, st style, span bool, ctx 
 		if t.isLabel(i) && !span {
 			cst.font = t.hstyle.font
 		}
+		if t.isNum(i) && !span && st.font != t.hstyle.font {
+			cst.font = sans
+		}
 		out[i] = c.lines(s, cst, w-2*padX, 0)
 		c.ctx = saved
 		if span {
@@ -64,6 +75,87 @@ func (c *composer) cellLines(t *table, cells []string, st style, span bool, ctx 
 }
 
 func (t *table) isLabel(i int) bool { return i < len(t.label) && t.label[i] }
+
+func (t *table) isNum(i int) bool { return i < len(t.nums) && t.nums[i] }
+
+// fit sizes the columns from their content, across the text block: every
+// column but flex gets the width of its widest cell on one line (at most
+// limit[i] when given, and at least enough for its header on three
+// lines), and flex takes the rest, at least minFlex. Where the content
+// does not leave minFlex, the other columns shrink in proportion and wrap.
+func (c *composer) fit(t *table, rows []trow, flex int, limit []float64, minFlex float64) {
+	n := len(t.widths)
+	need := make([]float64, n)
+	for i := range need {
+		st := t.style
+		if t.isNum(i) {
+			st.font = sans
+		}
+		if t.isLabel(i) {
+			st.font = t.hstyle.font
+		}
+		w := 0.0
+		for _, r := range rows {
+			if !r.span && i < len(r.cells) {
+				w = max(w, c.width(c.clean(r.cells[i], st.font), st))
+			}
+		}
+		if t.head != nil && i < len(t.head) {
+			// A header may take up to four lines, but its maximum
+			// （20） is never broken.
+			h := c.clean(t.head[i], t.hstyle.font)
+			w = max(w, c.width(h, t.hstyle)/4, widestChar(c, h, t.hstyle))
+			if k := strings.LastIndex(h, "（"); k >= 0 {
+				w = max(w, c.width(h[k:], t.hstyle))
+			}
+		}
+		need[i] = w + 2*padX + 0.2
+		if i < len(limit) && limit[i] > 0 {
+			need[i] = min(need[i], limit[i])
+		}
+	}
+	fixed := 0.0
+	for i, w := range need {
+		if i != flex {
+			fixed += w
+		}
+	}
+	// Too wide: text columns give way first (they wrap), figures last.
+	for _, shrinkNums := range []bool{false, true} {
+		room := blockW - minFlex
+		if fixed <= room {
+			break
+		}
+		part := 0.0
+		for i, w := range need {
+			if i != flex && t.isNum(i) == shrinkNums {
+				part += w
+			}
+		}
+		if part == 0 {
+			continue
+		}
+		f := max(0.3, 1-(fixed-room)/part)
+		for i := range need {
+			if i != flex && t.isNum(i) == shrinkNums {
+				fixed -= need[i] * (1 - f)
+				need[i] *= f
+			}
+		}
+	}
+	need[flex] = max(blockW-fixed, minFlex/2)
+	copy(t.widths, need)
+}
+
+// widestChar is the width of the widest character of s: no column may be
+// narrower.
+func widestChar(c *composer, s string, st style) float64 {
+	w := 0.0
+	for _, r := range s {
+		w = max(w, c.width(string(r), st))
+	}
+	return w
+}
 
 func (t *table) total() float64 {
 	s := 0.0
@@ -201,6 +293,9 @@ func (c *composer) row(t *table, cells [][]typeset.Line, st style, h, fill float
 		if t.isLabel(i) && !span && !head {
 			cst.font = t.hstyle.font
 			c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: w, h: h, fill: 0.93})
+		}
+		if t.isNum(i) && !span && !head && st.font != t.hstyle.font {
+			cst.font = sans
 		}
 		if !joined {
 			top := c.y + (h-float64(len(lines))*st.pitch)/2

@@ -260,13 +260,18 @@ func (d *doc) indicators(u *dossier.Unit) {
 		c.paragraph("（未填报量化指标）", style{serif, bodySize, bodyPitch, grey}, marginL, blockW, 2*bodySize*ptMM, left)
 		return
 	}
-	c.table(&table{
+	t := &table{
 		widths: []float64{30, 40, 26, 60},
 		aligns: []align{left, left, right, left},
 		head:   []string{"类别", "指标", "数值", "说明"},
 		style:  tableText,
 		hstyle: tableHead,
-	}, rows)
+		nums:   []bool{false, false, true, false},
+	}
+	// The 数值 column is as wide as its longest figure (never cut inside
+	// a number); category and indicator names wrap beyond 36 mm.
+	c.fit(t, rows, 3, []float64{36, 40, 60, 0}, 40)
+	c.table(t, rows)
 }
 
 // scoreBox sets the unit's score and how it came about: every evaluator's
@@ -322,13 +327,16 @@ func (d *doc) scoreTable(s *dossier.Standing) (*table, []trow) {
 		style:  style{serif, 10, 10 * ptMM * 1.45, black},
 		hstyle: style{sans, 9, 9 * ptMM * 1.35, black},
 	}
+	t.nums = []bool{false}
 	for _, cat := range cats {
 		t.widths = append(t.widths, catW)
-		t.aligns = append(t.aligns, center)
-		t.head = append(t.head, fmt.Sprintf("%s(%s)", cat.Name, cat.Max.Short()))
+		t.aligns = append(t.aligns, right)
+		t.nums = append(t.nums, true)
+		t.head = append(t.head, fmt.Sprintf("%s（%s）", cat.Name, cat.Max.Short()))
 	}
 	t.widths = append(t.widths, 13, 0)
-	t.aligns = append(t.aligns, center, center)
+	t.aligns = append(t.aligns, right, center)
+	t.nums = append(t.nums, true, false)
 	t.head = append(t.head, "合计", "处理")
 	t.widths[len(t.widths)-1] = blockW - t.total()
 	var rows []trow
@@ -362,5 +370,5 @@ func valueText(v dossier.IndicatorValue, unit string) string {
 	if v.NoValue {
 		return "—"
 	}
-	return dossier.FormatNumber(v.Value) + unit
+	return figure(v.Value, unit)
 }
