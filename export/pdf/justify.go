@@ -34,24 +34,25 @@ func (c *composer) justified(l typeset.Line, txt string, st style, x, top, w flo
 		// its blank half; an opening mark at the line start keeps its
 		// blank, and a mark's blank on the left is taken from the space
 		// before it.
+		sq := make([]int, n)
+		typeset.SqueezeRun(runes, face, sq)
 		total := 0.0
-		for i, r := range runes {
-			if i > 0 || !typeset.SqueezeLeft(r) {
-				total += float64(typeset.Squeezable(r, face)) * scale
-			}
+		for _, q := range sq {
+			total += float64(q) * scale
 		}
 		ratio := 1.0
 		if total > -slack {
 			ratio = -slack / total
 		}
-		for i, r := range runes {
-			q := float64(typeset.Squeezable(r, face)) * scale * ratio
-			switch {
-			case q == 0:
-			case typeset.SqueezeLeft(r) && i > 0:
-				extra[i-1] -= q
-			case !typeset.SqueezeLeft(r):
-				extra[i] -= q
+		for i, q := range sq {
+			extra[i] -= float64(q) * scale * ratio
+		}
+		// The breaker saw the marks in the context of the line before;
+		// should this line compress less, the little that is left comes
+		// out of every gap alike.
+		if rest := -slack - total*ratio; rest > 1e-9 && n > 1 {
+			for i := 0; i+1 < n; i++ {
+				extra[i] -= rest / float64(n-1)
 			}
 		}
 	case slack > 1e-9 && !l.Last && n > 1:

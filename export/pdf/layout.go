@@ -384,7 +384,7 @@ func (c *composer) title(text string, st style, keep float64) {
 		}
 	}
 	if lines == nil {
-		lines = c.br.BreakBalanced(text, face, st.size*ptMM, blockW)
+		lines = c.br.BreakTitle(text, face, st.size*ptMM, blockW)
 	}
 	c.keepLines(lines, st, keep)
 	if c.pg != nil {

@@ -180,7 +180,8 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	name := label(u.Name)
 	c.ctx = name + " 图片说明"
 	capStyle := style{sans, 11, 11 * ptMM * 1.5, black}
-	caption := c.lines(p.Caption, capStyle, blockW*0.8, 0)
+	// Balanced lines: no runt last line ("（示例图 ⏎ 片）").
+	caption := c.br.BreakBalanced(c.clean(p.Caption, capStyle.font), c.fonts.face[capStyle.font], capStyle.size*ptMM, blockW*0.8)
 	capH := float64(len(caption)) * capStyle.pitch
 	typ, pw, ph, err := photoInfo(p)
 	w, h := 120.0, 80.0

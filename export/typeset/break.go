@@ -33,7 +33,8 @@ type Breaker struct {
 	seg   segmenter.Segmenter
 	runes []rune
 	pre   []int // pre[i] is the advance of runes[:i], in thousandths of an em
-	comp  []int // comp[i] is how much runes[:i] may be compressed (Squeezable)
+	comp  []int // comp[i] is how much runes[:i] may be compressed (SqueezeRun)
+	sq    []int
 	allow []bool
 	must  []bool
 	soft  []bool // a break allowed inside a long unit of measure, as a last resort
@@ -91,12 +92,7 @@ func (b *Breaker) breakLines(text string, f *Font, size, width, indent float64, 
 			if !isSpace(runes[p-1]) {
 				content = pre[p] - pre[s]
 				if squeeze {
-					// An opening mark at the line start keeps its blank.
-					c0 := b.comp[s]
-					if SqueezeLeft(runes[s]) {
-						c0 = b.comp[s+1]
-					}
-					content -= max(0, b.comp[p]-c0)
+					content -= b.comp[p] - b.comp[s]
 				}
 			}
 			if float64(content) > availK+1e-9 && p > s+1 {
@@ -193,9 +189,11 @@ func (b *Breaker) prepare(text string, f *Font) {
 	n := len(runes)
 	b.pre = grow(b.pre, n+1)
 	b.comp = grow(b.comp, n+1)
+	b.sq = grow(b.sq, n)
+	SqueezeRun(runes, f, b.sq)
 	for i, r := range runes {
 		b.pre[i+1] = b.pre[i] + f.Advance(r)
-		b.comp[i+1] = b.comp[i] + Squeezable(r, f)
+		b.comp[i+1] = b.comp[i] + b.sq[i]
 	}
 	b.allow = growBool(b.allow, n+1)
 	b.must = growBool(b.must, n+1)
@@ -259,11 +257,30 @@ func isConnector(r rune) bool {
 // blank half that punctuation compression (标点挤压) may take out: half an
 // em for full-width commas, stops, colons, brackets and quotation marks, 0
 // for everything else.
+//
+// Only marks whose blank is on the right (closing marks, 、，。：；) are
+// compressed: an opening mark pulled into the box of the character before
+// it is read by text extraction (pdftotext, copy and paste) as the start
+// of a new line.
 func Squeezable(r rune, f *Font) int {
-	if r < 0x2018 || !inSet(&squeezeSet, r) {
+	if r < 0x2018 || !inSet(&squeezeSet, r) || SqueezeLeft(r) {
 		return 0
 	}
 	return f.Advance(r) / 2
+}
+
+// SqueezeRun fills out[i] with how much runes[i] may be compressed in its
+// context: Squeezable, except that of adjacent marks (”，, 。。) only every
+// other one is, so that no glyph box overlaps the next by more than half
+// an em (text extraction reads deeper overlaps as a new line) and a pair
+// keeps a blank half between its glyphs. out must be as long as runes.
+func SqueezeRun(runes []rune, f *Font, out []int) {
+	for i, r := range runes {
+		out[i] = Squeezable(r, f)
+		if i > 0 && out[i-1] > 0 {
+			out[i] = 0
+		}
+	}
 }
 
 // SqueezeLeft reports whether the blank half of a squeezable mark is on its
@@ -368,4 +385,84 @@ func growBool(s []bool, n int) []bool {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// BreakTitle breaks a title into as few lines as Break would, at word
+// boundaries (see Words) where it can, in the most balanced shape: it picks
+// the breaks that make the longest line shortest, a break inside a word of
+// the list costing eight characters and a break after a name suffix or at
+// a conjunction gaining half of one; of equal choices, upper lines shorter
+// (a 梯形). Titles of more than three lines, or with no acceptable choice,
+// are broken as BreakBalanced breaks them.
+func (b *Breaker) BreakTitle(text string, f *Font, size, width float64) []Line {
+	lines := b.Break(text, f, size, width, 0)
+	k := len(lines)
+	if k < 2 || k > 3 {
+		return lines
+	}
+	b.prepare(text, f)
+	runes, pre := b.runes, b.pre
+	n := len(runes)
+	allow := append([]bool(nil), b.allow...)
+	inside, good := Words(runes)
+	unit := 1000 / size
+	limit := width * unit
+	w := func(s, e int) float64 { // width of runes[s:e] without trailing spaces
+		for e > s && isSpace(runes[e-1]) {
+			e--
+		}
+		return float64(pre[e] - pre[s])
+	}
+	cost := func(i int) float64 {
+		switch {
+		case inside[i]:
+			return 8000
+		case good[i]:
+			return -500
+		}
+		return 0
+	}
+	best, bestCost, bestFirst := []int(nil), 0.0, 0.0
+	try := func(cuts []int) {
+		c, s := 0.0, 0
+		for _, e := range append(cuts, n) {
+			lw := w(s, e)
+			if lw > limit+1e-9 {
+				return
+			}
+			c = max(c, lw)
+			s = e
+		}
+		for _, e := range cuts {
+			c += cost(e)
+		}
+		first := w(0, cuts[0])
+		if best == nil || c < bestCost-1e-9 || c < bestCost+1e-9 && first < bestFirst {
+			best, bestCost, bestFirst = append([]int(nil), cuts...), c, first
+		}
+	}
+	for i := 1; i < n; i++ {
+		if !allow[i] {
+			continue
+		}
+		if k == 2 {
+			try([]int{i})
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			if allow[j] {
+				try([]int{i, j})
+			}
+		}
+	}
+	if best == nil {
+		return b.BreakBalanced(text, f, size, width)
+	}
+	out := make([]Line, 0, k)
+	s := 0
+	for li, e := range append(best, n) {
+		out = append(out, Line{Text: string(runes[s:e]), Width: w(s, e) / unit, Last: li == len(best)})
+		s = e
+	}
+	return out
 }

@@ -391,3 +391,32 @@ func TestBreakJustifiedSqueezes(t *testing.T) {
 		t.Errorf("squeezed line is %.2f over the measure", over)
 	}
 }
+
+// TestBreakTitle is issue 9 item 8: "标准化 ⏎ 建设" on the cover; a title is
+// broken at word boundaries, balanced.
+func TestBreakTitle(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	for _, c := range []struct {
+		title string
+		size  float64
+		want  string
+	}{
+		{"河南省义务教育学校标准化建设先进单位评选（示例）", 26, "河南省义务教育学校标准化建设|先进单位评选（示例）"},
+		{"郑州市高位推进“五大工程”开创义务教育公平优质新局面", 20, "郑州市高位推进“五大工程”|开创义务教育公平优质新局面"},
+		{"某某市教育局、某某市发展和改革委员会、某某市财政局联合申报", 20, "某某市教育局、某某市|发展和改革委员会、某某市财政局联合申报"}, // 梯形: the upper line shorter,
+	} {
+		width := 156 / 25.4 * 72.0 // the text block, in points
+		lines := b.BreakTitle(c.title, f, c.size, width)
+		var got []string
+		for _, l := range lines {
+			got = append(got, l.Text)
+			if l.Width > width+1e-6 {
+				t.Errorf("%q: line %q too wide", c.title, l.Text)
+			}
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("BreakTitle(%q) = %q, want %q", c.title, strings.Join(got, "|"), c.want)
+		}
+	}
+}
