@@ -80,17 +80,34 @@ func (d *doc) notice() {
 	c.blank("受理地址：", marginL+indent, blockR)
 	c.y += bodyPitch
 
-	// Signature block: organiser and date, right-aligned four characters in
-	// from the right edge (GB/T 9704: 右空四字).
-	c.y += bodyPitch / 2
+	// Signature block of an unsealed document (GB/T 9704 §7.3.5.2): one
+	// blank line below the text, the organiser 右空二字, the date on the
+	// next line starting two characters right of the organiser's first
+	// character; a date longer than that ends 右空二字 itself, and the
+	// organiser moves left to keep the two-character step.
+	c.y += bodyPitch
 	c.ensure(2 * bodyPitch)
-	inset := 4 * bodySize * ptMM
-	if org != "" {
-		c.paragraph(org, body, marginL, blockW-inset, 0, right)
-	}
+	em := bodySize * ptMM
+	org = c.clean(org, body.font)
 	c.ctx = ""
-	if date := dateText(b.Campaign.Date); date != "" {
-		c.paragraph(date, body, marginL, blockW-inset, 0, right)
+	date := c.clean(dateText(b.Campaign.Date), body.font)
+	ow, dw := c.width(org, body), c.width(date, body)
+	xo := blockR - 2*em - ow
+	if date != "" && xo+2*em+dw > blockR-2*em {
+		xo = blockR - 2*em - dw - 2*em
+	}
+	xo = max(xo, marginL)
+	if org != "" {
+		if ow <= blockR-xo {
+			c.textItem(typeset.Line{Text: org, Width: ow, Last: true}, body, xo, c.y, ow, left)
+			c.y += bodyPitch
+		} else {
+			c.paragraph(org, body, marginL, blockW-2*em, 0, right)
+		}
+	}
+	if date != "" {
+		c.textItem(typeset.Line{Text: date, Width: dw, Last: true}, body, min(xo+2*em, blockR-dw), c.y, dw, left)
+		c.y += bodyPitch
 	}
 }
 

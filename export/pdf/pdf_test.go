@@ -519,3 +519,81 @@ func TestUnitScoresOptional(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFVersionAndXMP is issue 9 item 10: the header declared PDF 1.3
+// though /Lang needs 1.4, and there was no XMP metadata.
+func TestPDFVersionAndXMP(t *testing.T) {
+	pdf, _ := documents(t)
+	if !bytes.HasPrefix(pdf, []byte("%PDF-1.4")) {
+		t.Errorf("header %q, want %%PDF-1.4", pdf[:8])
+	}
+	for _, want := range []string{"/Lang (zh-CN)", "/Metadata", "<x:xmpmeta", "<xmp:CreateDate>2022-03-15T"} {
+		if !bytes.Contains(pdf, []byte(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	info := poppler(t, "pdfinfo", pdf, "-meta")
+	if !strings.Contains(info, "河南省义务教育学校标准化建设先进单位评选（示例） 评审材料汇编") {
+		t.Errorf("the XMP metadata lacks the title:\n%s", info)
+	}
+}
+
+// TestNoticeSignature is issue 9 item 10: the notice's 署名 and date are
+// placed as GB/T 9704 §7.3.5.2 says for an unsealed document.
+func TestNoticeSignature(t *testing.T) {
+	b := testBook(t)
+	d := laidOut(t, b, "notice")
+	em := bodySize * ptMM
+	var org, date *item
+	for _, pg := range d.c.pages {
+		for j := range pg.items {
+			it := &pg.items[j]
+			switch it.text {
+			case "河南省教育厅":
+				org = it
+			case "2022年3月15日":
+				date = it
+			}
+		}
+	}
+	if org == nil || date == nil {
+		t.Fatal("no signature or date")
+	}
+	// The date (7 characters) is longer than the organiser (6) plus the
+	// step, so it ends two characters from the right edge, and starts two
+	// characters right of the organiser's first character.
+	if r := date.x + date.w; r > blockR-2*em+0.05 || r < blockR-2*em-0.05 {
+		t.Errorf("date ends at %.1f mm, want %.1f (右空二字)", r, blockR-2*em)
+	}
+	if dx := date.x - org.x; dx < 2*em-0.05 || dx > 2*em+0.05 {
+		t.Errorf("date starts %.1f mm right of the organiser, want %.1f (two characters)", dx, 2*em)
+	}
+	if date.y <= org.y {
+		t.Error("the date is not below the organiser")
+	}
+}
+
+// TestLowResolutionPhotoWarned is issue 9 item 10: a 40 × 30 px picture was
+// blown up to 133 × 100 mm with no warning.
+func TestLowResolutionPhotoWarned(t *testing.T) {
+	b := testBook(t)
+	u := b.Unit("u1")
+	ph := testPhoto(t, "png", 40, 30, 3)
+	ph.ID, ph.Caption = "tiny", "小图"
+	u.Photos = []dossier.Photo{ph}
+	d := laidOut(t, b, "u1")
+	found := false
+	for _, w := range d.c.warn.list {
+		found = found || strings.Contains(w, "小图") && strings.Contains(w, "40×30像素") && strings.Contains(w, "低于150 ppi")
+	}
+	if !found {
+		t.Errorf("no warning for the 40×30 picture: %q", d.c.warn.list)
+	}
+	for _, pg := range d.c.pages {
+		for _, it := range pg.items {
+			if it.kind == kImage && it.w > 40.01 {
+				t.Errorf("the 40×30 picture is printed %.0f mm wide", it.w)
+			}
+		}
+	}
+}

@@ -60,6 +60,7 @@ func newRenderer(fs *fontSet, m meta, warn *warnings) (*renderer, error) {
 	pdf.SetCreator("Dossier 评审材料汇编", true)
 	pdf.SetProducer("Dossier (go-pdf/fpdf)", true)
 	pdf.SetLang("zh-CN")
+	pdf.SetXmpMetadata(xmpPacket(m))
 	pdf.SetDisplayMode("fullpage", "continuous")
 	for i := range fs.data {
 		pdf.AddUTF8FontFromBytes(fs.family[i], fs.style[i], fs.data[i])
@@ -132,6 +133,11 @@ var subsetTagged = [][2][]byte{
 }
 
 func subsetTags(pdf []byte) []byte {
+	// fpdf declares 1.3 unless images or layers need more, but /Lang and
+	// /Metadata are PDF 1.4 (same length, nothing moves).
+	if bytes.HasPrefix(pdf, []byte("%PDF-1.3")) {
+		pdf[7] = '4'
+	}
 	for _, t := range subsetTagged {
 		pdf = bytes.ReplaceAll(pdf, t[0], t[1])
 	}

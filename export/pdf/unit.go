@@ -190,9 +190,19 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 		if h > 100 {
 			w, h = w*100/h, 100
 		}
-		// Small pictures are not blown up beyond 150 dpi.
-		if maxW := float64(pw) / 150 * 25.4; w > maxW && maxW > 30 {
+		// Small pictures are not blown up beyond 150 ppi, nor below 40 mm
+		// wide; one that still prints under 150 ppi is reported, as it
+		// will look blurred.
+		if maxW := max(float64(pw)/150*25.4, 40); w > maxW {
 			w, h = maxW, maxW*float64(ph)/float64(pw)
+		}
+		if ppi := float64(pw) / (w / 25.4); ppi < 150-0.5 {
+			cap := strings.TrimSpace(p.Caption)
+			if cap == "" {
+				cap = "（无说明）"
+			}
+			c.warn.addLine(fmt.Sprintf("%s 图片“%s”只有%d×%d像素，按%.0f×%.0f毫米打印约%.0f ppi，低于150 ppi，打印会模糊；请换用更清晰的原图",
+				name, label(cap), pw, ph, w, h, ppi))
 		}
 	} else {
 		cap := strings.TrimSpace(p.Caption)
