@@ -182,10 +182,10 @@ func (d *doc) cover() {
 	c.pg.furniture = false
 	c.ctx = label(d.title) + " 评选活动名称"
 	c.y = marginT + 28
-	c.title(d.title, style{sansBold, 26, 26 * ptMM * 1.5, black}, 0)
+	c.title(d.title, style{songBold, 26, 26 * ptMM * 1.5, black}, 0)
 	c.y += 14
 	c.ctx = ""
-	c.title("评审材料汇编", style{sansBold, 36, 36 * ptMM * 1.4, black}, 0)
+	c.title("评审材料汇编", style{songBold, 36, 36 * ptMM * 1.4, black}, 0)
 	c.y += 16
 	ranked := 0
 	for _, s := range d.r.Standings {

@@ -36,7 +36,9 @@ type fontID uint8
 const (
 	serif    fontID = iota // Song-style body face (Noto Serif SC)
 	sans                   // 黑体-style regular (Noto Sans SC)
-	sansBold               // 黑体-style bold, for titles and level-1 headings
+	sansBold               // 黑体-style bold, for level-1 headings
+	kai                    // 楷体-style (LXGW WenKai), for level-2 headings
+	songBold               // heavy Song (Noto Serif SC Bold), 小标宋-style titles
 	numFonts
 )
 
@@ -60,8 +62,8 @@ type style struct {
 var (
 	body      = style{serif, bodySize, bodyPitch, black}
 	heading1  = style{sansBold, bodySize, bodyPitch, black}
-	heading2  = style{sans, bodySize, bodyPitch, black}
-	titleBig  = style{sansBold, 22, 22 * ptMM * 1.55, black}
+	heading2  = style{kai, bodySize, bodyPitch, black}
+	titleBig  = style{songBold, 22, 22 * ptMM * 1.55, black}
 	subtitle  = style{sans, 16, 16 * ptMM * 1.6, black}
 	small     = style{serif, 12, 12 * ptMM * 1.6, black}
 	smallSans = style{sans, 12, 12 * ptMM * 1.6, black}

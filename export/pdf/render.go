@@ -63,7 +63,9 @@ func newRenderer(fs *fontSet, m meta, warn *warnings) (*renderer, error) {
 	pdf.SetXmpMetadata(xmpPacket(m))
 	pdf.SetDisplayMode("fullpage", "continuous")
 	for i := range fs.data {
-		pdf.AddUTF8FontFromBytes(fs.family[i], fs.style[i], fs.data[i])
+		if fs.data[i] != nil {
+			pdf.AddUTF8FontFromBytes(fs.family[i], fs.style[i], fs.data[i])
+		}
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load fonts: %w", err)
@@ -130,6 +132,8 @@ var subsetTagged = [][2][]byte{
 	{[]byte("/utf8srf"), []byte("/DSRFAA+")},
 	{[]byte("/utf8snr"), []byte("/DSNRAA+")},
 	{[]byte("/utf8sbd"), []byte("/DSBDAA+")},
+	{[]byte("/utf8kai"), []byte("/DKAIAA+")},
+	{[]byte("/utf8sbs"), []byte("/DSBSAA+")},
 }
 
 func subsetTags(pdf []byte) []byte {
@@ -174,14 +178,13 @@ func (r *renderer) item(it *item) {
 	p := r.pdf
 	switch it.kind {
 	case kText:
-		p.SetFont(r.fonts.family[it.font], r.fonts.style[it.font], it.size)
 		r.textColour(it.color)
 		if it.tc != 0 {
 			p.RawWriteStr(fmt.Sprintf("%.4f Tc", it.tc))
-			p.Text(it.x, it.y, it.text)
+		}
+		r.print(it)
+		if it.tc != 0 {
 			p.RawWriteStr("0 Tc")
-		} else {
-			p.Text(it.x, it.y, it.text)
 		}
 	case kLine:
 		r.stroke(it.color, it.size, it.dash)
@@ -226,6 +229,36 @@ func (r *renderer) item(it *item) {
 		}
 		p.Link(it.x, it.y, it.w, it.h, id)
 	}
+}
+
+// print prints a text item, each run of characters in the face of the
+// item's fallback chain that has them (a Greek letter in a 楷体 heading
+// comes from the next face that has Greek).
+func (r *renderer) print(it *item) {
+	p, fs := r.pdf, r.fonts
+	x, from := it.x, 0
+	face := fs.physical(it.font, firstRune(it.text))
+	scale := it.size * ptMM / 1000
+	w := 0.0 // width of it.text[from:i]
+	for i, c := range it.text {
+		ph := fs.physical(it.font, c)
+		if ph != face {
+			p.SetFont(fs.family[face], fs.style[face], it.size)
+			p.Text(x, it.y, it.text[from:i])
+			x += w
+			from, w, face = i, 0, ph
+		}
+		w += float64(fs.face[it.font].Advance(c))*scale + it.tc*ptMM
+	}
+	p.SetFont(fs.family[face], fs.style[face], it.size)
+	p.Text(x, it.y, it.text[from:])
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
 
 // distinctWidth works around a determinism bug of fpdf v0.12.0: with the

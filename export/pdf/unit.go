@@ -26,7 +26,7 @@ func (d *doc) unit(i int) {
 	c.ctx = name + " 单位名称"
 	c.pg.marks = append(c.pg.marks, mark{d.plain(prefix + " " + c.clean(u.Name, serif)), 0, marginT})
 
-	c.title(u.Name, style{sansBold, 20, 20 * ptMM * 1.6, black}, 0)
+	c.title(u.Name, style{songBold, 20, 20 * ptMM * 1.6, black}, 0)
 	if strings.TrimSpace(u.Title) != "" {
 		c.ctx = name + " 事迹标题"
 		c.y += 1

@@ -420,3 +420,25 @@ func TestBreakTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestFallback(t *testing.T) {
+	f := serif(t)
+	// A font that has only Latin letters, falling back to the serif face.
+	latin := &Font{adv: make([]uint16, 0x10000)}
+	for r := range latin.adv {
+		latin.adv[r] = missing
+	}
+	for r := 'A'; r <= 'z'; r++ {
+		latin.adv[r] = 600
+	}
+	chain := Fallback(latin, f)
+	if chain.Source('A') != 0 || chain.Advance('A') != 600 {
+		t.Errorf("A: source %d, advance %d", chain.Source('A'), chain.Advance('A'))
+	}
+	if chain.Source('中') != 1 || chain.Advance('中') != f.Advance('中') {
+		t.Errorf("中: source %d, advance %d", chain.Source('中'), chain.Advance('中'))
+	}
+	if got, miss := Sanitize("A中𠮷", chain); got != "A中□" || len(miss) != 1 {
+		t.Errorf("Sanitize through the chain: %q %v", got, miss)
+	}
+}
