@@ -22,11 +22,18 @@ var (
 // bundled, and the documents then fall back to the faces above.
 var (
 	// KaiRegular is LXGW WenKai (楷体-style, level-2 headings), GB 2312
-	// subset. OFL-1.1.
+	// subset. OFL-1.1 (fonts/LICENSE-OFL-LXGWWenKai.txt).
+	//
+	//go:embed fonts/LXGWWenKai-Regular.ttf
 	KaiRegular []byte
 	// SerifBold is Noto Serif SC Bold (heavy Song, 小标宋-style titles),
 	// GB 2312 subset. OFL-1.1.
 	SerifBold []byte
+	// Supplement is Noto Serif SC's Latin Extended (pinyin tone letters),
+	// Greek and Cyrillic, which the faces above lack. OFL-1.1.
+	//
+	//go:embed fonts/NotoSerifSC-Supplement.ttf
+	Supplement []byte
 )
 
 // DefaultCategories is the default category set (五大工程) as JSON: an array

@@ -33,22 +33,25 @@ type fontSet struct {
 
 // chains lists, for each logical font, the physical faces in fallback
 // order: its own face first.
+// The supplement face (Greek, Cyrillic, pinyin tone letters) comes last.
 var chains = [numFonts][]fontID{
-	serif:    {serif, sans},
-	sans:     {sans, serif},
-	sansBold: {sansBold, sans, serif},
-	kai:      {kai, sans, serif},
-	songBold: {songBold, sansBold, serif, sans},
+	serif:    {serif, sans, supplement},
+	sans:     {sans, serif, supplement},
+	sansBold: {sansBold, sans, serif, supplement},
+	kai:      {kai, sans, serif, supplement},
+	songBold: {songBold, sansBold, serif, sans, supplement},
+	// supplement on its own is never a logical font.
+	supplement: {supplement},
 }
 
 // loadFonts reads the metrics of the bundled fonts once.
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 	fs := &fontSet{
-		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold, assets.KaiRegular, assets.SerifBold},
+		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold, assets.KaiRegular, assets.SerifBold, assets.Supplement},
 		// The first three letters of each family become part of the
 		// font's subset tag (see subsetTags), so they must differ.
-		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC", "kaiLXGWWenKai", "sbsNotoSerifSC"},
-		style:  [numFonts]string{"", "", "B", "", "B"},
+		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC", "kaiLXGWWenKai", "sbsNotoSerifSC", "supNotoSerifSC"},
+		style:  [numFonts]string{"", "", "B", "", "B", ""},
 	}
 	for i, d := range fs.data {
 		if d == nil {

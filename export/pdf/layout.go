@@ -39,6 +39,7 @@ const (
 	sansBold               // 黑体-style bold, for level-1 headings
 	kai                    // 楷体-style (LXGW WenKai), for level-2 headings
 	songBold               // heavy Song (Noto Serif SC Bold), 小标宋-style titles
+	supplement             // Greek, Cyrillic, pinyin: the last face of every chain
 	numFonts
 )
 

@@ -597,3 +597,39 @@ func TestLowResolutionPhotoWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestFallbackChain is issue 9 item 9: Greek, Cyrillic and pinyin tone
+// letters printed as □; a character the face lacks comes from the next face
+// of its chain that has it, and □ is left for what no face has.
+func TestFallbackChain(t *testing.T) {
+	b := testBook(t)
+	u := b.Unit("u1")
+	u.Summary = "拼音zhōng guó（中国）、lǜ sè，希腊字母α、β、Ω，西里尔字母Ж、д，以及𠮷。"
+	u.Achievements[0].Heading = "测试α与ǎ的标题"
+	var buf bytes.Buffer
+	rep, err := WriteUnit(&buf, b, nil, "u1", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := poppler(t, "pdftotext", buf.Bytes())
+	for _, want := range []string{"zhōng guó", "lǜ sè", "α、β、Ω", "Ж、д", "测试α与ǎ的标题"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	for _, w := range rep.Warnings {
+		if strings.ContainsAny(w, "ōóǜαβΩЖдǎ") {
+			t.Errorf("warning for a character a face has: %s", w)
+		}
+	}
+	found := false
+	for _, w := range rep.Warnings {
+		found = found || strings.Contains(w, "𠮷")
+	}
+	if !found {
+		t.Error("no warning for 𠮷, which no face has")
+	}
+	if fonts := poppler(t, "pdffonts", buf.Bytes()); !strings.Contains(fonts, "DSUPAA+") {
+		t.Errorf("the supplement face is not embedded:\n%s", fonts)
+	}
+}

@@ -134,6 +134,7 @@ var subsetTagged = [][2][]byte{
 	{[]byte("/utf8sbd"), []byte("/DSBDAA+")},
 	{[]byte("/utf8kai"), []byte("/DKAIAA+")},
 	{[]byte("/utf8sbs"), []byte("/DSBSAA+")},
+	{[]byte("/utf8sup"), []byte("/DSUPAA+")},
 }
 
 func subsetTags(pdf []byte) []byte {
