@@ -34,12 +34,12 @@ const (
 type fontID uint8
 
 const (
-	serif    fontID = iota // Song-style body face (Noto Serif SC)
-	sans                   // 黑体-style regular (Noto Sans SC)
-	sansBold               // 黑体-style bold, for level-1 headings
-	kai                    // 楷体-style (LXGW WenKai), for level-2 headings
-	songBold               // heavy Song (Noto Serif SC Bold), 小标宋-style titles
-	supplement             // Greek, Cyrillic, pinyin: the last face of every chain
+	serif      fontID = iota // Song-style body face (Noto Serif SC)
+	sans                     // 黑体-style regular (Noto Sans SC)
+	sansBold                 // 黑体-style bold, for level-1 headings
+	kai                      // 楷体-style (LXGW WenKai), for level-2 headings
+	songBold                 // heavy Song (Noto Serif SC Bold), 小标宋-style titles
+	supplement               // Greek, Cyrillic, pinyin: the last face of every chain
 	numFonts
 )
 
