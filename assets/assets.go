@@ -28,6 +28,8 @@ var (
 	KaiRegular []byte
 	// SerifBold is Noto Serif SC Bold (heavy Song, 小标宋-style titles),
 	// GB 2312 subset. OFL-1.1.
+	//
+	//go:embed fonts/NotoSerifSC-Bold.ttf
 	SerifBold []byte
 	// Supplement is Noto Serif SC's Latin Extended (pinyin tone letters),
 	// Greek and Cyrillic, which the faces above lack. OFL-1.1.

@@ -84,6 +84,26 @@ func (t *table) isNum(i int) bool { return i < len(t.nums) && t.nums[i] }
 // lines), and flex takes the rest, at least minFlex. Where the content
 // does not leave minFlex, the other columns shrink in proportion and wrap.
 func (c *composer) fit(t *table, rows []trow, flex int, limit []float64, minFlex float64) {
+	// Headers on one line where that leaves the flexible column its room,
+	// else on up to four.
+	for _, headLines := range []float64{1, 4} {
+		need := c.columnNeeds(t, rows, limit, headLines)
+		fixed := 0.0
+		for i, w := range need {
+			if i != flex {
+				fixed += w
+			}
+		}
+		if fixed <= blockW-minFlex || headLines == 4 {
+			c.share(t, need, flex, minFlex)
+			return
+		}
+	}
+}
+
+// columnNeeds returns the width each column needs for its widest cell on
+// one line and its header on headLines lines.
+func (c *composer) columnNeeds(t *table, rows []trow, limit []float64, headLines float64) []float64 {
 	n := len(t.widths)
 	need := make([]float64, n)
 	for i := range need {
@@ -104,7 +124,7 @@ func (c *composer) fit(t *table, rows []trow, flex int, limit []float64, minFlex
 			// A header may take up to four lines, but its maximum
 			// （20） is never broken.
 			h := c.clean(t.head[i], t.hstyle.font)
-			w = max(w, c.width(h, t.hstyle)/4, widestChar(c, h, t.hstyle))
+			w = max(w, c.width(h, t.hstyle)/headLines, widestChar(c, h, t.hstyle))
 			if k := strings.LastIndex(h, "（"); k >= 0 {
 				w = max(w, c.width(h[k:], t.hstyle))
 			}
@@ -114,6 +134,11 @@ func (c *composer) fit(t *table, rows []trow, flex int, limit []float64, minFlex
 			need[i] = min(need[i], limit[i])
 		}
 	}
+	return need
+}
+
+// share gives the columns their needs and flex the rest of the block.
+func (c *composer) share(t *table, need []float64, flex int, minFlex float64) {
 	fixed := 0.0
 	for i, w := range need {
 		if i != flex {
