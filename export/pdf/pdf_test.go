@@ -675,3 +675,21 @@ func TestAudit300Units(t *testing.T) {
 		t.Error("two runs on the 300-unit campaign gave different bytes")
 	}
 }
+
+// TestOutlineCounts is issue 9 item 10: every outline entry had /Count 0,
+// those with children too.
+func TestOutlineCounts(t *testing.T) {
+	pdf, _ := documents(t)
+	// Each ranked unit's entry has one child per category and 评分情况.
+	want := []byte(fmt.Sprintf("/Count %d>>", len(testBook(t).Categories)+1))
+	if n := bytes.Count(pdf, want); n < 4 {
+		t.Errorf("%d outline entries with %s, want one per unit", n, want)
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		path := filepath.Join(t.TempDir(), "d.pdf")
+		os.WriteFile(path, pdf, 0o644)
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+}

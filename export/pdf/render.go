@@ -39,6 +39,37 @@ type renderer struct {
 	text, draw colour
 	lw         float64
 	dashed     bool
+
+	levels []int // level of each outline entry, in the order fpdf writes them
+}
+
+// outlineCounts sets the /Count of each outline entry that has
+// descendants: fpdf writes /Count 0 for all. An open entry's /Count is the
+// number of its visible descendants (ISO 32000 12.3.3); all entries are
+// open. fpdf writes the entries in the order they were added, so the k-th
+// "/Count 0>>" is entry k. Only counts of one digit are written, so no
+// offset of the cross-reference table moves; an entry with ten or more
+// descendants (not one the documents make: a unit has a bookmark per
+// category and one for its scores) keeps 0.
+func outlineCounts(pdf []byte, levels []int) []byte {
+	zero := []byte("/Count 0>>")
+	at := 0
+	for k, lv := range levels {
+		i := bytes.Index(pdf[at:], zero)
+		if i < 0 {
+			break
+		}
+		at += i
+		n := 0
+		for j := k + 1; j < len(levels) && levels[j] > lv; j++ {
+			n++
+		}
+		if n > 0 && n < 10 {
+			pdf[at+7] = byte('0' + n)
+		}
+		at += len(zero)
+	}
+	return pdf
 }
 
 // newRenderer starts a PDF with the document information m and the fonts.
@@ -81,6 +112,7 @@ func (r *renderer) page(pg *page, photos []photoRef) error {
 	p.SetFont(r.fonts.family[serif], r.fonts.style[serif], bodySize) // bookmarks need a UTF-8 font selected
 	for _, mk := range pg.marks {
 		p.Bookmark(mk.text, mk.level, mk.y)
+		r.levels = append(r.levels, mk.level)
 	}
 	for j := range pg.items {
 		r.item(&pg.items[j])
@@ -119,7 +151,7 @@ func (r *renderer) output(w io.Writer) error {
 	if err := r.pdf.Output(&buf); err != nil {
 		return err
 	}
-	_, err := w.Write(subsetTags(buf.Bytes()))
+	_, err := w.Write(outlineCounts(subsetTags(buf.Bytes()), r.levels))
 	return err
 }
 
