@@ -274,6 +274,22 @@ func FuzzBreak(f *testing.F) {
 		if all.String() != text {
 			t.Fatalf("lost text: %q != %q", all.String(), text)
 		}
+		// Justified and title breaking lose nothing either.
+		for name, ls := range map[string][]Line{
+			"BreakJustified": b.BreakJustified(text, font, 10, ems*10, 0),
+			"BreakTitle":     b.BreakTitle(text, font, 10, ems*10),
+		} {
+			var got strings.Builder
+			for _, l := range ls {
+				got.WriteString(l.Text)
+				if l.Text == "" {
+					t.Fatalf("%s: empty line", name)
+				}
+			}
+			if got.String() != text {
+				t.Fatalf("%s lost text: %q != %q", name, got.String(), text)
+			}
+		}
 	})
 }
 
