@@ -67,7 +67,8 @@ gui-build: gui-deps
 # (FUZZTIME each); run `make fuzz FUZZTIME=10m` by hand for a long run.
 FUZZTIME ?= 30s
 FUZZ_TARGETS = ./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
-	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak
+	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak \
+	./export/pdf:FuzzLayout
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$fn ($$pkg, $(FUZZTIME))"; \

@@ -41,6 +41,9 @@ type exportTab struct {
 	view fyne.CanvasObject
 
 	unitSel *widget.SelectEntry
+	// scores, when checked, puts the score box (evaluators' names and
+	// scores) into the single-unit PDF, which is off by default.
+	scores  *widget.Check
 	units   []dossier.Unit
 	jobs    *fyne.Container
 	running map[string]bool
@@ -49,6 +52,7 @@ type exportTab struct {
 // exportJob is one document being made, and then made.
 type exportJob struct {
 	kind, title, path string
+	withScores        bool // the unit PDF includes the score box
 	bar               *widget.ProgressBar
 	state             *widget.Label
 	warn              *widget.Label
@@ -63,6 +67,7 @@ type exportJob struct {
 func newExportTab(s *session) *exportTab {
 	t := &exportTab{s: s, jobs: container.NewVBox(), running: map[string]bool{}}
 	t.unitSel = unitPicker(func() []dossier.Unit { return t.units })
+	t.scores = widget.NewCheck("附评分情况（评委姓名和评分明细，仅供内部使用）", nil)
 	row := func(title, desc string, extra fyne.CanvasObject, kind string) fyne.CanvasObject {
 		btn := widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), func() { t.ask(kind) })
 		text := container.NewVBox(boldLabel(title), muted(desc))
@@ -76,7 +81,7 @@ func newExportTab(s *session) *exportTab {
 		widget.NewSeparator(),
 		row("公示名单（PDF）", "拟推荐单位按名次排列；并列跨越名额线的单位在评委会决定后列入。", nil, docNotice),
 		widget.NewSeparator(),
-		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", t.unitSel, docUnit),
+		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", container.NewVBox(t.unitSel, t.scores), docUnit),
 		widget.NewSeparator(),
 		row("评审结果汇总表（Excel）", "排名、各评委评分矩阵（标明去掉和不计的分数）、量化指标、单位名单。", nil, docSummary),
 		widget.NewSeparator(),
@@ -156,7 +161,7 @@ var docTitles = map[string]string{
 // start makes a document in the background and lists it with its progress.
 func (t *exportTab) start(kind, path, unitID string) *exportJob {
 	t.s.flush()
-	j := &exportJob{kind: kind, title: docTitles[kind], path: path}
+	j := &exportJob{kind: kind, title: docTitles[kind], path: path, withScores: t.scores.Checked}
 	j.bar = widget.NewProgressBar()
 	j.state = widget.NewLabel("正在准备…")
 	j.state.Wrapping = fyne.TextWrapBreak
@@ -204,7 +209,7 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 		return err
 	}
 	r := dossier.Rank(b)
-	opt := pdf.Options{Progress: progress}
+	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores}
 	keep := func(rep *pdf.Report, err error) error {
 		if rep != nil {
 			j.warnings, j.pages = rep.Warnings, rep.Pages

@@ -19,7 +19,7 @@ func init() {
 	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
 	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
 	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE]\nexport     xlsx --db FILE --out FILE.xlsx")
+	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores]\nexport     xlsx --db FILE --out FILE.xlsx")
 }
 
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
@@ -277,6 +277,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
+	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
 	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
@@ -289,6 +290,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		}
 		if f.set("unit") && *kind != "unit" {
 			return usagef("--unit 只用于 --kind unit")
+		}
+		if f.set("with-scores") && *kind != "unit" {
+			return usagef("--with-scores 只用于 --kind unit（评审材料汇编总是含评分情况）")
 		}
 		switch *kind {
 		case "dossier", "notice":
@@ -332,7 +336,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			if u == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
 			}
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{})
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{WithScores: *withScores})
 		}
 		return werr
 	}, *f.db)

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -226,6 +227,22 @@ func TestExportDocuments(t *testing.T) {
 		if !strings.HasPrefix(string(data), c.want) {
 			t.Errorf("%v: not a %s file", c.args, c.want)
 		}
+	}
+	// The unit PDF names the evaluators only with --with-scores.
+	mustCtl(t, "export", "pdf", "--db", db, "--kind", "unit", "--unit", "HN2022-002", "--with-scores", "--out", filepath.Join(dir, "us.pdf"))
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		for name, want := range map[string]bool{"u.pdf": false, "us.pdf": true} {
+			out, err := exec.Command("pdftotext", filepath.Join(dir, name), "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(out), "评分情况"); got != want {
+				t.Errorf("%s: score box %v, want %v", name, got, want)
+			}
+		}
+	}
+	if code, _, errs := ctl(t, "export", "pdf", "--db", db, "--with-scores", "--out", filepath.Join(dir, "x.pdf")); code != 2 || !strings.Contains(errs, "--with-scores") {
+		t.Errorf("--with-scores on the dossier: exit %d, %s", code, errs)
 	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "s.xlsx"))
 	if err != nil {

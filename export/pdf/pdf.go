@@ -27,6 +27,11 @@ type Options struct {
 	// (total is 0 for the notice, which sets no unit's material). It is
 	// called from the goroutine that called the Write function. May be nil.
 	Progress func(done, total int)
+	// WithScores puts the score box (评分情况: every evaluator's name and
+	// scores, the arithmetic) into the single-unit PDF. It is off by
+	// default, as that PDF goes back to the unit; the dossier, which stays
+	// with the committee, always has it.
+	WithScores bool
 }
 
 // Report tells what was made.
@@ -93,6 +98,7 @@ func WriteUnit(w io.Writer, b *dossier.Book, r *dossier.Ranking, unitID string, 
 		return nil, fmt.Errorf("%w: %q", ErrNoUnit, unitID)
 	}
 	name := d.r.Standings[idx].Unit.Name
+	d.noScores = !opt.WithScores
 	return d.write(w, []int{idx}, meta{
 		title:    d.plain(name + " 事迹材料"),
 		subject:  d.plain(b.Campaign.Title),
