@@ -30,6 +30,12 @@ func validateCampaign(c *dossier.Campaign) error {
 	if c.Quota < 0 {
 		return dossier.Errorf(dossier.EINVALID, "拟表彰名额不能为负数")
 	}
+	if c.MinValid == 0 {
+		c.MinValid = 1
+	}
+	if c.MinValid < 0 {
+		return dossier.Errorf(dossier.EINVALID, "参与排名所需的最少有效评分份数至少为 1，当前为 %d", c.MinValid)
+	}
 	if c.TrimMin < dossier.MinTrimMin {
 		return dossier.Errorf(dossier.EINVALID, "去掉最高分和最低分的起点（有效评分份数）至少为 %d，当前为 %d", dossier.MinTrimMin, c.TrimMin)
 	}
@@ -48,8 +54,8 @@ type querier interface {
 
 func readCampaign(ctx context.Context, q querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
-	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min FROM campaign`).
-		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin)
+	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid FROM campaign`).
+		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid)
 	if err != nil {
 		return c, fmt.Errorf("read campaign: %w", err)
 	}
@@ -69,7 +75,8 @@ func readCampaign(ctx context.Context, q querier) (dossier.Campaign, error) {
 }
 
 // UpdateCampaign saves the campaign's settings: title, organiser, year,
-// date, quota, trimming threshold and tie-break order (category IDs).
+// date, quota, trimming threshold, minimum valid totals and tie-break
+// order (category IDs).
 func (s *Store) UpdateCampaign(ctx context.Context, c dossier.Campaign) error {
 	if err := validateCampaign(&c); err != nil {
 		return err
@@ -79,8 +86,8 @@ func (s *Store) UpdateCampaign(ctx context.Context, c dossier.Campaign) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?`,
-			c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?`,
+			c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE category SET tie_break = NULL`); err != nil {
@@ -107,6 +114,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c dossier.Campaign) error {
 		add("日期", old.Date, c.Date)
 		add("拟表彰名额", fmt.Sprint(old.Quota), fmt.Sprint(c.Quota))
 		add("去高去低起点", fmt.Sprint(old.TrimMin), fmt.Sprint(c.TrimMin))
+		add("参与排名最少有效评分", fmt.Sprint(old.MinValid), fmt.Sprint(c.MinValid))
 		add("同分比较顺序", strings.Join(old.TieBreak, ","), strings.Join(c.TieBreak, ","))
 		if len(changes) == 0 {
 			return nil
