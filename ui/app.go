@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -109,6 +107,21 @@ func (a *App) PreviewImport(paths ...string) bool {
 // ShowError shows an error's Chinese message in a dialog.
 func (a *App) ShowError(title string, err error) {
 	a.alert(title, dossier.ErrorMessage(err))
+}
+
+// UseFilePreferences keeps the app's preferences in the file at path
+// (PreferencesPath), written atomically, instead of Fyne's store; what Fyne
+// kept before is taken over the first time.
+func (a *App) UseFilePreferences(path string) error {
+	fp, err := OpenFilePreferences(path, a.fa.Preferences())
+	if err != nil {
+		return err
+	}
+	a.prefs = prefs{fp}
+	if a.cur == nil {
+		a.ShowStart()
+	}
+	return nil
 }
 
 // Window is the app's window.
@@ -264,7 +277,7 @@ func (a *App) askOpen() {
 	if !a.canLeave() {
 		return
 	}
-	a.pick.openFile("打开评选活动文件", nil, func(path string) {
+	a.pick.openFile("打开评选活动文件", []string{".dossier"}, func(path string) {
 		if err := a.Open(path); err != nil {
 			a.alert("无法打开", dossier.ErrorMessage(err))
 		}
@@ -272,50 +285,7 @@ func (a *App) askOpen() {
 }
 
 // DemoPath is where "open the demo" keeps the demo campaign: the user's
-// documents folder (XDG_DOCUMENTS_DIR, e.g. ~/文档), else ~/Documents, else
-// the app's folder in the user's configuration directory.
+// documents folder (DocumentsDir).
 func DemoPath() string {
-	const name = "示例评选活动.dossier"
-	home, err := os.UserHomeDir()
-	if err == nil {
-		if dir := xdgDocuments(home); dir != "" {
-			return filepath.Join(dir, name)
-		}
-		if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-			return filepath.Join(home, "Documents", name)
-		}
-	}
-	cfg, err := os.UserConfigDir()
-	if err != nil {
-		cfg = os.TempDir()
-	}
-	return filepath.Join(cfg, "dossier", name)
-}
-
-// xdgDocuments reads XDG_DOCUMENTS_DIR from ~/.config/user-dirs.dirs and
-// returns it when the folder exists.
-func xdgDocuments(home string) string {
-	cfg := os.Getenv("XDG_CONFIG_HOME")
-	if cfg == "" {
-		cfg = filepath.Join(home, ".config")
-	}
-	f, err := os.Open(filepath.Join(cfg, "user-dirs.dirs"))
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		v, ok := strings.CutPrefix(line, "XDG_DOCUMENTS_DIR=")
-		if !ok {
-			continue
-		}
-		v = strings.Trim(v, `"`)
-		v = strings.Replace(v, "$HOME", home, 1)
-		if st, err := os.Stat(v); err == nil && st.IsDir() && v != home {
-			return v
-		}
-	}
-	return ""
+	return filepath.Join(DocumentsDir(), "示例评选活动.dossier")
 }
