@@ -43,6 +43,7 @@ type categoryEditor struct {
 	name, slogan, desc *field
 	max                *field
 	maxCheck           fyne.StringValidator
+	maxAgreed          dossier.Tenths // a new maximum the user confirmed
 	save               *debounce
 	indicators         *fyne.Container
 	indicatorSaves     []*debounce
@@ -422,6 +423,18 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 	if idx < 0 {
 		return
 	}
+	if m, err := dossier.ParseTenths(e.max.Text); err == nil && e.maxCheck(e.max.Text) == nil && m != t.cats[idx].Max && m != e.maxAgreed {
+		if msg := t.rescaleWarning(t.cats[idx], m); msg != "" {
+			old := t.cats[idx].Max
+			t.s.a.confirm("修改满分", msg, "修改满分", func() {
+				e.maxAgreed = m
+				t.saveCategory(e)
+			})
+			// Until confirmed the field shows what the file holds.
+			e.max.SetText(old.Short())
+			return
+		}
+	}
 	t.s.save("category:"+e.id, "类别“"+strings.TrimSpace(e.name.Text)+"”", func() error {
 		c := t.cats[idx]
 		c.Name = strings.TrimSpace(e.name.Text)
@@ -431,6 +444,10 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 			return dossier.Errorf(dossier.EINVALID, "满分“%s”无效：%s", e.max.Text, dossier.ErrorMessage(err))
 		}
 		c.Max, _ = dossier.ParseTenths(e.max.Text)
+		if e.maxAgreed > 0 {
+			c.Max, e.maxAgreed = e.maxAgreed, 0
+			e.max.SetText(c.Max.Short())
+		}
 		if err := t.s.store.UpdateCategory(t.s.ctx, c); err != nil {
 			return err
 		}
@@ -561,9 +578,16 @@ func (t *settingsTab) askAddCategory() {
 		if !ok {
 			return
 		}
-		if err := t.addCategory(name.Text, slogan.Text, max.Text); err != nil {
-			t.s.a.alert("未能添加类别", dossier.ErrorMessage(err))
+		add := func() {
+			if err := t.addCategory(name.Text, slogan.Text, max.Text); err != nil {
+				t.s.a.alert("未能添加类别", dossier.ErrorMessage(err))
+			}
 		}
+		if msg := t.addWarning(); msg != "" {
+			t.s.a.confirm("新增类别", msg, "仍然新增", add)
+			return
+		}
+		add()
 	}, t.s.a.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
@@ -617,7 +641,11 @@ func (t *settingsTab) askRemoveCategory() {
 		return
 	}
 	c := t.cats[t.sel]
-	t.s.a.confirm("删除类别", "删除类别“"+c.Name+"”及其量化指标？", "删除", func() { t.removeCategory(c.ID) })
+	msg := "删除类别“" + c.Name + "”及其量化指标？"
+	if w := t.removeWarning(c); w != "" {
+		msg = w + "\n\n" + msg
+	}
+	t.s.a.confirm("删除类别", msg, "删除", func() { t.removeCategory(c.ID) })
 }
 
 // removeCategory deletes a category, or shows why the file refuses to.

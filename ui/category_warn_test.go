@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
+)
+
+// TestCategoryChangeWarnsWithScores is issue 11 item 4: once scores exist,
+// adding a category says how many would become incomplete and waits for
+// confirmation; re-scaling a scored category asks too.
+func TestCategoryChangeWarnsWithScores(t *testing.T) {
+	a, s := scoringCampaign(t)
+	ctx := context.Background()
+	v := dossier.Points(18)
+	b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+	for _, code := range []string{"A01", "A03"} {
+		for _, c := range b.Categories {
+			if err := s.store.SetScore(ctx, sqlite.ScoreInput{Evaluator: "王评委", Unit: code, Category: c.Name, Value: &v}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	a.ShowScreen(ScreenSettings)
+	st := s.screen(ScreenSettings).(*settingsTab)
+
+	t.Run("add", func(t *testing.T) {
+		st.askAddCategory()
+		es := overlayEntries(a)
+		es[0].SetText("信息化建设工程")
+		test.Tap(overlayButton(t, a, "添加"))
+		if msg := overlayTexts(a); !strings.Contains(msg, "已有 2 份评分将因缺少该类别而不完整，排名将全部失效") {
+			t.Fatalf("no warning: %q", msg)
+		}
+		if cats, _ := s.store.Categories(ctx); len(cats) != 5 {
+			t.Fatalf("added before confirmation: %d categories", len(cats))
+		}
+		test.Tap(overlayButton(t, a, "仍然新增"))
+		if cats, _ := s.store.Categories(ctx); len(cats) != 6 {
+			t.Errorf("not added after confirmation: %d categories", len(cats))
+		}
+	})
+
+	t.Run("re-scale", func(t *testing.T) {
+		st.catList.Select(0)
+		e := st.catEdit
+		e.max.SetText("25")
+		st.saveCategory(e)
+		if msg := overlayTexts(a); !strings.Contains(msg, "已有 2 个评分") || !strings.Contains(msg, "由 20 改为 25") {
+			t.Fatalf("no warning: %q", msg)
+		}
+		if cats, _ := s.store.Categories(ctx); cats[0].Max != dossier.Points(20) {
+			t.Fatalf("saved before confirmation: %s", cats[0].Max)
+		}
+		test.Tap(overlayButton(t, a, "修改满分"))
+		if cats, _ := s.store.Categories(ctx); cats[0].Max != dossier.Points(25) {
+			t.Errorf("not saved after confirmation: %s", cats[0].Max)
+		}
+		if e.max.Text != "25" {
+			t.Errorf("field shows %q", e.max.Text)
+		}
+	})
+}
