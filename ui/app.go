@@ -51,12 +51,14 @@ type App struct {
 	pick picker
 	// now is the clock for new campaigns' dates; tests replace it.
 	now func() time.Time
+	// os opens files and prints through the operating system.
+	os osDesktop
 }
 
 // New builds the app's window on fa, showing the start screen. It sets the
 // app's theme and icon.
 func New(fa fyne.App) *App {
-	a := &App{fa: fa, prefs: prefs{fa.Preferences()}, ctx: context.Background(), now: time.Now}
+	a := &App{fa: fa, prefs: prefs{fa.Preferences()}, ctx: context.Background(), now: time.Now, os: systemDesktop{}}
 	a.pick = &dialogPicker{a: a}
 	fa.Settings().SetTheme(Theme{})
 	if ic := AppIcon(); ic != nil {

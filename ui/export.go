@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -287,29 +286,6 @@ func (t *exportTab) finished(j *exportJob) {
 	}
 	t.s.note("已生成" + j.title)
 	t.jobs.Refresh()
-}
-
-// openPath opens a file or folder with the system's default application.
-func (a *App) openPath(path string) {
-	if err := exec.Command("xdg-open", path).Start(); err != nil {
-		a.alert("无法打开", "无法用系统默认程序打开 "+path+"："+err.Error())
-	}
-}
-
-// printPath hands a PDF to the system's printing: lp where it is present,
-// else the default viewer, whose print command the user then uses.
-func (a *App) printPath(path string) {
-	if lp, err := exec.LookPath("lp"); err == nil {
-		out, err := exec.Command(lp, path).CombinedOutput()
-		if err != nil {
-			a.alert("打印失败", fmt.Sprintf("打印 %s 失败：%s %v", filepath.Base(path), strings.TrimSpace(string(out)), err))
-			return
-		}
-		a.alert("已发送到打印机", "已将 "+filepath.Base(path)+" 发送到默认打印机。\n"+strings.TrimSpace(string(out)))
-		return
-	}
-	a.openPath(path)
-	a.alert("请在查看器中打印", "本机没有找到打印命令 lp，已用默认程序打开 "+filepath.Base(path)+"，请在其中选择“打印”。")
 }
 
 // resultDialog shows the outcome of an action: a summary and lines (each
