@@ -43,6 +43,25 @@ type exportTab struct {
 	units   []dossier.Unit
 	jobs    *fyne.Container
 	running map[string]bool
+	// noticeAgreed is set while the user goes on with a 公示名单 despite
+	// ties still waiting for the committee.
+	noticeAgreed bool
+}
+
+// pendingDecisions counts the units of a tie across the cut line that the
+// committee has not decided yet.
+func (t *exportTab) pendingDecisions() int {
+	_, r, err := t.s.store.Rank(t.s.ctx)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, st := range r.Standings {
+		if st.NeedsDecision && st.Decision == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // exportJob is one document being made, and then made.
@@ -133,6 +152,16 @@ func (t *exportTab) ask(kind string) {
 		}
 		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, id) })
 		return
+	}
+	if kind == docNotice && !t.noticeAgreed {
+		if n := t.pendingDecisions(); n > 0 {
+			t.s.a.confirm("尚有并列待决定", fmt.Sprintf("有 %d 个单位总分并列且跨越名额线，评委会尚未决定。公示名单不会列入这些单位，名单可能少于拟表彰名额。\n\n建议先在“排名”中记录评委会决定。仍要现在导出吗？", n), "仍然导出", func() {
+				t.noticeAgreed = true
+				defer func() { t.noticeAgreed = false }()
+				t.ask(kind)
+			})
+			return
+		}
 	}
 	names := map[string]string{
 		docDossier:  base + "-评审材料汇编.pdf",
