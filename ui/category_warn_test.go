@@ -66,3 +66,31 @@ func TestCategoryChangeWarnsWithScores(t *testing.T) {
 		}
 	})
 }
+
+// TestSettingsMinValid: the minimum number of valid totals is a campaign
+// setting in the app too, and un-ranks a unit below it.
+func TestSettingsMinValid(t *testing.T) {
+	a, s := scoringCampaign(t)
+	ctx := context.Background()
+	a.ShowScreen(ScreenSettings)
+	st := s.screen(ScreenSettings).(*settingsTab)
+	if st.minValid.Text != "1" {
+		t.Fatalf("default shows %q", st.minValid.Text)
+	}
+	st.minValid.SetText("2")
+	st.minValid.FocusLost()
+	if c, _ := s.store.Campaign(ctx); c.MinValid != 2 {
+		t.Fatalf("saved %d", c.MinValid)
+	}
+	scoreAll(t, s, "王评委", "A01", 180)
+	a.ShowScreen(ScreenRanking)
+	rt := s.screen(ScreenRanking).(*rankingTab)
+	for row, st := range rt.rank.Standings {
+		if st.Unit.Code != "A01" {
+			continue
+		}
+		if st.Rank != 0 || !strings.Contains(rt.cellText(row, colResult), "有效评分仅 1 份，少于本活动要求的 2 份") {
+			t.Errorf("A01 rank %d, result %q", st.Rank, rt.cellText(row, colResult))
+		}
+	}
+}

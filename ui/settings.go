@@ -27,7 +27,10 @@ type settingsTab struct {
 	tieAdd                                       *widget.Select
 	campSave                                     *debounce
 	yearCheck, quotaCheck, trimCheck             fyne.StringValidator
-	loading                                      bool
+	// minValid is the fewest valid totals for a unit to be ranked.
+	minValid      *field
+	minValidCheck fyne.StringValidator
+	loading       bool
 
 	cats    []dossier.Category
 	sel     int
@@ -78,6 +81,8 @@ func newSettingsTab(s *session) *settingsTab {
 	t.quotaCheck = intValidator(0, 100000, "请填写整数")
 	t.trimMin = mk("至少 3")
 	t.trimCheck = intValidator(dossier.MinTrimMin, 1000, fmt.Sprintf("请填写不小于 %d 的整数", dossier.MinTrimMin))
+	t.minValid = mk("默认 1")
+	t.minValidCheck = intValidator(1, 1000, "请填写不小于 1 的整数")
 
 	t.tieBox = container.NewVBox()
 	t.tieAdd = widget.NewSelect(nil, nil)
@@ -90,6 +95,7 @@ func newSettingsTab(s *session) *settingsTab {
 		&widget.FormItem{Text: "文件日期", Widget: t.date, HintText: "印在评审材料和公示名单上的日期"},
 		&widget.FormItem{Text: "拟表彰名额", Widget: t.quota, HintText: "名次在名额以内的单位为拟推荐"},
 		&widget.FormItem{Text: "去高去低起点", Widget: t.trimMin, HintText: "有效总分达到此份数时，去掉一个最高分和一个最低分"},
+		&widget.FormItem{Text: "最少有效评分", Widget: t.minValid, HintText: "有效总分少于此份数的单位不参与排名"},
 	)
 	tieHelp := muted("总分相同时依次比较下列类别的得分，高者在前；未设置或仍相同的为并列。")
 	left := container.NewVBox(heading("评选活动"), form, widget.NewSeparator(),
@@ -148,6 +154,7 @@ func (t *settingsTab) refresh() {
 		t.date.SetText(c.Date)
 		t.quota.SetText(strconv.Itoa(c.Quota))
 		t.trimMin.SetText(strconv.Itoa(c.TrimMin))
+		t.minValid.SetText(strconv.Itoa(max(1, c.MinValid)))
 		t.tie = append([]string(nil), c.TieBreak...)
 		t.loading = false
 		t.s.campaignChanged(c)
@@ -225,7 +232,8 @@ func (t *settingsTab) campaignFromForm() (dossier.Campaign, error) {
 		check fyne.StringValidator
 		dst   *int
 		lbl   string
-	}{{t.quota, t.quotaCheck, &c.Quota, "拟表彰名额"}, {t.trimMin, t.trimCheck, &c.TrimMin, "去高去低起点"}} {
+	}{{t.quota, t.quotaCheck, &c.Quota, "拟表彰名额"}, {t.trimMin, t.trimCheck, &c.TrimMin, "去高去低起点"},
+		{t.minValid, t.minValidCheck, &c.MinValid, "最少有效评分"}} {
 		if err := f.check(f.e.Text); err != nil {
 			return c, dossier.Errorf(dossier.EINVALID, "%s：%s", f.lbl, dossier.ErrorMessage(err))
 		}
