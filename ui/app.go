@@ -53,6 +53,8 @@ type App struct {
 	now func() time.Time
 	// os opens files and prints through the operating system.
 	os osDesktop
+	// campaignItems are the menu items that need an open campaign.
+	campaignItems []*fyne.MenuItem
 }
 
 // New builds the app's window on fa, showing the start screen. It sets the
@@ -237,6 +239,7 @@ func (a *App) Close() {
 }
 
 func (a *App) updateTitle() {
+	a.updateMenu()
 	if a.cur == nil {
 		a.win.SetTitle(AppName)
 		return
@@ -245,9 +248,7 @@ func (a *App) updateTitle() {
 }
 
 func (a *App) menu() *fyne.MainMenu {
-	file := fyne.NewMenu("文件",
-		fyne.NewMenuItem("新建评选活动…", func() { a.askNewCampaign() }),
-		fyne.NewMenuItem("打开评选活动…", func() { a.askOpen() }),
+	a.campaignItems = []*fyne.MenuItem{
 		fyne.NewMenuItem("保存副本…", func() {
 			if a.cur != nil {
 				a.cur.saveCopy()
@@ -258,12 +259,20 @@ func (a *App) menu() *fyne.MainMenu {
 				a.cur.showHistory()
 			}
 		}),
+	}
+	closeItem := fyne.NewMenuItem("关闭当前活动", func() {
+		if a.canLeave() {
+			a.ShowStart()
+		}
+	})
+	a.campaignItems = append(a.campaignItems, closeItem)
+	file := fyne.NewMenu("文件",
+		fyne.NewMenuItem("新建评选活动…", func() { a.askNewCampaign() }),
+		fyne.NewMenuItem("打开评选活动…", func() { a.askOpen() }),
+		a.campaignItems[0],
+		a.campaignItems[1],
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("关闭当前活动", func() {
-			if a.canLeave() {
-				a.ShowStart()
-			}
-		}),
+		closeItem,
 	)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("关于", func() {
@@ -272,6 +281,16 @@ func (a *App) menu() *fyne.MainMenu {
 		}),
 	)
 	return fyne.NewMainMenu(file, help)
+}
+
+// updateMenu enables the campaign's menu items only while one is open.
+func (a *App) updateMenu() {
+	for _, it := range a.campaignItems {
+		it.Disabled = a.cur == nil
+	}
+	if m := a.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
 }
 
 // askOpen lets the user choose a campaign file and opens it.

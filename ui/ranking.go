@@ -401,7 +401,13 @@ func (t *rankingTab) showExplanation() {
 					text = ln.Scores[id.Col-1].String()
 				}
 			case id.Col == nc+1:
-				text = ln.Total.String()
+				text = "—" // no score given: not a total of 0.0
+				for _, h := range ln.Has {
+					if h {
+						text = ln.Total.String()
+						break
+					}
+				}
 			case id.Col == nc+2:
 				text = ln.Status.Label()
 			default:

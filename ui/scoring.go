@@ -309,6 +309,10 @@ func (t *scoringTab) load() {
 	t.ev = b.EvaluatorByName(t.evalSel.Selected)
 	t.cats = b.Categories
 	t.rows = nil
+	// Widths first: an empty grid's headers must read whole too.
+	for col := 0; col < t.columns(); col++ {
+		t.table.SetColumnWidth(col, t.colWidth(col))
+	}
 	if t.ev == nil {
 		t.filter()
 		return
@@ -353,9 +357,6 @@ func (t *scoringTab) load() {
 			}
 		}
 		t.rows = append(t.rows, r)
-	}
-	for col := 0; col < t.columns(); col++ {
-		t.table.SetColumnWidth(col, t.colWidth(col))
 	}
 	t.filter()
 }
@@ -853,7 +854,7 @@ func (t *scoringTab) colWidth(col int) float32 {
 	case col == 1:
 		return 200
 	case col == t.totalCol():
-		return 104
+		return 148 // "18.5（缺 4 项）" whole
 	case col == t.commentCol():
 		return 260
 	case col == t.marginCol():

@@ -558,6 +558,7 @@ func (t *settingsTab) askAddIndicator(e *categoryEditor) {
 			return
 		}
 		t.reloadCategory(e)
+		t.s.note("已新增量化指标“" + strings.TrimSpace(name.Text) + "”")
 	}, t.s.a.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
