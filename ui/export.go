@@ -314,6 +314,11 @@ func (t *exportTab) finished(j *exportJob) {
 		j.warn.Show()
 	}
 	t.s.note("已生成" + j.title)
+	if j.kind == docScoreBooks {
+		t.s.a.toast(j.state.Text, j.path)
+	} else {
+		t.s.a.toast("已生成"+j.title+"："+filepath.Base(j.path), j.path)
+	}
 	t.jobs.Refresh()
 }
 

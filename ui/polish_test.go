@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -87,5 +88,23 @@ func TestExplanationNoZeroTotal(t *testing.T) {
 	}
 	if !strings.Contains(got, "|—|") {
 		t.Errorf("no dash total: %s", got)
+	}
+}
+
+// TestExportToast: a finished document is announced in a toast with 打开,
+// not only in the grey status line (issue 11 item 14).
+func TestExportToast(t *testing.T) {
+	a, s := scoringCampaign(t)
+	a.ShowScreen(ScreenExport)
+	et := s.screen(ScreenExport).(*exportTab)
+	out := t.TempDir() + "/汇总.xlsx"
+	et.start(docSummary, out, "")
+	s.jobs.Wait()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && !strings.Contains(overlayTexts(a), "已生成评审结果汇总表：汇总.xlsx") {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if msg := overlayTexts(a); !strings.Contains(msg, "已生成评审结果汇总表：汇总.xlsx") || !strings.Contains(msg, "打开") {
+		t.Errorf("no toast: %q", msg)
 	}
 }
