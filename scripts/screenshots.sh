@@ -18,7 +18,7 @@ home=$(mktemp -d); export HOME=$home LANG=C.UTF-8
 Xvfb :77 -screen 0 ${w}x${h}x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap "kill $xvfb 2>/dev/null; rm -rf $home" EXIT
-sleep 1
+sleep 3
 export DISPLAY=:77
 shot() { # screen name
 	"$bin" --demo --screen "$1" "$home/示例评选活动.dossier" 2>>"$out/stderr.log" &
@@ -29,6 +29,6 @@ shot() { # screen name
 	import -window root "$out/$2.png"
 	kill $app; wait $app 2>/dev/null || true
 }
-shot start start
-for s in settings units import evaluators scoring ranking export history; do shot $s $s; done
+
+for s in settings units import evaluators scoring ranking export history start; do shot $s $s; done
 ' sh "$bin" "$out" "$w" "$h"

@@ -217,12 +217,15 @@ func TestQuietLog(t *testing.T) {
 		"2026/01/01 Fyne error:  Getting favorite locations\n",
 		"2026/01/01   Cause: this computer does not define a VIDEOS folder\n",
 		"2026/01/01   At: /x/file.go:388\n",
+		"2026/01/01 Fyne error:  Preferences load error:\n",
+		"2026/01/01   Cause: EOF\n",
+		"2026/01/01   At: /x/preferences.go:103\n",
 		"2026/01/01 Fyne error:  something real\n",
 		"2026/01/01   Cause: boom\n",
 	} {
 		w.Write([]byte(l))
 	}
-	if got := sb.String(); strings.Contains(got, "VIDEOS") || !strings.Contains(got, "something real") || !strings.Contains(got, "boom") {
+	if got := sb.String(); strings.Contains(got, "VIDEOS") || strings.Contains(got, "EOF") || strings.Contains(got, "preferences.go") || !strings.Contains(got, "something real") || !strings.Contains(got, "boom") {
 		t.Errorf("log:\n%s", got)
 	}
 }

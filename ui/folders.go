@@ -99,13 +99,18 @@ func osReason(err error) string {
 
 // QuietLog wraps the standard logger's output and drops the messages Fyne
 // logs about nothing a user can act on: a home folder without an XDG
-// VIDEOS (or other) folder when a file dialog lists its favourites.
+// VIDEOS (or other) folder when a file dialog lists its favourites, and
+// "Preferences load error: EOF" from Fyne's own preferences store, which
+// rewrites its file in place at exit while its watcher reads it. The app
+// keeps nothing there (see FilePreferences), so the half-read file costs
+// nothing; any other cause is still logged.
 func QuietLog(w io.Writer) io.Writer { return &quietLog{w: w} }
 
 type quietLog struct {
 	mu   sync.Mutex
 	w    io.Writer
-	skip int // lines still to drop of a dropped message
+	skip int    // lines still to drop of a dropped message
+	held []byte // a line kept back until the next says whether to drop it
 }
 
 // Write takes one log line per call, as the log package writes them.
@@ -116,6 +121,20 @@ func (q *quietLog) Write(p []byte) (int, error) {
 	case bytes.Contains(p, []byte("Getting favorite locations")):
 		q.skip = 2 // its Cause and At lines follow
 		return len(p), nil
+	case bytes.Contains(p, []byte("Preferences load error")):
+		q.held = append(q.held[:0], p...) // dropped if its cause is EOF
+		q.skip = 0
+		return len(p), nil
+	case len(q.held) > 0:
+		held := q.held
+		q.held = nil
+		if bytes.Contains(p, []byte("  Cause: EOF")) {
+			q.skip = 1 // and its At line
+			return len(p), nil
+		}
+		if _, err := q.w.Write(held); err != nil {
+			return 0, err
+		}
 	case q.skip > 0 && (bytes.Contains(p, []byte("  Cause:")) || bytes.Contains(p, []byte("  At:"))):
 		q.skip--
 		return len(p), nil

@@ -51,8 +51,9 @@ func main() {
 		ID: "cn.dossier.app", Name: ui.AppName, Version: Version, Build: 1,
 		Icon: ui.AppIcon(), Migrations: map[string]bool{"fyneDo": true},
 	})
-	a := app.NewWithID("cn.dossier.app")
+	// Before the app exists: Fyne logs while it loads its preferences.
 	log.SetOutput(ui.QuietLog(os.Stderr))
+	a := app.NewWithID("cn.dossier.app")
 	u := ui.New(a)
 	if err := u.UseFilePreferences(ui.PreferencesPath()); err != nil {
 		fmt.Fprintln(os.Stderr, "偏好设置无法读取，将使用默认设置：", err)
