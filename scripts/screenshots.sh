@@ -25,7 +25,7 @@ shot() { # screen name
 	app=$!
 	sleep 5
 	xdotool search --sync --name "先进单位" windowmove 0 0 windowsize $w $h >/dev/null 2>&1 || true
-	sleep 2
+	sleep 3
 	import -window root "$out/$2.png"
 	kill $app; wait $app 2>/dev/null || true
 }
