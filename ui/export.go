@@ -126,15 +126,42 @@ func (t *exportTab) refresh() {
 	}
 }
 
-// unitID finds the unit named in the unit selector.
-func (t *exportTab) unitID() (string, string) {
-	code := pickedCode(t.unitSel.Text)
+// unitID finds the unit named in the unit selector: its code, its name,
+// or a part of either that only one unit has. With several matches it
+// names them so the clerk can choose.
+func (t *exportTab) unitID() (id, name string, err error) {
+	text := strings.TrimSpace(t.unitSel.Text)
+	code := pickedCode(text)
 	for _, u := range t.units {
-		if u.Code == code || u.Name == strings.TrimSpace(t.unitSel.Text) {
-			return u.ID, u.Name
+		if u.Code == code || u.Name == text {
+			return u.ID, u.Name, nil
 		}
 	}
-	return "", ""
+	if text == "" {
+		return "", "", dossier.Errorf(dossier.EINVALID, "请先在“单位事迹材料”一行选择要导出的单位。")
+	}
+	q := searchKey(text)
+	var hits []dossier.Unit
+	for _, u := range t.units {
+		if strings.Contains(searchKey(u.Code+"\x00"+u.Name), q) {
+			hits = append(hits, u)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return hits[0].ID, hits[0].Name, nil
+	case 0:
+		return "", "", dossier.Errorf(dossier.ENOTFOUND, "没有申报编号或名称含“%s”的单位。", text)
+	}
+	var names []string
+	for i, u := range hits {
+		if i == 5 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, u.Code+" "+u.Name)
+	}
+	return "", "", dossier.Errorf(dossier.EINVALID, "有 %d 个单位含“%s”：%s。请从列表中选择一个。", len(hits), text, strings.Join(names, "、"))
 }
 
 // ask asks where to save a document, then makes it.
@@ -145,9 +172,9 @@ func (t *exportTab) ask(kind string) {
 		t.s.a.pick.folder("选择保存评分表的文件夹", func(dir string) { t.start(kind, dir, "") })
 		return
 	case docUnit:
-		id, name := t.unitID()
-		if id == "" {
-			t.s.a.alert("请选择单位", "请先在“单位事迹材料”一行选择要导出的单位。")
+		id, name, err := t.unitID()
+		if err != nil {
+			t.s.a.alert("请选择单位", dossier.ErrorMessage(err))
 			return
 		}
 		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, id) })

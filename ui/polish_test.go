@@ -108,3 +108,19 @@ func TestExportToast(t *testing.T) {
 		t.Errorf("no toast: %q", msg)
 	}
 }
+
+// TestUnitExportPartialName: part of a name that only one unit has picks
+// it; a part several share says which (issue 11 item 14).
+func TestUnitExportPartialName(t *testing.T) {
+	a, s := scoringCampaign(t)
+	a.ShowScreen(ScreenExport)
+	et := s.screen(ScreenExport).(*exportTab)
+	et.unitSel.SetText("洛阳")
+	if _, name, err := et.unitID(); err != nil || name != "洛阳市教育局" {
+		t.Errorf("洛阳: %q %v", name, err)
+	}
+	et.unitSel.SetText("教育局")
+	if _, _, err := et.unitID(); err == nil || !strings.Contains(dossier.ErrorMessage(err), "有 3 个单位含“教育局”") {
+		t.Errorf("教育局: %v", err)
+	}
+}
