@@ -182,7 +182,10 @@ func newScoringTab(s *session) *scoringTab {
 	t.search.SetPlaceHolder("按名称或申报编号查找")
 	t.search.OnChanged = func(string) { t.filter() }
 	t.info = widget.NewLabel("")
-	t.info.Wrapping = fyne.TextWrapBreak
+	// One line, cut with an ellipsis: a message that wrapped would change the
+	// grid's height under the mouse (every problem is listed in full when
+	// the screen is left).
+	t.info.Truncation = fyne.TextTruncateEllipsis
 	t.hint = muted("输入分数后按回车：下一类别，一行评完转到下一单位；Tab：下一格（含评语），Shift+Tab：上一格；↑↓：上一行、下一行。分值 0 到该类别满分，最多一位小数；输入时即检查，离开单元格即保存。")
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.shown), t.columns() },
