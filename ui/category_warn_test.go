@@ -33,14 +33,14 @@ func TestCategoryChangeWarnsWithScores(t *testing.T) {
 		st.askAddCategory()
 		es := overlayEntries(a)
 		es[0].SetText("信息化建设工程")
-		test.Tap(overlayButton(t, a, "添加"))
+		test.Tap(dialogButton(t, a, "添加"))
 		if msg := overlayTexts(a); !strings.Contains(msg, "已有 2 份评分将因缺少该类别而不完整，排名将全部失效") {
 			t.Fatalf("no warning: %q", msg)
 		}
 		if cats, _ := s.store.Categories(ctx); len(cats) != 5 {
 			t.Fatalf("added before confirmation: %d categories", len(cats))
 		}
-		test.Tap(overlayButton(t, a, "仍然新增"))
+		test.Tap(dialogButton(t, a, "仍然新增"))
 		if cats, _ := s.store.Categories(ctx); len(cats) != 6 {
 			t.Errorf("not added after confirmation: %d categories", len(cats))
 		}
@@ -57,7 +57,7 @@ func TestCategoryChangeWarnsWithScores(t *testing.T) {
 		if cats, _ := s.store.Categories(ctx); cats[0].Max != dossier.Points(20) {
 			t.Fatalf("saved before confirmation: %s", cats[0].Max)
 		}
-		test.Tap(overlayButton(t, a, "修改满分"))
+		test.Tap(dialogButton(t, a, "修改满分"))
 		if cats, _ := s.store.Categories(ctx); cats[0].Max != dossier.Points(25) {
 			t.Errorf("not saved after confirmation: %s", cats[0].Max)
 		}

@@ -118,6 +118,9 @@ func (p *dialogPicker) saveFile(title, name string, overwrite bool, fn func(path
 			return err
 		}
 		path := filepath.Join(dir, file)
+		if err := p.a.refuseTarget(path); err != nil {
+			return err // never offer to replace a campaign file
+		}
 		_, err := os.Stat(path)
 		exists := err == nil || !errors.Is(err, os.ErrNotExist)
 		if exists && !overwrite {

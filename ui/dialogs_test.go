@@ -41,8 +41,8 @@ func overlayEntries(a *App) []*widget.Entry {
 	return out
 }
 
-// overlayButton finds a button of the top dialog by its text.
-func overlayButton(t *testing.T, a *App, text string) *widget.Button {
+// dialogButton finds a button of the top dialog by its text.
+func dialogButton(t *testing.T, a *App, text string) *widget.Button {
 	t.Helper()
 	top := a.win.Canvas().Overlays().Top()
 	for _, o := range objects(top) {
@@ -90,7 +90,7 @@ func TestNewCampaignOnFreshAccount(t *testing.T) {
 	// A bad year: the dialog stays, with the message and the input.
 	test.Type(title, "2026年测试评选")
 	year.SetText("20x6")
-	test.Tap(overlayButton(t, a, "创建"))
+	test.Tap(dialogButton(t, a, "创建"))
 	if a.cur != nil || a.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("dialog closed on a bad year")
 	}
@@ -106,7 +106,7 @@ func TestNewCampaignOnFreshAccount(t *testing.T) {
 	blocker := filepath.Join(home, "文件")
 	os.WriteFile(blocker, []byte("x"), 0o644)
 	folder.SetText(filepath.Join(blocker, "子文件夹"))
-	test.Tap(overlayButton(t, a, "创建"))
+	test.Tap(dialogButton(t, a, "创建"))
 	msg := overlayTexts(a)
 	if a.cur != nil || !strings.Contains(msg, "无法创建文件夹") || strings.Contains(msg, "no such file") {
 		t.Errorf("unmakeable folder: open %v, message %q", a.cur != nil, msg)
@@ -135,7 +135,7 @@ func TestAskNeedsReason(t *testing.T) {
 	a, _ := newTestApp(t)
 	got := ""
 	a.ask("解除回避", "解除回避？", "解除理由", func(s string) { got = s })
-	test.Tap(overlayButton(t, a, "确定"))
+	test.Tap(dialogButton(t, a, "确定"))
 	if a.win.Canvas().Overlays().Top() == nil || !strings.Contains(overlayTexts(a), "请填写解除理由") {
 		t.Fatalf("empty reason accepted: %q", overlayTexts(a))
 	}
@@ -163,7 +163,7 @@ func TestSaveFileMakesFolderAndKeepsPerPurpose(t *testing.T) {
 	es := overlayEntries(a)
 	dir := filepath.Join(home, "发给各单位")
 	es[0].SetText(dir)
-	test.Tap(overlayButton(t, a, "保存"))
+	test.Tap(dialogButton(t, a, "保存"))
 	if got != filepath.Join(dir, "模板.xlsx") {
 		t.Fatalf("saved to %q (%s)", got, overlayTexts(a))
 	}
@@ -175,7 +175,7 @@ func TestSaveFileMakesFolderAndKeepsPerPurpose(t *testing.T) {
 	}
 	// No file name: the dialog stays.
 	p.saveFile("导出评审材料汇编", "", true, func(path string) { t.Errorf("saved %q", path) })
-	test.Tap(overlayButton(t, a, "保存"))
+	test.Tap(dialogButton(t, a, "保存"))
 	if !strings.Contains(overlayTexts(a), "请填写文件名") {
 		t.Errorf("no message: %q", overlayTexts(a))
 	}

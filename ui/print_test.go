@@ -31,7 +31,7 @@ func fakeBin(t *testing.T, scripts map[string]string) string {
 // waitOverlay waits for a dialog whose text holds want.
 func waitOverlay(t *testing.T, a *App, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // generous: the machine is shared
 	for time.Now().Before(deadline) {
 		if msg := overlayTexts(a); strings.Contains(msg, want) {
 			return msg
@@ -73,7 +73,7 @@ func TestOpenWithNoViewer(t *testing.T) {
 	if !strings.Contains(msg, path) || !strings.Contains(msg, "没有找到能打开此文件的程序") {
 		t.Errorf("message %q", msg)
 	}
-	test.Tap(overlayButton(t, a, "复制路径"))
+	test.Tap(dialogButton(t, a, "复制路径"))
 	if got := a.fa.Clipboard().Content(); got != path {
 		t.Errorf("clipboard %q", got)
 	}
@@ -128,7 +128,7 @@ echo 'request id is Lab-42 (1 file(s))'
 	es := overlayEntries(a)
 	es[0].SetText("2")
 	es[1].SetText("1-3，5")
-	test.Tap(overlayButton(t, a, "打印"))
+	test.Tap(dialogButton(t, a, "打印"))
 	done := waitOverlay(t, a, "任务编号：Lab-42")
 	if !strings.Contains(done, "2 份") || !strings.Contains(done, "双面") {
 		t.Errorf("report %q", done)
@@ -145,7 +145,7 @@ func TestPrintBadPagesKeepsDialog(t *testing.T) {
 	a, _ := newTestApp(t)
 	a.printPath("/tmp/x.pdf")
 	overlayEntries(a)[1].SetText("3-1")
-	test.Tap(overlayButton(t, a, "打印"))
+	test.Tap(dialogButton(t, a, "打印"))
 	if msg := overlayTexts(a); !strings.Contains(msg, "页码范围“3-1”无法识别") {
 		t.Errorf("dialog %q", msg)
 	}
@@ -159,7 +159,7 @@ func TestPrintWithoutPrinter(t *testing.T) {
 	if !strings.Contains(msg, "本机没有设置打印机") || strings.Contains(msg, "exit status") {
 		t.Errorf("dialog %q", msg)
 	}
-	overlayButton(t, a, "打开 PDF")
+	dialogButton(t, a, "打开 PDF")
 }
 
 func TestPrintWithoutCUPS(t *testing.T) {
@@ -175,7 +175,7 @@ func TestPrintRefused(t *testing.T) {
 	fakeBin(t, map[string]string{"lpstat": "case \"$1\" in -e) echo Office ;; esac\n", "lp": "echo 'lp: The printer or class does not exist.' >&2; exit 1\n"})
 	a, _ := newTestApp(t)
 	a.printPath("/tmp/x.pdf")
-	test.Tap(overlayButton(t, a, "打印"))
+	test.Tap(dialogButton(t, a, "打印"))
 	msg := waitOverlay(t, a, "打印失败")
 	if !strings.Contains(msg, "打印机“Office”拒绝了打印任务") || strings.Contains(msg, "exit status") {
 		t.Errorf("dialog %q", msg)

@@ -89,7 +89,7 @@ func TestRankingTieAtRankOne(t *testing.T) {
 		if _, err := os.Stat(out); err == nil {
 			t.Fatal("exported before the answer")
 		}
-		test.Tap(overlayButton(t, a, "仍然导出"))
+		test.Tap(dialogButton(t, a, "仍然导出"))
 		s.jobs.Wait()
 		if _, err := os.Stat(out); err != nil {
 			t.Errorf("not exported after 仍然导出: %v", err)
@@ -110,9 +110,12 @@ func TestRankingTieAtRankOne(t *testing.T) {
 func TestRankingFlags(t *testing.T) {
 	a, s := scoringCampaign(t)
 	ctx := context.Background()
-	c := s.campaign
+	c, err := s.store.Campaign(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c.Quota, c.TrimMin = 0, 3
-	if err := s.store.UpdateCampaign(ctx, c); err != nil {
+	if err := s.store.UpdateCampaign(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
 	s.store.AddEvaluator(ctx, &dossier.Evaluator{Name: "赵评委"})

@@ -127,7 +127,7 @@ func TestKeyboardScoring(t *testing.T) {
 		if msg := overlayTexts(a); !strings.Contains(msg, "2 处输入有误") {
 			t.Fatalf("leaving did not ask: %q", msg)
 		}
-		test.Tap(overlayButton(t, a, "返回修改"))
+		test.Tap(dialogButton(t, a, "返回修改"))
 		if s.tabs.Selected().Content != s.slots[ScreenScoring] {
 			t.Error("返回修改 did not bring the grid back")
 		}

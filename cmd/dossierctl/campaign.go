@@ -10,6 +10,7 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 )
 
 func init() {
@@ -141,7 +142,7 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 		}
 	}
 	if changed {
-		if err := s.UpdateCampaign(ctx, c); err != nil {
+		if err := s.UpdateCampaign(ctx, &c); err != nil {
 			return err
 		}
 		b.Campaign = c
@@ -194,6 +195,12 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 	if err := need("out", *out); err != nil {
 		return err
 	}
+	// The same rules as every document: never over a campaign or one of
+	// its journals (a backup named c.dossier-wal would be taken for the
+	// journal of c.dossier, and discarded).
+	if err := export.Refuse(*out, *f.db); err != nil {
+		return err
+	}
 	s, err := openDB(ctx, *f.db)
 	if err != nil {
 		return err
@@ -206,7 +213,7 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 	return nil
 }
 
-func runCheck(ctx context.Context, args []string, e *env) (err error) {
+func runCheck(ctx context.Context, args []string, e *env) error {
 	f := newFlags("check", true)
 	if err := f.parseNone(args); err != nil {
 		return err
@@ -215,8 +222,10 @@ func runCheck(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	problems, err := s.Check(ctx)
+	// Close first: "检查通过" is printed only when nothing went wrong,
+	// closing included.
+	closeDB(s, &err)
 	if err != nil {
 		return err
 	}
