@@ -36,14 +36,15 @@ func splitCode(code string) (codePattern, int, bool) {
 // HN2022-002 it is HN2022-003 and beside T-01 it is T-02; among equally
 // common patterns the one of the highest-numbered code wins, then the
 // first in sort order. With no numbered code it is YYYY-0001 for the
-// campaign's year (D-0001 without a year). The result is never in codes.
+// campaign's year (D-0001 without a year). The result is never in codes,
+// compared without regard to case, as the campaign file compares them.
 func NextCode(codes []string, year int) string {
 	taken := make(map[string]bool, len(codes))
 	count := map[codePattern]int{}
 	top := map[codePattern]int{}
 	for _, c := range codes {
 		c = NormCode(c)
-		taken[c] = true
+		taken[strings.ToUpper(c)] = true // codes clash without regard to case
 		p, n, ok := splitCode(c)
 		if !ok {
 			continue
@@ -74,7 +75,7 @@ func NextCode(codes []string, year int) string {
 		if len(digits) < best.width {
 			digits = strings.Repeat("0", best.width-len(digits)) + digits
 		}
-		if code := best.prefix + digits; !taken[code] {
+		if code := best.prefix + digits; !taken[strings.ToUpper(code)] {
 			return code
 		}
 	}

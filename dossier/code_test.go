@@ -19,6 +19,7 @@ func TestNextCode(t *testing.T) {
 		{"codes without numbers", []string{"甲", "乙"}, 2022, "2022-0001"},
 		{"year codes", []string{"2022-0001", "2022-0002"}, 2022, "2022-0003"},
 		{"full-width codes fold", []string{"Ｋ０１", "K02"}, 2022, "K03"},
+		{"case does not make a code free", []string{"x-1", "x-2", "X-3"}, 2022, "x-4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := NextCode(tc.codes, tc.year); got != tc.want {

@@ -252,7 +252,9 @@ func (t *exportTab) start(kind, path, unitID string) *exportJob {
 func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total int)) error {
 	ctx := t.s.ctx
 	photos := j.kind == docDossier || j.kind == docUnit
-	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: photos, Photos: photos})
+	// The summary needs the material (量化指标, counts) but no image data.
+	material := photos || j.kind == docSummary
+	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: material, Photos: photos})
 	if err != nil {
 		return err
 	}

@@ -341,3 +341,54 @@ func TestScoreSheetConflictRowIgnored(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// TestSummaryCarriesMaterial checks that the Excel summary holds each unit's
+// material: the 量化指标 figures and the counts in 单位名单.
+func TestSummaryCarriesMaterial(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.dossier")
+	out := filepath.Join(dir, "s.xlsx")
+	mustCtl(t, "demo", "--db", db)
+	mustCtl(t, "export", "xlsx", "--db", db, "--out", out)
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("单位名单")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	// assets/demo/demo.json: HN2022-002 has 3 sections, 8 values, 10 photos.
+	want := map[string][3]string{"HN2022-001": {"5", "18", "0"}, "HN2022-002": {"3", "8", "10"}}
+	for _, r := range rows[1:] {
+		w, ok := want[r[0]]
+		if !ok {
+			continue
+		}
+		got := [3]string{r[col["事迹节数"]], r[col["量化指标数"]], r[col["图片数"]]}
+		if got != w {
+			t.Errorf("单位名单 %s: 事迹节数/量化指标数/图片数 = %v, want %v", r[0], got, w)
+		}
+		delete(want, r[0])
+	}
+	if len(want) > 0 {
+		t.Errorf("units missing from 单位名单: %v", want)
+	}
+	ind, _ := f.GetRows("量化指标")
+	found := false
+	for _, r := range ind {
+		if len(r) > 2 && r[0] == "HN2022-001" {
+			for _, v := range r[2:] {
+				found = found || v == "276000"
+			}
+		}
+	}
+	if !found {
+		t.Errorf("量化指标 has no 新增学位 276000 for HN2022-001: %v", ind)
+	}
+}
