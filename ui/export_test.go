@@ -34,7 +34,7 @@ func TestExport(t *testing.T) {
 		s.jobs.Wait()
 	}
 	et.unitSel.SetText(et.units[1].Code)
-	id, _ := et.unitID()
+	id, _, _ := et.unitID()
 	jobs[docUnit] = et.start(docUnit, filepath.Join(dir, "单位.pdf"), id)
 	s.jobs.Wait()
 	et.scores.SetChecked(true)

@@ -252,14 +252,23 @@ func (s *summary) cutNote() string {
 	default:
 		parts = append(parts, fmt.Sprintf("注：拟表彰名额 %d 个，暂无按规则拟推荐的单位。", r.Quota))
 	}
-	decide := 0
+	// Only the ties still waiting are counted as waiting: one decided
+	// already is said to be decided.
+	pending, decided := 0, 0
 	for i := range r.Standings {
-		if r.Standings[i].NeedsDecision {
-			decide++
+		if st := &r.Standings[i]; st.NeedsDecision {
+			if st.Decision == nil {
+				pending++
+			} else {
+				decided++
+			}
 		}
 	}
-	if decide > 0 {
-		parts = append(parts, fmt.Sprintf("红线下标注“%s”的 %d 个单位得分并列且跨越名额线，须由评委会决定，决定前不列入公示名单。", MarkDecision, decide))
+	if pending > 0 {
+		parts = append(parts, fmt.Sprintf("红线下标注“%s”的 %d 个单位得分并列且跨越名额线，须由评委会决定，决定前不列入公示名单。", MarkDecision, pending))
+	}
+	if decided > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个并列跨越名额线的单位已由评委会决定（见拟推荐栏）。", decided))
 	}
 	rule := fmt.Sprintf("有效评分达到 %d 份时去掉一个最高分和一个最低分后取平均；", r.TrimMin)
 	parts = append(parts, rule+"各项得分保留两位小数（四舍五入），排名按未舍入的得分计算。")
