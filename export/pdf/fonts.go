@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -43,16 +41,12 @@ var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 	return fs, nil
 })
 
-// photoRef is a photo placed in the document.
-type photoRef struct {
-	data []byte
-	typ  string // fpdf image type: "JPG" or "PNG"
-	name string // image name in the PDF: the same bytes share one name
-}
-
 // photoInfo checks that p is a picture the PDF writer embeds as it is (a
 // JPEG, or an 8-bit non-interlaced PNG) and returns its type and size.
 func photoInfo(p *dossier.Photo) (typ string, w, h int, err error) {
+	if len(p.Data) == 0 {
+		return streamedInfo(p)
+	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(p.Data))
 	if err != nil {
 		return "", 0, 0, errors.New("不是可读的 JPEG 或 PNG 图片")
@@ -72,11 +66,4 @@ func photoInfo(p *dossier.Photo) (typ string, w, h int, err error) {
 		return "", 0, 0, errors.New("图片尺寸为零")
 	}
 	return typ, cfg.Width, cfg.Height, nil
-}
-
-// photoName names an image by its content, so that the same picture is
-// embedded once and the name does not depend on the order of the photos.
-func photoName(data []byte) string {
-	sum := sha256.Sum256(data)
-	return fmt.Sprintf("img%x", binary.BigEndian.Uint64(sum[:8]))
 }
