@@ -23,7 +23,7 @@ func init() {
 	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
 	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
 	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE]\nexport     xlsx --db FILE --out FILE.xlsx")
+	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--quality print|screen]\nexport     xlsx --db FILE --out FILE.xlsx")
 }
 
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
@@ -287,6 +287,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
+	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
@@ -299,6 +300,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		}
 		if f.set("unit") && *kind != "unit" {
 			return usagef("--unit 只用于 --kind unit")
+		}
+		if *quality != "print" && *quality != "screen" {
+			return usagef("--quality 应为 print（打印版）或 screen（电子版），而不是“%s”", *quality)
 		}
 		switch *kind {
 		case "dossier", "notice":
@@ -315,7 +319,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{Photos: what == "pdf"})
+	// Photos' pictures are read one at a time while the PDF is written
+	// (opt.Photos), never all at once.
+	b, err := s.Book(ctx, sqlite.LoadOptions{Material: what == "pdf"})
 	if err != nil {
 		return err
 	}
@@ -327,20 +333,24 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
 		return nil
 	}
+	opt := pdf.Options{PPI: pdf.PrintPPI, Photos: s.Photos(ctx)}
+	if *quality == "screen" {
+		opt.PPI = pdf.ScreenPPI
+	}
 	var rep *pdf.Report
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
 		case "dossier":
-			rep, werr = pdf.WriteDossier(w, b, r, pdf.Options{})
+			rep, werr = pdf.WriteDossier(w, b, r, opt)
 		case "notice":
-			rep, werr = pdf.WriteNotice(w, b, r, pdf.Options{})
+			rep, werr = pdf.WriteNotice(w, b, r, opt)
 		case "unit":
 			u := b.UnitByCode(*code)
 			if u == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
 			}
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{})
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, opt)
 		}
 		return werr
 	})

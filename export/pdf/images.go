@@ -9,6 +9,7 @@ import (
 	"math"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/export/photo"
 )
 
 // Resolutions photos are embedded at, in pixels per inch of the size they
@@ -16,9 +17,9 @@ import (
 const (
 	// PrintPPI is for the 打印版, the default: about what a laser printer
 	// resolves.
-	PrintPPI = 300
+	PrintPPI = photo.PrintPPI
 	// ScreenPPI is for an 电子版 meant for e-mail and reading on screen.
-	ScreenPPI = 150
+	ScreenPPI = photo.ScreenPPI
 	// lowPPI is the resolution below which a photo is reported as too
 	// coarse for its printed size.
 	lowPPI = 150
