@@ -26,6 +26,11 @@ const (
 	// slack is how much larger than needed a picture may be and still be
 	// embedded as it is stored (no resampling, no recompression).
 	slack = 1.1
+	// renditionSlack is the same for a rendition made at import for the
+	// largest printed size: a photo made smaller to fit the rest of a page
+	// (down to 60 %) embeds it as it is, at up to 500 ppi, rather than
+	// decode and resample it while the document is written.
+	renditionSlack = 1.7
 )
 
 // PhotoSource gives the image data of the campaign's photos while a
@@ -122,8 +127,8 @@ func drawImage(name string, x, y, w, h float64) string {
 
 // target is the pixel size picture e is embedded at, given its stored
 // size: the size the document's resolution asks for, unless the stored
-// picture is at most slack times larger (or smaller), which is then kept.
-func (e *embed) target(sw, sh int) (int, int, bool) {
+// picture is at most slack times larger (or is smaller), which is then kept.
+func (e *embed) target(sw, sh int, slack float64) (int, int, bool) {
 	if float64(sw) <= e.needW*slack && float64(sh) <= e.needH*slack {
 		return sw, sh, false
 	}

@@ -330,3 +330,23 @@ func TestStreamedPhotos(t *testing.T) {
 		t.Errorf("no warning for a missing photo: %q", rep.Warnings)
 	}
 }
+
+// TestTarget: a stored picture is resampled only when it is well over the
+// size needed; a rendition made for the largest printed size is kept for a
+// photo shrunk to 60 % to fit a page.
+func TestTarget(t *testing.T) {
+	shrunk := &embed{needW: 0.6 * 1576, needH: 0.6 * 1182}
+	if _, _, scale := shrunk.target(1576, 1182, renditionSlack); scale {
+		t.Error("the print rendition of a photo shrunk to 60 % is resampled")
+	}
+	if w, h, scale := shrunk.target(1576, 1182, slack); !scale || w != 946 || h != 710 {
+		t.Errorf("an original at 1576×1182 for 946×710: %d×%d %v", w, h, scale)
+	}
+	full := &embed{needW: 1771.7, needH: 1181.1}
+	if w, h, scale := full.target(2400, 1600, slack); !scale || w != 1772 || h != 1182 {
+		t.Errorf("2400×1600 at 150×100 mm, 300 ppi: %d×%d %v", w, h, scale)
+	}
+	if _, _, scale := full.target(1800, 1200, slack); scale {
+		t.Error("a picture 2 % over the size needed is resampled")
+	}
+}

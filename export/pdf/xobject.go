@@ -43,7 +43,11 @@ func prepare(e *embed, p dossier.Photo) (xobject, error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 {
 		return xobject{}, errors.New("图片尺寸为零")
 	}
-	tw, th, scale := e.target(cfg.Width, cfg.Height)
+	sl := slack
+	if cfg.Width < e.ref.photo.Width {
+		sl = renditionSlack // a smaller copy of the photo, made for documents
+	}
+	tw, th, scale := e.target(cfg.Width, cfg.Height, sl)
 	if format == "jpeg" && !scale {
 		switch cfg.ColorModel {
 		case color.YCbCrModel, color.RGBAModel:
