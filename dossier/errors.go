@@ -12,6 +12,10 @@ const (
 	ENOTFOUND    = "not_found"    // a named thing that does not exist
 	ECONFLICT    = "conflict"     // clashes with what exists (duplicate code…)
 	ENOTCAMPAIGN = "not_campaign" // a file that is not a campaign file
+	EREADONLY    = "read_only"    // a campaign opened read-only refuses a write
+	EDAMAGED     = "damaged"      // the campaign file is damaged: restore a backup
+	EBUSY        = "busy"         // another program holds the file's lock
+	EDISKFULL    = "disk_full"    // the disk is full or cannot be written
 	EINTERNAL    = "internal"
 )
 
@@ -19,10 +23,16 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Err is the technical cause (often English, from SQLite or the
+	// system), kept for logs and errors.Is/As; it is never shown.
+	Err error
 }
 
 // Error returns the user-facing message.
 func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the technical cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf builds an *Error with a formatted Chinese message.
 func Errorf(code, format string, args ...any) *Error {

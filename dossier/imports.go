@@ -19,6 +19,20 @@ type Submission struct {
 	// CodeCell and NameCell are where 申报编号 and 单位名称 were read
 	// (e.g. "B1"), for messages; empty when unknown.
 	CodeCell, NameCell string
+	// Absent says which material sheets the workbook did not have. A
+	// missing sheet is not an empty sheet: the import keeps the stored
+	// material of an absent sheet and clears only that of a present,
+	// emptied one. The zero value is a complete workbook.
+	Absent Absent
+	// Warnings are the reader's notes that do not reject the file.
+	Warnings []string
+}
+
+// Absent marks the material sheets a submission workbook left out.
+type Absent struct {
+	Achievements bool // 事迹材料
+	Values       bool // 量化指标
+	Photos       bool // 图片
 }
 
 // where names a cell of the 基本信息 sheet for a message.
@@ -59,7 +73,18 @@ type ImportItem struct {
 	UnitID   string   // the existing unit, for an update
 	Changes  []string // what an update changes, in Chinese
 	Problems []string // why the file is rejected, one Chinese line each
-	Sub      *Submission
+	// Removals lists each stored material item the update removes, in
+	// Chinese ("图片 3：校园一角将被删除", "量化指标“新增学位”（27.6万个）将被清除"),
+	// in the dry run and the real run alike, so it can be shown before the
+	// write.
+	Removals []string
+	// Warnings are notes that do not reject the file (a material sheet that
+	// is absent, so its stored material is kept).
+	Warnings []string
+	// Unchanged marks an update whose workbook equals the stored unit: the
+	// import writes nothing for it (no revision, no history entry).
+	Unchanged bool
+	Sub       *Submission
 }
 
 // PlanImport decides for each submission whether it creates a unit, updates
@@ -130,90 +155,11 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 }
 
 // DiffUnit describes in Chinese what changes from old to new: the basic
-// fields, and the material by section, indicator and photo counts.
+// fields, and the material by section, indicator and photo (CompareUnits
+// has the full content and the removals).
 func DiffUnit(b *Book, old, new *Unit) []string {
-	var out []string
-	field := func(label, a, c string) {
-		if a != c {
-			out = append(out, fmt.Sprintf("%s：“%s”→“%s”", label, clip(a), clip(c)))
-		}
-	}
-	field("单位名称", old.Name, new.Name)
-	field("所属地区", old.Region, new.Region)
-	field("单位类型", old.Kind, new.Kind)
-	field("推荐单位", old.Recommender, new.Recommender)
-	field("联系人", old.Contact, new.Contact)
-	field("联系电话", old.Phone, new.Phone)
-	field("事迹标题", old.Title, new.Title)
-	if old.Summary != new.Summary {
-		out = append(out, "事迹简介已修改")
-	}
-	catName := func(id string) string {
-		if c := b.Category(id); c != nil {
-			return c.Name
-		}
-		return "未分类"
-	}
-	sections := func(u *Unit) map[string][]Achievement {
-		m := map[string][]Achievement{}
-		for _, a := range u.Achievements {
-			m[a.CategoryID] = append(m[a.CategoryID], a)
-		}
-		return m
-	}
-	os, ns := sections(old), sections(new)
-	for _, c := range b.Categories {
-		a, n := os[c.ID], ns[c.ID]
-		switch {
-		case len(a) != len(n):
-			out = append(out, fmt.Sprintf("事迹材料“%s”：%d 节→%d 节", c.Name, len(a), len(n)))
-		default:
-			for i := range a {
-				if a[i].Heading != n[i].Heading || a[i].Body != n[i].Body {
-					out = append(out, fmt.Sprintf("事迹材料“%s”第 %d 节已修改", c.Name, i+1))
-				}
-			}
-		}
-	}
-	ov := map[string]IndicatorValue{}
-	for _, v := range old.Values {
-		ov[v.IndicatorID] = v
-	}
-	nv := map[string]bool{}
-	for _, v := range new.Values {
-		nv[v.IndicatorID] = true
-		name := v.IndicatorID
-		if ind := b.Indicator(v.IndicatorID); ind != nil {
-			name = ind.Name
-		}
-		if o, ok := ov[v.IndicatorID]; !ok {
-			out = append(out, fmt.Sprintf("量化指标“%s”：新填 %s", name, v.Display()))
-		} else if o.NoValue != v.NoValue || (!v.NoValue && o.Value != v.Value) {
-			out = append(out, fmt.Sprintf("量化指标“%s”：%s→%s", name, o.Display(), v.Display()))
-		} else if o.Note != v.Note {
-			out = append(out, fmt.Sprintf("量化指标“%s”：说明已修改", name))
-		}
-	}
-	for _, v := range old.Values {
-		if !nv[v.IndicatorID] {
-			name := v.IndicatorID
-			if ind := b.Indicator(v.IndicatorID); ind != nil {
-				name = ind.Name
-			}
-			out = append(out, fmt.Sprintf("量化指标“%s”：已清空", name))
-		}
-	}
-	if len(old.Photos) != len(new.Photos) {
-		out = append(out, fmt.Sprintf("图片：%d 张→%d 张", len(old.Photos), len(new.Photos)))
-	} else {
-		for i := range old.Photos {
-			p, q := old.Photos[i], new.Photos[i]
-			if p.Caption != q.Caption || p.CategoryID != q.CategoryID || string(p.Data) != string(q.Data) {
-				out = append(out, fmt.Sprintf("图片第 %d 张已修改（%s）", i+1, catName(q.CategoryID)))
-			}
-		}
-	}
-	return out
+	d := CompareUnits(b, old, new, false)
+	return d.Changes
 }
 
 func clip(s string) string {

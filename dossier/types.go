@@ -60,6 +60,9 @@ type Campaign struct {
 	TrimMin int
 	// TieBreak lists category IDs compared in order when final scores are equal.
 	TieBreak []string
+	// Version counts the committed writes of the settings; an update based
+	// on an older version is refused with a *StaleError.
+	Version int64
 }
 
 // DefaultTrimMin is the default number of valid totals from which the highest
@@ -89,6 +92,9 @@ type Category struct {
 	Max         Tenths // maximum score
 	Position    int
 	Indicators  []Indicator
+	// Version counts the committed writes of the category's own fields
+	// (name, slogan, description, maximum, position), not its indicators'.
+	Version int64
 }
 
 // Indicator is a quantified indicator (量化指标) of a category.
@@ -99,6 +105,8 @@ type Indicator struct {
 	Unit       string // unit of measure: 所, 个, 万个, 亿元, %, 名, 万人次…
 	Direction  Direction
 	Position   int
+	// Version counts the committed writes of the indicator.
+	Version int64
 }
 
 // Unit is a candidate unit (申报单位) with, when loaded whole, its material.
@@ -114,7 +122,14 @@ type Unit struct {
 	Title       string // 事迹标题
 	Summary     string // 事迹简介
 	Status      Status
-	Revision    int
+	// Revision counts the unit's content changes by import: 1 at creation,
+	// +1 per re-import (or restore) that changes something.
+	Revision int
+	// Version counts every committed write of the unit's basic fields or
+	// its material (sections, values, photos), by the app, the command
+	// line, an import or a restore; a write based on an older version is
+	// refused with a *StaleError.
+	Version int64
 
 	Achievements []Achievement // in order
 	Values       []IndicatorValue
@@ -185,6 +200,8 @@ type Evaluator struct {
 	Region      string
 	Role        string
 	Position    int // order in the evaluator list
+	// Version counts the committed writes of the evaluator.
+	Version int64
 }
 
 // ConflictOverride is a manual conflict decision: Conflict true adds a 回避
@@ -211,14 +228,26 @@ type Comment struct {
 	Text        string
 }
 
-// Event is one entry of the campaign's history: every import and edit.
+// Event is one entry of the campaign's history: every import and edit,
+// with the content it replaced.
 type Event struct {
-	ID     int64
-	At     time.Time
-	Action string // short machine-readable verb, e.g. "import", "unit.update"
-	UnitID string
-	Source string // file it came from, if any
-	Detail string // Chinese description of what changed
+	ID       int64
+	At       time.Time
+	Action   string // short machine-readable verb, e.g. "import.update", "unit.update"
+	UnitID   string
+	UnitCode string // the unit's current 申报编号, "" when the entry is not about a unit
+	Source   string // file it came from, if any
+	Detail   string // Chinese one-line description of what changed
+	// Subject names what was changed, in Chinese: "单位 2022-0001 郑州市教育局",
+	// "类别“优化扩充工程”", "评委“张敏”", "评选设置".
+	Subject string
+	// Before and After are the replaced and the new content as Chinese
+	// display text, in full (no clipping), one changed item per line;
+	// empty when the entry replaced nothing (e.g. a creation).
+	Before, After string
+	// Restorable says whether Store.RestoreEvent can bring back what this
+	// entry replaced.
+	Restorable bool
 }
 
 // Revision is an earlier state of a unit, kept when a re-import replaced it.

@@ -83,7 +83,9 @@ func makeLarge(path string, n int) error {
 		}
 	}
 	for i := 0; i < n; i += 7 {
-		s.SetStatus(ctx, fmt.Sprintf("2022-%05d", i), dossier.StatusPending)
+		if u, err := s.UnitByCode(ctx, fmt.Sprintf("2022-%05d", i)); err == nil {
+			s.SetStatus(ctx, u.Code, dossier.StatusPending, u.Version)
+		}
 		if i > 10 {
 			break
 		}

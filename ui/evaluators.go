@@ -363,7 +363,7 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 		e.Affiliation = strings.TrimSpace(ed.affiliation.Text)
 		e.Region = strings.TrimSpace(ed.region.Text)
 		e.Role = strings.TrimSpace(ed.role.Text)
-		if err := t.s.store.UpdateEvaluator(t.s.ctx, e); err != nil {
+		if err := t.s.store.UpdateEvaluator(t.s.ctx, &e); err != nil {
 			return err
 		}
 		*ed.ev = e
@@ -411,7 +411,11 @@ func (t *evaluatorsTab) add(e dossier.Evaluator) error {
 }
 
 func (t *evaluatorsTab) remove(id string) {
-	if err := t.s.store.RemoveEvaluator(t.s.ctx, id); err != nil {
+	var base int64
+	if ev := t.book.Evaluator(id); ev != nil {
+		base = ev.Version
+	}
+	if err := t.s.store.RemoveEvaluator(t.s.ctx, id, base); err != nil {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}

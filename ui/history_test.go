@@ -153,7 +153,7 @@ func TestEvaluatorOrder(t *testing.T) {
 	}
 	c, _ := s.store.Campaign(ctx)
 	c.TrimMin = 3
-	if err := s.store.UpdateCampaign(ctx, c); err != nil {
+	if err := s.store.UpdateCampaign(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
 	// Equal highest totals (王, 李: 90) and equal lowest (赵, 钱: 80).
@@ -283,7 +283,7 @@ func TestEditBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Achievements[0].Body = "新正文。"
-	if err := s.store.SetMaterial(ctx, u, "修改事迹材料"); err != nil {
+	if err := s.store.SetMaterial(ctx, &u, "修改事迹材料"); err != nil {
 		t.Fatal(err)
 	}
 	h := s.showHistory()

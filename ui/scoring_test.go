@@ -36,7 +36,7 @@ func scoringCampaign(t *testing.T) (*App, *session) {
 	}
 	c := s.campaign
 	c.Quota = 1
-	if err := s.store.UpdateCampaign(ctx, c); err != nil {
+	if err := s.store.UpdateCampaign(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
 	return a, s

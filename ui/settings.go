@@ -240,7 +240,7 @@ func (t *settingsTab) saveCampaign() {
 		if err != nil {
 			return err
 		}
-		if err := t.s.store.UpdateCampaign(t.s.ctx, c); err != nil {
+		if err := t.s.store.UpdateCampaign(t.s.ctx, &c); err != nil {
 			return err
 		}
 		t.s.campaignChanged(c)
@@ -431,7 +431,7 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 			return dossier.Errorf(dossier.EINVALID, "满分“%s”无效：%s", e.max.Text, dossier.ErrorMessage(err))
 		}
 		c.Max, _ = dossier.ParseTenths(e.max.Text)
-		if err := t.s.store.UpdateCategory(t.s.ctx, c); err != nil {
+		if err := t.s.store.UpdateCategory(t.s.ctx, &c); err != nil {
 			return err
 		}
 		t.cats[idx] = c
@@ -469,7 +469,7 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 				v := in
 				v.Name, v.Unit = strings.TrimSpace(name.Text), strings.TrimSpace(unit.Text)
 				v.Direction = directions[dir.SelectedIndex()]
-				if err := t.s.store.UpdateIndicator(t.s.ctx, v); err != nil {
+				if err := t.s.store.UpdateIndicator(t.s.ctx, &v); err != nil {
 					return err
 				}
 				in = v
@@ -484,7 +484,7 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 		dir.OnChanged = func(string) { save.poke(); save.flush() }
 		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			t.s.a.confirm("删除指标", "删除指标“"+in.Name+"”？", "删除", func() {
-				if err := t.s.store.RemoveIndicator(t.s.ctx, in.ID); err != nil {
+				if err := t.s.store.RemoveIndicator(t.s.ctx, in.ID, in.Version); err != nil {
 					t.s.a.alert("不能删除指标", dossier.ErrorMessage(err))
 					return
 				}
@@ -622,7 +622,13 @@ func (t *settingsTab) askRemoveCategory() {
 
 // removeCategory deletes a category, or shows why the file refuses to.
 func (t *settingsTab) removeCategory(id string) {
-	if err := t.s.store.RemoveCategory(t.s.ctx, id); err != nil {
+	var base int64
+	for _, c := range t.cats {
+		if c.ID == id {
+			base = c.Version
+		}
+	}
+	if err := t.s.store.RemoveCategory(t.s.ctx, id, base); err != nil {
 		t.s.a.alert("不能删除类别", dossier.ErrorMessage(err))
 		return
 	}

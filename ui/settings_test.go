@@ -106,7 +106,7 @@ func TestSettings(t *testing.T) {
 		u := dossier.Unit{Code: "2022-0001", Name: "郑州市教育局"}
 		s.store.AddUnit(ctx, &u)
 		u.Achievements = []dossier.Achievement{{CategoryID: cats[0].ID, Heading: "标题", Body: "正文"}}
-		s.store.SetMaterial(ctx, u, "test")
+		s.store.SetMaterial(ctx, &u, "test")
 		st.removeCategory(cats[0].ID)
 		if msg := overlayTexts(a); !strings.Contains(msg, "不能删除") {
 			t.Errorf("refusal not shown: %q", msg)

@@ -208,7 +208,7 @@ func (e *unitEditor) saveBasic() {
 		// Basic information only: the material is saved on its own, and
 		// the store would compare what it is given with the basic fields.
 		u.Achievements, u.Values, u.Photos = nil, nil, nil
-		if err := e.s.store.UpdateUnit(e.s.ctx, u); err != nil {
+		if err := e.s.store.UpdateUnit(e.s.ctx, &u); err != nil {
 			return err
 		}
 		e.unit = u
@@ -460,9 +460,11 @@ func (e *unitEditor) saveMaterial() {
 		what = strings.Join(e.what, "、")
 	}
 	e.s.save("unit:"+e.unit.ID+":material", what, func() error {
-		if err := e.s.store.SetMaterial(e.s.ctx, e.material(), "在应用中修改"+what); err != nil {
+		m := e.material()
+		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
 		}
+		e.unit.Version = m.Version
 		e.what = nil
 		return nil
 	})

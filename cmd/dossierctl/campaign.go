@@ -134,7 +134,7 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 		}
 	}
 	if changed {
-		if err := s.UpdateCampaign(ctx, c); err != nil {
+		if err := s.UpdateCampaign(ctx, &c); err != nil {
 			return err
 		}
 		b.Campaign = c
@@ -198,7 +198,7 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 	return nil
 }
 
-func runCheck(ctx context.Context, args []string, e *env) (err error) {
+func runCheck(ctx context.Context, args []string, e *env) error {
 	f := newFlags("check", true)
 	if err := f.parseNone(args); err != nil {
 		return err
@@ -207,8 +207,10 @@ func runCheck(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	problems, err := s.Check(ctx)
+	// Close first: "检查通过" is printed only when nothing went wrong,
+	// closing included.
+	closeDB(s, &err)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func runTemplate(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }, *f.db); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已生成申报表模板：%s\n", *out)
@@ -143,6 +143,14 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 			subs = append(subs, *sub)
 		}
 	}
+	if !*dry {
+		// What a re-import would remove is said before anything is written.
+		plan, err := s.Import(ctx, subs, true)
+		if err != nil {
+			return err
+		}
+		printRemovals(e, plan)
+	}
 	items, err := s.Import(ctx, subs, *dry)
 	if err != nil {
 		return err
@@ -151,8 +159,11 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	if *dry {
 		verb = map[dossier.ImportAction]string{dossier.ImportNew: "将新增", dossier.ImportUpdate: "将更新"}
 	}
-	var nNew, nUpd int
+	var nNew, nUpd, nSame int
 	for _, it := range items {
+		for _, w := range it.Warnings {
+			fmt.Fprintln(e.err, "注意 "+w)
+		}
 		switch it.Action {
 		case dossier.ImportRejected:
 			rejected++
@@ -168,10 +179,21 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 			}
 			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], code, it.Name, it.File)
 		case dossier.ImportUpdate:
+			if it.Unchanged {
+				nSame++
+				fmt.Fprintf(e.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
+				continue
+			}
 			nUpd++
 			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], it.Code, it.Name, it.File)
 			for _, c := range it.Changes {
 				fmt.Fprintln(e.out, "  "+c)
+			}
+			for _, r := range it.Removals {
+				if !*dry {
+					r = strings.Replace(r, "将被", "已被", 1)
+				}
+				fmt.Fprintln(e.out, "  删除 "+r)
 			}
 		}
 	}
@@ -179,11 +201,29 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	if *dry {
 		mode = "试导入（未写入）"
 	}
-	fmt.Fprintf(e.out, "%s：新增 %d 个，更新 %d 个，拒绝 %d 个\n", mode, nNew, nUpd, rejected)
+	fmt.Fprintf(e.out, "%s：新增 %d 个，更新 %d 个，拒绝 %d 个", mode, nNew, nUpd, rejected)
+	if nSame > 0 {
+		fmt.Fprintf(e.out, "，未改变 %d 个（内容与现有版本相同）", nSame)
+	}
+	fmt.Fprintln(e.out)
 	if rejected > 0 {
 		return &rejectedError{rejected}
 	}
 	return nil
+}
+
+// printRemovals lists, before an import writes, every stored item it will
+// remove, unit by unit.
+func printRemovals(e *env, plan []dossier.ImportItem) {
+	for _, it := range plan {
+		if it.Action != dossier.ImportUpdate || len(it.Removals) == 0 {
+			continue
+		}
+		fmt.Fprintf(e.out, "重新导入 %s 将删除单位 %s %s 的 %d 项已有内容：\n", it.File, it.Code, it.Name, len(it.Removals))
+		for _, r := range it.Removals {
+			fmt.Fprintln(e.out, "  "+r)
+		}
+	}
 }
 
 func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
@@ -209,7 +249,7 @@ func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
 	if ev == nil {
 		return dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", *name)
 	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }, *f.db); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
@@ -321,13 +361,13 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	defer closeDB(s, &err)
 	// Photos' pictures are read one at a time while the PDF is written
 	// (opt.Photos), never all at once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: what == "pdf"})
+	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
 	if err != nil {
 		return err
 	}
 	r := dossier.Rank(b)
 	if what == "xlsx" {
-		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }); err != nil {
+		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }, *f.db); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
@@ -353,7 +393,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			rep, werr = pdf.WriteUnit(w, b, r, u.ID, opt)
 		}
 		return werr
-	})
+	}, *f.db)
 	if err != nil {
 		return err
 	}

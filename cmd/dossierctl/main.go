@@ -14,6 +14,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
@@ -23,7 +24,13 @@ import (
 type env struct {
 	out io.Writer
 	err io.Writer
+	// closeErr is the first failed close of a store this command opened:
+	// run reports it even where a command's own err shadowed it.
+	closeErr error
 }
+
+// storeEnv remembers which command's env opened a store (see closeDB).
+var storeEnv sync.Map // *sqlite.Store → *env
 
 // usageError is a mistake in the command line itself: exit status 2.
 type usageError struct{ msg string }
@@ -91,7 +98,14 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.err, "错误：未知命令“%s”\n\n%s", args[0], usageText())
 		return 2
 	}
-	err := cmd.run(ctx, args[1:], e)
+	err := cmd.run(context.WithValue(ctx, envKey{}, e), args[1:], e)
+	if e.closeErr != nil && !errors.Is(err, e.closeErr) {
+		if err == nil {
+			err = e.closeErr
+		} else {
+			fmt.Fprintf(e.err, "错误：%s\n", dossier.ErrorMessage(e.closeErr))
+		}
+	}
 	var ue *usageError
 	var re *rejectedError
 	switch {
@@ -208,15 +222,55 @@ func need(pairs ...string) error {
 	return nil
 }
 
-// openDB opens an existing campaign file.
+// envKey carries the command's env in its context, so that openDB can
+// speak to the user without a parameter at every call site.
+type envKey struct{}
+
+// program is how dossierctl names itself in a campaign's lock file.
+const program = "dossierctl"
+
+// openDB opens an existing campaign file and tells the user on stderr what
+// they must know: a journal set aside, damage found, another program (the
+// app, or another machine) that has the file open. Other dossierctl
+// processes are not mentioned: each of their changes is one short
+// transaction, so they cannot overwrite each other's work.
 func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, path)
+	s, err := sqlite.OpenWith(ctx, path, sqlite.OpenOptions{Program: program})
+	if err != nil {
+		return nil, err
+	}
+	if e, _ := ctx.Value(envKey{}).(*env); e != nil {
+		storeEnv.Store(s, e)
+		for _, n := range s.Notices() {
+			fmt.Fprintln(e.err, "提示："+n)
+		}
+		if s.Damaged() {
+			fmt.Fprintf(e.err, "警告：评选活动文件 %s 已损坏，只能读取尚可读取的内容，不能修改；请用备份恢复\n", path)
+		}
+		host, _ := os.Hostname()
+		for _, h := range s.OtherHolders() {
+			if h.Program != program || h.Host != host {
+				fmt.Fprintf(e.err, "提示：评选活动文件 %s 同时由%s打开；本命令照常进行，对方界面上的内容需刷新后才能看到本次修改\n", path, h.String())
+			}
+		}
+	}
+	return s, nil
 }
 
-// closeDB closes the store, reporting a failed checkpoint only when the
-// command otherwise succeeded.
+// closeDB closes the store. A close that could not make the file stand
+// alone is reported even when the command failed for another reason.
 func closeDB(s *sqlite.Store, err *error) {
-	if cerr := s.Close(); cerr != nil && *err == nil {
+	cerr := s.Close()
+	if v, ok := storeEnv.LoadAndDelete(s); ok && cerr != nil {
+		if e := v.(*env); e.closeErr == nil {
+			e.closeErr = cerr
+		}
+	}
+	switch {
+	case cerr == nil:
+	case *err == nil:
 		*err = cerr
+	default:
+		*err = &dossier.Error{Code: dossier.ErrorCode(*err), Message: dossier.ErrorMessage(*err) + "\n错误：" + dossier.ErrorMessage(cerr), Err: *err}
 	}
 }

@@ -52,7 +52,7 @@ func TestExportQuality(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.Photos = append(u.Photos, ph)
-	if err := s.SetMaterial(ctx, u, "加一张相机照片"); err != nil {
+	if err := s.SetMaterial(ctx, &u, "加一张相机照片"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register("unit", runUnit, "unit       add --db FILE --code C --name N [--region R] [--kind K] [--recommender R]\nunit       status --db FILE --code C --status 已受理|材料待补|已撤回")
+	register("unit", runUnit, "unit       add --db FILE --code C --name N [--region R] [--kind K] [--recommender R]\nunit       status --db FILE --code C --status 已受理|材料待补|已撤回\nunit       restore --db FILE --code C --revision N   恢复单位的较早版本（恢复本身成为新版本）")
 	register("units", runUnits, "units      --db FILE [--json]           列出单位")
 }
 
@@ -21,7 +21,7 @@ func runUnit(ctx context.Context, args []string, e *env) (err error) {
 		return flag.ErrHelp
 	}
 	if len(args) == 0 {
-		return usagef("缺少子命令 add 或 status")
+		return usagef("缺少子命令 add、status 或 restore")
 	}
 	switch args[0] {
 	case "add":
@@ -67,13 +67,54 @@ func runUnit(ctx context.Context, args []string, e *env) (err error) {
 			return err
 		}
 		defer closeDB(s, &err)
-		if err := s.SetStatus(ctx, *code, st); err != nil {
+		// Re-read then write: the command line has no older copy, but the
+		// write still goes through the version check.
+		u, err := s.UnitByCode(ctx, *code)
+		if err != nil {
+			return err
+		}
+		if _, err := s.SetStatus(ctx, u.Code, st, u.Version); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.out, "单位 %s 的状态已设为 %s\n", *code, st)
 		return nil
+	case "restore":
+		return runUnitRestore(ctx, args[1:], e)
 	}
-	return usagef("未知子命令“%s”，应为 add 或 status", args[0])
+	return usagef("未知子命令“%s”，应为 add、status 或 restore", args[0])
+}
+
+func runUnitRestore(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("unit restore", true)
+	code := f.String("code", "", "申报编号")
+	rev := f.Int("revision", 0, "要恢复的版本号")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := need("code", *code); err != nil {
+		return err
+	}
+	if *rev <= 0 {
+		return usagef("缺少 --revision（要恢复的版本号，从 1 起）")
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	u, err := s.UnitByCode(ctx, *code)
+	if err != nil {
+		return err
+	}
+	if err := s.RestoreRevision(ctx, u.ID, *rev); err != nil {
+		return err
+	}
+	now, err := s.Unit(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已将单位 %s %s 恢复为第 %d 版的内容，现为第 %d 版（恢复前的内容保留为第 %d 版）\n", now.Code, now.Name, *rev, now.Revision, u.Revision)
+	return nil
 }
 
 type jsonAchievement struct {

@@ -87,16 +87,16 @@ func Create(ctx context.Context, path string) (*sqlite.Store, error) {
 		return nil, err
 	}
 	c := f.Campaign
-	s, err := sqlite.Create(ctx, path, sqlite.CreateOptions{Title: c.Title, Organiser: c.Organiser, Year: c.Year,
-		Date: c.Date, Quota: c.Quota, TrimMin: c.TrimMin, Categories: cats})
-	if err != nil {
-		return nil, err
-	}
-	if err := fill(ctx, s, &f); err != nil {
-		s.Close()
-		return nil, fmt.Errorf("demo: %w", err)
-	}
-	return s, nil
+	// Fill runs before the file appears under its name: a killed demo
+	// leaves the whole campaign or none.
+	return sqlite.Create(ctx, path, sqlite.CreateOptions{Title: c.Title, Organiser: c.Organiser, Year: c.Year,
+		Date: c.Date, Quota: c.Quota, TrimMin: c.TrimMin, Categories: cats,
+		Fill: func(ctx context.Context, s *sqlite.Store) error {
+			if err := fill(ctx, s, &f); err != nil {
+				return fmt.Errorf("demo: %w", err)
+			}
+			return nil
+		}})
 }
 
 func fill(ctx context.Context, s *sqlite.Store, f *file) error {

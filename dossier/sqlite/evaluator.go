@@ -16,7 +16,7 @@ func (s *Store) Evaluators(ctx context.Context) ([]dossier.Evaluator, error) {
 }
 
 func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator ORDER BY position, name`)
+	rows, err := q.QueryContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator ORDER BY position, name`)
 	if err != nil {
 		return nil, fmt.Errorf("read evaluators: %w", err)
 	}
@@ -24,7 +24,7 @@ func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error)
 	var out []dossier.Evaluator
 	for rows.Next() {
 		var e dossier.Evaluator
-		if err := rows.Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -51,7 +51,7 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM evaluator`).Scan(&e.Position); err != nil {
 			return err
 		}
-		e.ID = newID()
+		e.ID, e.Version = newID(), 1
 		_, err := tx.ExecContext(ctx, `INSERT INTO evaluator (id, name, affiliation, region, role, position) VALUES (?, ?, ?, ?, ?, ?)`,
 			e.ID, e.Name, e.Affiliation, e.Region, e.Role, e.Position)
 		if isUnique(err) {
@@ -63,51 +63,108 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 	})
 }
 
+// evaluatorTx reads one evaluator.
+func evaluatorTx(ctx context.Context, q querier, id string) (dossier.Evaluator, error) {
+	var e dossier.Evaluator
+	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE id = ?`, id).
+		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
+	}
+	return e, err
+}
+
+func evaluatorWhat(e *dossier.Evaluator) string { return "评委“" + e.Name + "”" }
+
+// evaluatorFields are an evaluator's fields as the history shows them.
+var evaluatorFields = []fieldDef[dossier.Evaluator]{
+	{"姓名", func(e *dossier.Evaluator) string { return e.Name }, func(d, s *dossier.Evaluator) { d.Name = s.Name }},
+	{"工作单位", func(e *dossier.Evaluator) string { return e.Affiliation }, func(d, s *dossier.Evaluator) { d.Affiliation = s.Affiliation }},
+	{"所属地区", func(e *dossier.Evaluator) string { return e.Region }, func(d, s *dossier.Evaluator) { d.Region = s.Region }},
+	{"角色", func(e *dossier.Evaluator) string { return e.Role }, func(d, s *dossier.Evaluator) { d.Role = s.Role }},
+}
+
 // UpdateEvaluator saves an evaluator's name, affiliation, region and role.
-func (s *Store) UpdateEvaluator(ctx context.Context, e dossier.Evaluator) error {
-	if err := validateEvaluator(&e); err != nil {
+// e.Version must be the version e was loaded at (a stale one is refused
+// with a *dossier.StaleError); on success it is the new version.
+func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+	v := *e
+	if err := validateEvaluator(&v); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE evaluator SET name = ?, affiliation = ?, region = ?, role = ? WHERE id = ?`,
-			e.Name, e.Affiliation, e.Region, e.Role, e.ID)
-		if isUnique(err) {
-			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
-		} else if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
-		}
-		return s.event(ctx, tx, "evaluator.update", "", "", fmt.Sprintf("修改评委“%s”（%s，%s，%s）", e.Name, e.Affiliation, e.Region, e.Role))
-	})
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
+		return err
+	}
+	*e = v
+	return nil
+}
+
+func (s *Store) updateEvaluatorTx(ctx context.Context, tx *sql.Tx, e *dossier.Evaluator, action, why string) error {
+	if err := validateEvaluator(e); err != nil {
+		return err
+	}
+	old, err := evaluatorTx(ctx, tx, e.ID)
+	if err != nil {
+		return err
+	}
+	if old.Version != e.Version {
+		return &dossier.StaleError{What: evaluatorWhat(&old), Current: old}
+	}
+	names, before, after, short := diffFields(evaluatorFields, &old, e)
+	if len(names) == 0 {
+		return nil
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE evaluator SET name = ?, affiliation = ?, region = ?, role = ?, version = version + 1 WHERE id = ?`,
+		e.Name, e.Affiliation, e.Region, e.Role, e.ID)
+	if isUnique(err) {
+		return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
+	} else if err != nil {
+		return err
+	}
+	e.Version = old.Version + 1
+	detail := fmt.Sprintf("修改评委“%s”：%s", old.Name, strings.Join(short, "；"))
+	if why != "" {
+		detail = why + "，" + detail
+	}
+	return s.record(ctx, tx, change{action: action, detail: detail, subject: evaluatorWhat(&old), before: before, after: after,
+		undo: &undo{Kind: "evaluator", Fields: names, Evaluator: &old}})
 }
 
 // RemoveEvaluator deletes an evaluator who has entered no score or comment.
-func (s *Store) RemoveEvaluator(ctx context.Context, id string) error {
+// base is the version the caller's copy was loaded at (a stale one is
+// refused). The history keeps the evaluator as they were.
+func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var name string
+		old, err := evaluatorTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if old.Version != base {
+			return &dossier.StaleError{What: evaluatorWhat(&old), Current: old}
+		}
 		var n int
-		err := tx.QueryRowContext(ctx, `SELECT name, (SELECT count(*) FROM score WHERE evaluator_id = ?1) + (SELECT count(*) FROM comment WHERE evaluator_id = ?1) FROM evaluator WHERE id = ?1`, id).Scan(&name, &n)
-		if errors.Is(err, sql.ErrNoRows) {
-			return dossier.Errorf(dossier.ENOTFOUND, "评委不存在")
-		} else if err != nil {
+		err = tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM score WHERE evaluator_id = ?1) + (SELECT count(*) FROM comment WHERE evaluator_id = ?1)`, id).Scan(&n)
+		if err != nil {
 			return err
 		}
 		if n > 0 {
-			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已录入 %d 项评分或评语，不能删除", name, n)
+			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已录入 %d 项评分或评语，不能删除", old.Name, n)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM evaluator WHERE id = ?`, id); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "evaluator.remove", "", "", "删除评委“"+name+"”")
+		var before []string
+		for _, f := range evaluatorFields {
+			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
+		}
+		return s.record(ctx, tx, change{action: "evaluator.remove", detail: "删除评委“" + old.Name + "”", subject: evaluatorWhat(&old), before: before})
 	})
 }
 
 func lookupPair(ctx context.Context, q querier, evaluator, code string) (dossier.Evaluator, dossier.Unit, error) {
 	var e dossier.Evaluator
-	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, strings.TrimSpace(evaluator)).
-		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position)
+	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE name = ?`, strings.TrimSpace(evaluator)).
+		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", evaluator)
 	} else if err != nil {
@@ -132,12 +189,19 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 		if err != nil {
 			return err
 		}
+		before, err := overrideText(ctx, tx, e.ID, u.ID)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO conflict_override (evaluator_id, unit_id, conflict, reason, at) VALUES (?, ?, 1, ?, ?)
 			ON CONFLICT (evaluator_id, unit_id) DO UPDATE SET conflict = 1, reason = excluded.reason, at = excluded.at`,
 			e.ID, u.ID, reason, s.stamp()); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "conflict.add", u.ID, "", fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason))
+		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
+		return s.record(ctx, tx, change{action: "conflict.add", unitID: u.ID, subject: subject, before: before,
+			after:  []string{"回避：是；理由：" + reason},
+			detail: fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason)})
 	})
 }
 
@@ -159,6 +223,10 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 			return err
 		}
 		auto := dossier.AutoConflict(e, u)
+		manualBefore, err := overrideText(ctx, tx, e.ID, u.ID)
+		if err != nil {
+			return err
+		}
 		switch {
 		case auto != "":
 			if manual.Valid && !manual.Bool {
@@ -174,8 +242,39 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 		if err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "conflict.remove", u.ID, "", fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason))
+		before := []string{"回避：是（自动：" + auto + "）"}
+		if manual.Valid && manual.Bool {
+			before = manualBefore
+		}
+		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
+		return s.record(ctx, tx, change{action: "conflict.remove", unitID: u.ID, subject: subject, before: before,
+			after:  []string{"回避：否；理由：" + reason},
+			detail: fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason)})
 	})
+}
+
+func verdictText(recommended bool) string {
+	if recommended {
+		return "推荐"
+	}
+	return "不推荐"
+}
+
+// overrideText is a pair's manual 回避 record as the history shows it, nil
+// when there is none.
+func overrideText(ctx context.Context, tx *sql.Tx, evID, unitID string) ([]string, error) {
+	var conflict bool
+	var reason string
+	err := tx.QueryRowContext(ctx, `SELECT conflict, reason FROM conflict_override WHERE evaluator_id = ? AND unit_id = ?`, evID, unitID).Scan(&conflict, &reason)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	if conflict {
+		return []string{"回避：是；理由：" + reason}, nil
+	}
+	return []string{"回避：否（已解除自动回避）；理由：" + reason}, nil
 }
 
 // SetDecision records the committee's decision on a unit whose tie group
@@ -193,16 +292,24 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 		} else if err != nil {
 			return err
 		}
+		var before []string
+		var wasRec bool
+		var wasReason string
+		err = tx.QueryRowContext(ctx, `SELECT recommended, reason FROM decision WHERE unit_id = ?`, id).Scan(&wasRec, &wasReason)
+		if err == nil {
+			before = []string{"评委会决定：" + verdictText(wasRec) + "；依据：" + wasReason}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO decision (unit_id, recommended, reason, at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (unit_id) DO UPDATE SET recommended = excluded.recommended, reason = excluded.reason, at = excluded.at`,
 			id, recommended, reason, s.stamp()); err != nil {
 			return err
 		}
-		verdict := "不推荐"
-		if recommended {
-			verdict = "推荐"
-		}
-		return s.event(ctx, tx, "decision", id, "", fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason))
+		verdict := verdictText(recommended)
+		return s.record(ctx, tx, change{action: "decision", unitID: id, subject: fmt.Sprintf("评委会对单位 %s %s的决定", code, name),
+			before: before, after: []string{"评委会决定：" + verdict + "；依据：" + reason},
+			detail: fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason)})
 	})
 }
 
@@ -222,6 +329,14 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 		if len(ids) != n || len(seen) != n {
 			return dossier.Errorf(dossier.EINVALID, "评委顺序必须列出每位评委各一次")
 		}
+		old, err := readEvaluators(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var oldNames []string
+		for _, e := range old {
+			oldNames = append(oldNames, e.Name)
+		}
 		var names []string
 		for i, id := range ids {
 			var name string
@@ -231,12 +346,13 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 				}
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE evaluator SET position = ? WHERE id = ?`, i, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE evaluator SET position = ?1, version = version + (position <> ?1) WHERE id = ?2`, i, id); err != nil {
 				return err
 			}
 			names = append(names, name)
 		}
-		return s.event(ctx, tx, "evaluator.reorder", "", "", "调整评委顺序："+strings.Join(names, "、"))
+		return s.record(ctx, tx, change{action: "evaluator.reorder", detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
+			before: []string{"评委顺序：" + strings.Join(oldNames, "、")}, after: []string{"评委顺序：" + strings.Join(names, "、")}})
 	})
 }
 

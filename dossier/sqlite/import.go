@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -37,6 +38,10 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 	items := dossier.PlanImport(book.Units, subs)
 	for i := range items {
 		it := &items[i]
+		if it.Action == dossier.ImportRejected {
+			continue
+		}
+		it.Warnings = append(it.Warnings, it.Sub.Warnings...)
 		if it.Action != dossier.ImportUpdate {
 			continue
 		}
@@ -44,14 +49,8 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 		if err != nil {
 			return nil, err
 		}
-		nu := it.Sub.Unit
-		if nu.Code == "" {
-			nu.Code = old.Code
-		}
-		it.Changes = dossier.DiffUnit(book, &old, &nu)
-		if len(it.Changes) == 0 {
-			it.Changes = []string{"内容与现有版本相同"}
-		}
+		nu := mergeSubmission(it, &old)
+		describeUpdate(book, it, &old, &nu)
 	}
 	if dryRun {
 		return items, nil
@@ -64,7 +63,7 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 			}
 			continue
 		}
-		if err := s.applyImport(ctx, it, book.Campaign.Year); err != nil {
+		if err := s.applyImport(ctx, it, book); err != nil {
 			it.Action = dossier.ImportRejected
 			it.Problems = append(it.Problems, fmt.Sprintf("%s：写入失败，未导入：%s", it.File, dossier.ErrorMessage(err)))
 		}
@@ -75,12 +74,62 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 	return items, nil
 }
 
-func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, year int) error {
+// mergeSubmission is the unit an update would store: the workbook's
+// content, the stored unit's identity and status, and the stored material
+// of every sheet the workbook did not have (a missing sheet is not an
+// empty one).
+func mergeSubmission(it *dossier.ImportItem, old *dossier.Unit) dossier.Unit {
+	nu := it.Sub.Unit
+	nu.ID, nu.Status, nu.Revision, nu.Version = old.ID, old.Status, old.Revision, old.Version
+	if nu.Code == "" {
+		nu.Code = old.Code
+	}
+	a := it.Sub.Absent
+	if a.Achievements {
+		nu.Achievements = old.Achievements
+	}
+	if a.Values {
+		nu.Values = old.Values
+	}
+	if a.Photos {
+		nu.Photos = old.Photos
+	}
+	return nu
+}
+
+// describeUpdate fills an update's changes, removals and notes on kept
+// material from the stored unit and the one the import would store.
+func describeUpdate(b *dossier.Book, it *dossier.ImportItem, old, nu *dossier.Unit) dossier.UnitDiff {
+	d := dossier.CompareUnits(b, old, nu, false)
+	it.Changes, it.Removals, it.Unchanged = d.Changes, d.Removals, d.Same()
+	if it.Unchanged {
+		it.Changes = []string{Unchanged}
+	}
+	var kept []string
+	a := it.Sub.Absent
+	if a.Achievements && len(old.Achievements) > 0 {
+		kept = append(kept, fmt.Sprintf("文件 %s 没有工作表“事迹材料”，已有的 %d 节事迹材料保留不变", it.File, len(old.Achievements)))
+	}
+	if a.Values && len(old.Values) > 0 {
+		kept = append(kept, fmt.Sprintf("文件 %s 没有工作表“量化指标”，已有的 %d 项指标数值保留不变", it.File, len(old.Values)))
+	}
+	if a.Photos && len(old.Photos) > 0 {
+		kept = append(kept, fmt.Sprintf("文件 %s 没有工作表“图片”，已有的 %d 张图片保留不变", it.File, len(old.Photos)))
+	}
+	it.Warnings = append(it.Sub.Warnings[:len(it.Sub.Warnings):len(it.Sub.Warnings)], kept...)
+	return d
+}
+
+// Unchanged is the note on a re-import whose workbook equals the stored
+// unit: nothing is written.
+const Unchanged = "内容与现有版本相同，未改变"
+
+func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *dossier.Book) error {
 	u := it.Sub.Unit
 	if err := s.tx(ctx, func(tx *sql.Tx) error {
 		if it.Action == dossier.ImportNew {
 			if u.Code == "" {
-				code, err := nextCode(ctx, tx, year)
+				code, err := nextCode(ctx, tx, book.Campaign.Year)
 				if err != nil {
 					return err
 				}
@@ -93,7 +142,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, year in
 			if err := checkUnitClash(ctx, tx, &u, ""); err != nil {
 				return err
 			}
-			u.ID, u.Revision = newID(), 1
+			u.ID, u.Revision, u.Version = newID(), 1, 1
 			if err := insertUnit(ctx, tx, &u, s.stamp()); err != nil {
 				return err
 			}
@@ -102,21 +151,21 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, year in
 			}
 			return s.event(ctx, tx, "import.new", u.ID, it.File, fmt.Sprintf("导入新单位 %s %s", u.Code, u.Name))
 		}
-		snap, rev, err := takeSnapshot(ctx, tx, it.UnitID)
+		// Decide again inside the write: the unit may have changed since
+		// the plan was made.
+		cur, err := unitTx(ctx, tx, it.UnitID, true)
 		if err != nil {
-			return fmt.Errorf("snapshot: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO revision (unit_id, revision, at, source, snapshot) VALUES (?, ?, ?, ?, ?)`,
-			it.UnitID, rev, s.stamp(), it.File, snap); err != nil {
 			return err
 		}
-		var status, code string
-		if err := tx.QueryRowContext(ctx, `SELECT status, code FROM unit WHERE id = ?`, it.UnitID).Scan(&status, &code); err != nil {
+		cats, err := readCategories(ctx, tx)
+		if err != nil {
 			return err
 		}
-		u.ID, u.Status, u.Revision = it.UnitID, dossier.Status(status), rev+1
-		if u.Code == "" {
-			u.Code = code
+		b := &dossier.Book{Categories: cats}
+		u = mergeSubmission(it, &cur)
+		d := describeUpdate(b, it, &cur, &u)
+		if d.Same() {
+			return nil
 		}
 		if err := validateUnit(&u); err != nil {
 			return err
@@ -124,18 +173,100 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, year in
 		if err := checkUnitClash(ctx, tx, &u, u.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE unit SET code = ?, name = ?, region = ?, kind = ?, recommender = ?, contact = ?, phone = ?, title = ?, summary = ?, revision = ?, updated_at = ? WHERE id = ?`,
-			u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, u.Revision, s.stamp(), u.ID); err != nil {
-			return err
-		}
-		if err := writeMaterial(ctx, tx, &u); err != nil {
-			return err
-		}
-		return s.event(ctx, tx, "import.update", u.ID, it.File, fmt.Sprintf("重新导入，第 %d 版：%s", u.Revision, strings.Join(it.Changes, "；")))
+		detail := fmt.Sprintf("重新导入，第 %d 版：%s", cur.Revision+1, strings.Join(d.Changes, "；"))
+		return s.newRevisionTx(ctx, tx, &cur, &u, &d, "import.update", it.File, detail)
 	}); err != nil {
 		return err
 	}
 	it.UnitID, it.Code = u.ID, u.Code
+	return nil
+}
+
+// newRevisionTx stores nu (basic fields but status, and material) as the
+// unit's next revision, keeping its current state as the previous one.
+func (s *Store) newRevisionTx(ctx context.Context, tx *sql.Tx, cur, nu *dossier.Unit, d *dossier.UnitDiff, action, source, detail string) error {
+	snap, rev, err := takeSnapshot(ctx, tx, cur.ID)
+	if err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO revision (unit_id, revision, at, source, snapshot) VALUES (?, ?, ?, ?, ?)`,
+		cur.ID, rev, s.stamp(), source, snap); err != nil {
+		return err
+	}
+	nu.ID, nu.Revision, nu.Version = cur.ID, rev+1, cur.Version+1
+	if _, err := tx.ExecContext(ctx, `UPDATE unit SET code = ?, name = ?, region = ?, kind = ?, recommender = ?, contact = ?, phone = ?, title = ?, summary = ?, revision = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+		nu.Code, nu.Name, nu.Region, nu.Kind, nu.Recommender, nu.Contact, nu.Phone, nu.Title, nu.Summary, nu.Revision, s.stamp(), nu.ID); err != nil {
+		return err
+	}
+	if err := writeMaterial(ctx, tx, nu); err != nil {
+		return err
+	}
+	return s.record(ctx, tx, change{action: action, unitID: cur.ID, source: source, detail: detail, subject: unitWhat(cur),
+		before: d.Before, after: d.After, undo: &undo{Kind: "revision", Revision: rev}})
+}
+
+// RestoreRevision brings back an earlier revision of a unit (its basic
+// fields but its status, and its material, photos included) as a new
+// revision; the state it replaces is kept as a revision too. It is refused
+// with a Chinese message for the current or an unknown revision, or one
+// identical to the current content.
+func (s *Store) RestoreRevision(ctx context.Context, unitID string, revision int) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.restoreRevisionTx(ctx, tx, unitID, revision, "") })
+}
+
+func (s *Store) restoreRevisionTx(ctx context.Context, tx *sql.Tx, unitID string, revision int, why string) error {
+	cur, err := unitTx(ctx, tx, unitID, true)
+	if err != nil {
+		return err
+	}
+	if revision == cur.Revision {
+		return dossier.Errorf(dossier.EINVALID, "第 %d 版就是%s的当前版本，无需恢复", revision, unitWhat(&cur))
+	}
+	var js string
+	err = tx.QueryRowContext(ctx, `SELECT snapshot FROM revision WHERE unit_id = ? AND revision = ?`, unitID, revision).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return dossier.Errorf(dossier.ENOTFOUND, "%s没有第 %d 版（当前为第 %d 版）", unitWhat(&cur), revision, cur.Revision)
+	} else if err != nil {
+		return err
+	}
+	old, err := unitFromSnapshot(ctx, tx, js)
+	if err != nil {
+		return err
+	}
+	nu := cur
+	for _, f := range dossier.UnitFields {
+		if f.Label != "状态" {
+			*f.Get(&nu) = *f.Get(&old)
+		}
+	}
+	nu.Achievements, nu.Values, nu.Photos = old.Achievements, old.Values, old.Photos
+	for i := range nu.Photos {
+		nu.Photos[i].ID = ""
+	}
+	if err := validateUnit(&nu); err != nil {
+		return err
+	}
+	if err := checkUnitClash(ctx, tx, &nu, nu.ID); err != nil {
+		return err
+	}
+	cats, err := readCategories(ctx, tx)
+	if err != nil {
+		return err
+	}
+	d := dossier.CompareUnits(&dossier.Book{Categories: cats}, &cur, &nu, false)
+	if d.Same() {
+		return dossier.Errorf(dossier.EINVALID, "第 %d 版与%s的当前内容相同，无需恢复", revision, unitWhat(&cur))
+	}
+	detail := fmt.Sprintf("恢复第 %d 版，成为第 %d 版：%s", revision, cur.Revision+1, strings.Join(d.Changes, "；"))
+	if why != "" {
+		detail = why + "，" + detail
+	}
+	if err := s.newRevisionTx(ctx, tx, &cur, &nu, &d, "unit.restore", "", detail); err != nil {
+		if dossier.ErrorCode(err) == dossier.ENOTFOUND {
+			return dossier.Errorf(dossier.ENOTFOUND, "无法恢复第 %d 版：%s（该版本中的类别或指标已被删除）", revision, dossier.ErrorMessage(err))
+		}
+		return err
+	}
 	return nil
 }
 

@@ -52,11 +52,23 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 				}
 				return dossier.Errorf(dossier.ENOTFOUND, "类别“%s”不存在（现有类别：%s）", in.Category, strings.Join(names, "、"))
 			}
+			old, err := scoreTx(ctx, tx, e.ID, u.ID, cat.ID)
+			if err != nil {
+				return err
+			}
+			label := fmt.Sprintf("评委“%s”对 %s %s“%s”的评分", e.Name, u.Code, u.Name, cat.Name)
+			ch := change{unitID: u.ID, subject: label, before: []string{label + "：" + showScore(old)},
+				undo: &undo{Kind: "scores", Scores: []undoScore{{e.ID, u.ID, cat.ID, nullPtr(old)}}}}
 			if in.Value == nil {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, u.ID, cat.ID); err != nil {
 					return err
 				}
-				if err := s.event(ctx, tx, "score.clear", u.ID, "", fmt.Sprintf("清除评委“%s”对 %s“%s”的评分", e.Name, u.Code, cat.Name)); err != nil {
+				ch.action, ch.after = "score.clear", []string{label + "：" + showScore(sql.NullInt64{})}
+				ch.detail = fmt.Sprintf("清除评委“%s”对 %s“%s”的评分（原为 %s）", e.Name, u.Code, cat.Name, showScore(old))
+				if !old.Valid {
+					ch.undo = nil
+				}
+				if err := s.record(ctx, tx, ch); err != nil {
 					return err
 				}
 				continue
@@ -68,12 +80,29 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 			if err := putScore(ctx, tx, e.ID, u.ID, cat.ID, v); err != nil {
 				return err
 			}
-			if err := s.event(ctx, tx, "score.set", u.ID, "", fmt.Sprintf("评委“%s”对 %s“%s”评分 %s", e.Name, u.Code, cat.Name, v)); err != nil {
+			ch.action, ch.after = "score.set", []string{label + "：" + v.String()}
+			ch.detail = fmt.Sprintf("评委“%s”对 %s“%s”评分 %s", e.Name, u.Code, cat.Name, v)
+			if old.Valid {
+				ch.detail += fmt.Sprintf("（原为 %s）", showScore(old))
+			} else {
+				ch.before, ch.undo = nil, nil
+			}
+			if err := s.record(ctx, tx, ch); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// scoreTx reads one stored score (not Valid when there is none).
+func scoreTx(ctx context.Context, tx *sql.Tx, evID, unitID, catID string) (sql.NullInt64, error) {
+	var v sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT tenths FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, evID, unitID, catID).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return v, err
 }
 
 func putScore(ctx context.Context, tx *sql.Tx, evID, unitID, catID string, v dossier.Tenths) error {
@@ -106,10 +135,24 @@ func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) er
 		if err != nil {
 			return err
 		}
+		var old string
+		if err := tx.QueryRowContext(ctx, `SELECT text FROM comment WHERE evaluator_id = ? AND unit_id = ?`, e.ID, u.ID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		if err := putComment(ctx, tx, e.ID, u.ID, text); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "comment.set", u.ID, "", fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code))
+		if strings.TrimSpace(text) == "" {
+			text = ""
+		}
+		label := fmt.Sprintf("评委“%s”对 %s %s的评语", e.Name, u.Code, u.Name)
+		ch := change{action: "comment.set", unitID: u.ID, detail: fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code), subject: label,
+			before: []string{label + "：" + dossier.ShowText(old)}, after: []string{label + "：" + dossier.ShowText(text)},
+			undo: &undo{Kind: "scores", Comments: []undoComment{{e.ID, u.ID, old}}}}
+		if old == "" {
+			ch.before, ch.undo = nil, nil
+		}
+		return s.record(ctx, tx, ch)
 	})
 }
 
@@ -184,6 +227,8 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 			row  dossier.ScoreRow
 		}
 		var work []todo
+		var before, after []string
+		back := undo{Kind: "scores"}
 		for _, row := range sh.Rows {
 			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(row.Code)))
 			if errors.Is(err, sql.ErrNoRows) {
@@ -213,8 +258,8 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 				continue
 			}
 			for _, v := range w.row.Values {
-				var old sql.NullInt64
-				if err := tx.QueryRowContext(ctx, `SELECT tenths FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, w.unit.ID, v.CategoryID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				old, err := scoreTx(ctx, tx, e.ID, w.unit.ID, v.CategoryID)
+				if err != nil {
 					return err
 				}
 				if old.Valid && dossier.Tenths(old.Int64) == v.Value {
@@ -224,19 +269,35 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 					return err
 				}
 				res.Changed++
+				label := fmt.Sprintf("%s %s“%s”（单元格 %s）", w.unit.Code, w.unit.Name, maxOf[v.CategoryID].Name, v.Cell)
+				before = append(before, label+"："+showScore(old))
+				after = append(after, label+"："+v.Value.String())
+				back.Scores = append(back.Scores, undoScore{e.ID, w.unit.ID, v.CategoryID, nullPtr(old)})
 			}
 			if w.row.HasComment {
 				var old string
-				tx.QueryRowContext(ctx, `SELECT text FROM comment WHERE evaluator_id = ? AND unit_id = ?`, e.ID, w.unit.ID).Scan(&old)
+				if err := tx.QueryRowContext(ctx, `SELECT text FROM comment WHERE evaluator_id = ? AND unit_id = ?`, e.ID, w.unit.ID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+					return err
+				}
 				if old != w.row.Comment {
 					if err := putComment(ctx, tx, e.ID, w.unit.ID, w.row.Comment); err != nil {
 						return err
 					}
 					res.Comments++
+					label := fmt.Sprintf("%s %s的评语", w.unit.Code, w.unit.Name)
+					before = append(before, label+"："+dossier.ShowText(old))
+					after = append(after, label+"："+dossier.ShowText(strings.TrimSpace(w.row.Comment)))
+					back.Comments = append(back.Comments, undoComment{e.ID, w.unit.ID, old})
 				}
 			}
 		}
-		return s.event(ctx, tx, "scores.import", "", sh.File, fmt.Sprintf("导入评委“%s”的评分表：%d 项评分、%d 条评语有变化，%d 行因回避忽略", e.Name, res.Changed, res.Comments, len(res.Warnings)))
+		ch := change{action: "scores.import", source: sh.File, subject: evaluatorWhat(&e) + "的评分表",
+			detail: fmt.Sprintf("导入评委“%s”的评分表：%d 项评分、%d 条评语有变化，%d 行因回避忽略", e.Name, res.Changed, res.Comments, len(res.Warnings)),
+			before: before, after: after}
+		if len(back.Scores)+len(back.Comments) > 0 {
+			ch.undo = &back
+		}
+		return s.record(ctx, tx, ch)
 	})
 	if err != nil {
 		return nil, err

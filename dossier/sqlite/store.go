@@ -14,12 +14,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
@@ -27,7 +26,7 @@ import (
 )
 
 // ApplicationID marks a SQLite file as a Dossier campaign ("DOSS").
-const ApplicationID = 0x444F5353
+const ApplicationID = dossier.ApplicationID
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
@@ -36,10 +35,18 @@ var migrationFS embed.FS
 // never wait on each other's locks; reads use a separate pool.
 type Store struct {
 	path string
-	w    *sql.DB
+	w    *sql.DB // nil when the campaign is open read-only
 	r    *sql.DB
 	// Now gives the time recorded in history; tests may replace it.
 	Now func() time.Time
+
+	state    *fileState
+	roReason string        // why the store is read-only, "" when writable
+	reg      *registration // this store's line in the lock file
+	others   []Holder      // who else had the file open when it was opened
+	notices  []string      // what the user must be told about the opening
+	wrote    atomic.Bool   // a transaction committed: Close must checkpoint
+	touch    bool          // file_identity exists: every write touches it
 }
 
 // Path returns the campaign file's path.
@@ -73,24 +80,6 @@ func migrations() []migration {
 func SchemaVersion() int {
 	m := migrations()
 	return m[len(m)-1].version
-}
-
-func dsn(path string, readOnly bool) string {
-	u := url.URL{Scheme: "file", Path: path, OmitHost: true}
-	q := []string{
-		"_pragma=foreign_keys(1)",
-		"_pragma=busy_timeout(10000)",
-		"_pragma=journal_mode(WAL)",
-		"_pragma=synchronous(FULL)",
-		"_pragma=cache_size(-32768)",   // 32 MB: a campaign's scores stay in memory
-		"_pragma=mmap_size(268435456)", // reads without a syscall per page
-	}
-	if readOnly {
-		q = append(q, "_pragma=query_only(1)", "_txlock=deferred")
-	} else {
-		q = append(q, "_txlock=immediate")
-	}
-	return u.String() + "?" + strings.Join(q, "&")
 }
 
 // CheckFile reads the file's header without opening it for writing and says
@@ -128,127 +117,6 @@ func CheckFile(path string) error {
 	return nil
 }
 
-// Open opens an existing campaign file, first checking its header read-only,
-// and brings its schema up to date.
-func Open(ctx context.Context, path string) (*Store, error) {
-	if err := CheckFile(path); err != nil {
-		return nil, err
-	}
-	s, err := open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.migrate(ctx); err != nil {
-		s.Close()
-		if dossier.ErrorCode(err) == dossier.EINTERNAL {
-			return nil, dossier.Errorf(dossier.ENOTCAMPAIGN, "无法打开评选活动文件 %s，文件可能已损坏（%v）；请用备份恢复", path, err)
-		}
-		return nil, err
-	}
-	var n int
-	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM campaign`).Scan(&n); err != nil || n != 1 {
-		s.Close()
-		return nil, dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 中没有评选活动记录，文件可能已损坏；请用备份恢复", path)
-	}
-	return s, nil
-}
-
-func open(ctx context.Context, path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	w, err := sql.Open("sqlite", dsn(abs, false))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	if err := w.PingContext(ctx); err != nil {
-		w.Close()
-		return nil, dossier.Errorf(dossier.ENOTCAMPAIGN, "无法打开文件 %s：%v", path, err)
-	}
-	r, err := sql.Open("sqlite", dsn(abs, true))
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	r.SetMaxOpenConns(4)
-	return &Store{path: path, w: w, r: r, Now: time.Now}, nil
-}
-
-// CreateOptions describe a new campaign.
-type CreateOptions struct {
-	Title      string
-	Organiser  string
-	Year       int
-	Date       string
-	Quota      int
-	TrimMin    int
-	Categories []dossier.Category // with Indicators; IDs are assigned
-}
-
-// Create makes a new campaign file at path. It refuses an existing file:
-// nothing is ever overwritten.
-func Create(ctx context.Context, path string, opt CreateOptions) (*Store, error) {
-	if _, err := os.Stat(path); err == nil {
-		return nil, dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖；请换一个文件名", path)
-	}
-	if strings.TrimSpace(opt.Title) == "" {
-		return nil, dossier.Errorf(dossier.EINVALID, "评选活动名称不能为空")
-	}
-	if opt.TrimMin == 0 {
-		opt.TrimMin = dossier.DefaultTrimMin
-	}
-	// Create exclusively so two processes cannot both create the same file.
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
-	if err != nil {
-		return nil, dossier.Errorf(dossier.ECONFLICT, "无法创建文件 %s：%v", path, err)
-	}
-	f.Close()
-	s, err := open(ctx, path)
-	if err == nil {
-		err = s.migrate(ctx)
-	}
-	if err == nil {
-		err = s.tx(ctx, func(tx *sql.Tx) error {
-			c := dossier.Campaign{ID: newID(), Title: strings.TrimSpace(opt.Title), Organiser: opt.Organiser,
-				Year: opt.Year, Date: opt.Date, Quota: opt.Quota, TrimMin: opt.TrimMin}
-			if err := validateCampaign(&c); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-				c.ID, c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin); err != nil {
-				return err
-			}
-			for i := range opt.Categories {
-				cat := opt.Categories[i]
-				cat.ID = ""
-				cat.Position = i
-				if err := insertCategory(ctx, tx, &cat); err != nil {
-					return err
-				}
-			}
-			return s.event(ctx, tx, "campaign.create", "", "", "创建评选活动“"+c.Title+"”")
-		})
-	}
-	if err == nil {
-		// Write the header (application id, format version) into the main
-		// file now, so the file is recognisable even before it is closed.
-		_, err = s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
-	}
-	if err != nil {
-		if s != nil {
-			s.Close()
-		}
-		os.Remove(path)
-		os.Remove(path + "-wal")
-		os.Remove(path + "-shm")
-		return nil, err
-	}
-	return s, nil
-}
-
 func (s *Store) migrate(ctx context.Context) error {
 	var current int
 	if err := s.w.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
@@ -284,29 +152,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Close checkpoints the write-ahead log into the file, so that the campaign
-// file stands alone when copied or e-mailed, and closes it.
-func (s *Store) Close() error {
-	if s == nil {
-		return nil
-	}
-	var err error
-	if s.r != nil {
-		s.r.Close()
-	}
-	if s.w != nil {
-		if _, cerr := s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); cerr != nil {
-			err = fmt.Errorf("checkpoint %s: %w", s.path, cerr)
-		}
-		if cerr := s.w.Close(); cerr != nil && err == nil {
-			err = cerr
-		}
-	}
-	return err
-}
-
 // tx runs fn in one immediate transaction, rolling back on error or panic.
 func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -315,9 +165,18 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if s.touch {
+		// Every commit rewrites the page holding the file's identity, so a
+		// journal always carries the identity of the file it belongs to
+		// (see foreignWAL).
+		if _, err := tx.ExecContext(ctx, `UPDATE file_identity SET writes = writes + 1`); err != nil {
+			return err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.wrote.Store(true)
 	return nil
 }
 

@@ -69,7 +69,7 @@ func TestRoundTripEveryEntity(t *testing.T) {
 	}
 	c := b.Campaign
 	c.Quota, c.TrimMin, c.TieBreak = 3, 4, []string{b.Categories[2].ID, b.Categories[0].ID}
-	if err := s.UpdateCampaign(ctx, c); err != nil {
+	if err := s.UpdateCampaign(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
 	u := fullUnit(b, "A-001", "郑州市教育局")
@@ -446,14 +446,14 @@ func TestRemoveCategoryKeepsData(t *testing.T) {
 	b, _ := s.Book(ctx, LoadOptions{})
 	u := fullUnit(b, "A-1", "单位甲")
 	s.AddUnit(ctx, &u)
-	if err := s.RemoveCategory(ctx, b.Categories[0].ID); err == nil || !strings.Contains(err.Error(), "不能删除") {
+	if err := s.RemoveCategory(ctx, b.Categories[0].ID, b.Categories[0].Version); err == nil || !strings.Contains(err.Error(), "不能删除") {
 		t.Fatalf("err = %v", err)
 	}
 	c := dossier.Category{Name: "新类别", Max: 100}
 	if err := s.AddCategory(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RemoveCategory(ctx, c.ID); err != nil {
+	if err := s.RemoveCategory(ctx, c.ID, c.Version); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -517,7 +517,7 @@ func TestSetMaterialKeepsWhatItReplaced(t *testing.T) {
 	edited.Achievements = edited.Achievements[:1]
 	edited.Achievements[0].Body = "改过的正文"
 	edited.Photos = nil
-	if err := s.SetMaterial(ctx, edited, "删除事迹材料并修改正文"); err != nil {
+	if err := s.SetMaterial(ctx, &edited, "删除事迹材料并修改正文"); err != nil {
 		t.Fatal(err)
 	}
 	hist, _ := s.History(ctx, u.ID)
@@ -536,7 +536,7 @@ func TestSetMaterialKeepsWhatItReplaced(t *testing.T) {
 	}
 	// Saving basic info records only basic fields.
 	edited.Phone = "0371-9"
-	if err := s.UpdateUnit(ctx, edited); err != nil {
+	if err := s.UpdateUnit(ctx, &edited); err != nil {
 		t.Fatal(err)
 	}
 	hist, _ = s.History(ctx, u.ID)

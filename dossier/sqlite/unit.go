@@ -13,12 +13,12 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 )
 
-const unitColumns = `id, code, name, region, kind, recommender, contact, phone, title, summary, status, revision`
+const unitColumns = `id, code, name, region, kind, recommender, contact, phone, title, summary, status, revision, version`
 
 func scanUnit(sc interface{ Scan(...any) error }) (dossier.Unit, error) {
 	var u dossier.Unit
 	var status string
-	err := sc.Scan(&u.ID, &u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title, &u.Summary, &status, &u.Revision)
+	err := sc.Scan(&u.ID, &u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title, &u.Summary, &status, &u.Revision, &u.Version)
 	u.Status = dossier.Status(status)
 	return u, err
 }
@@ -187,7 +187,7 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
 		if err := checkUnitClash(ctx, tx, u, ""); err != nil {
 			return err
 		}
-		u.ID, u.Revision = newID(), 1
+		u.ID, u.Revision, u.Version = newID(), 1, 1
 		if err := insertUnit(ctx, tx, u, s.stamp()); err != nil {
 			return err
 		}
@@ -217,8 +217,8 @@ func checkUnitClash(ctx context.Context, tx *sql.Tx, u *dossier.Unit, selfID str
 }
 
 func insertUnit(ctx context.Context, tx *sql.Tx, u *dossier.Unit, at string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO unit (`+unitColumns+`, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		u.ID, u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), u.Revision, at, at)
+	_, err := tx.ExecContext(ctx, `INSERT INTO unit (`+unitColumns+`, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), u.Revision, u.Version, at, at)
 	if isUnique(err) {
 		return dossier.Errorf(dossier.ECONFLICT, "申报编号“%s”已存在", u.Code)
 	}
@@ -301,91 +301,159 @@ func putImage(ctx context.Context, tx *sql.Tx, p *dossier.Photo) (string, error)
 	return hash, err
 }
 
-// UpdateUnit saves a unit's basic information (not its material, not its
-// revision) and records what changed.
-func (s *Store) UpdateUnit(ctx context.Context, u dossier.Unit) error {
-	if err := validateUnit(&u); err != nil {
-		return err
+// unitTx reads one unit in a transaction; material adds its sections,
+// values and photos (with their image data).
+func unitTx(ctx context.Context, q querier, id string, material bool) (dossier.Unit, error) {
+	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
+	} else if err != nil {
+		return u, err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		old, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, u.ID))
-		if errors.Is(err, sql.ErrNoRows) {
-			return dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
-		} else if err != nil {
-			return err
-		}
-		if err := checkUnitClash(ctx, tx, &u, u.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE unit SET code = ?, name = ?, region = ?, kind = ?, recommender = ?, contact = ?, phone = ?, title = ?, summary = ?, status = ?, updated_at = ? WHERE id = ?`,
-			u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), s.stamp(), u.ID); err != nil {
-			return err
-		}
-		basic := u // only the basic fields are saved here: compare only those
-		basic.Achievements, basic.Values, basic.Photos = nil, nil, nil
-		changes := dossier.DiffUnit(&dossier.Book{}, &old, &basic)
-		if old.Code != u.Code {
-			changes = append([]string{fmt.Sprintf("申报编号：“%s”→“%s”", old.Code, u.Code)}, changes...)
-		}
-		if old.Status != u.Status {
-			changes = append(changes, fmt.Sprintf("状态：%s→%s", old.Status, u.Status))
-		}
-		if len(changes) == 0 {
-			return nil
-		}
-		return s.event(ctx, tx, "unit.update", u.ID, "", strings.Join(changes, "；"))
-	})
+	if material {
+		err = readMaterial(ctx, q, map[string]*dossier.Unit{u.ID: &u}, true)
+	}
+	return u, err
 }
 
-// SetStatus changes a unit's status, found by its code.
-func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status) error {
-	if !st.Valid() {
-		return dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", st)
+// staleUnit is the refusal of a write based on an older version of the unit.
+func staleUnit(ctx context.Context, tx *sql.Tx, id string) error {
+	cur, err := unitTx(ctx, tx, id, true)
+	if err != nil {
+		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var id, old string
-		err := tx.QueryRowContext(ctx, `SELECT id, status FROM unit WHERE code = ?`, dossier.NormCode(code)).Scan(&id, &old)
+	return &dossier.StaleError{What: unitWhat(&cur), Current: cur}
+}
+
+// UpdateUnit saves a unit's basic information (not its material, not its
+// revision) and records what it replaced, in full. u.Version must be the
+// version u was loaded at: a unit changed since (re-imported, edited
+// elsewhere) is refused with a *dossier.StaleError and nothing is written.
+// On success u holds the saved fields and the new version.
+func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) error {
+	v := *u
+	if err := validateUnit(&v); err != nil {
+		return err
+	}
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateUnitTx(ctx, tx, &v, "unit.update", "") }); err != nil {
+		return err
+	}
+	for _, f := range dossier.UnitFields {
+		*f.Get(u) = *f.Get(&v)
+	}
+	u.Version = v.Version
+	return nil
+}
+
+// updateUnitTx writes u's basic fields over the stored ones when u's
+// version is current; why, when given, heads the history's detail.
+func (s *Store) updateUnitTx(ctx context.Context, tx *sql.Tx, u *dossier.Unit, action, why string) error {
+	cur, err := unitTx(ctx, tx, u.ID, false)
+	if err != nil {
+		return err
+	}
+	if cur.Version != u.Version {
+		return staleUnit(ctx, tx, u.ID)
+	}
+	if err := checkUnitClash(ctx, tx, u, u.ID); err != nil {
+		return err
+	}
+	d := dossier.CompareUnits(&dossier.Book{}, &cur, u, true)
+	if d.Same() {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE unit SET code = ?, name = ?, region = ?, kind = ?, recommender = ?, contact = ?, phone = ?, title = ?, summary = ?, status = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+		u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), s.stamp(), u.ID); err != nil {
+		return err
+	}
+	u.Version = cur.Version + 1
+	var names []string
+	for _, f := range dossier.UnitFields {
+		if *f.Get(&cur) != *f.Get(u) {
+			names = append(names, f.Label)
+		}
+	}
+	detail := strings.Join(d.Changes, "；")
+	if why != "" {
+		detail = why + "：" + detail
+	}
+	if action == "unit.update" && len(names) == 1 && names[0] == "状态" {
+		action = "unit.status"
+	}
+	return s.record(ctx, tx, change{action: action, unitID: u.ID, detail: detail, subject: unitWhat(&cur),
+		before: d.Before, after: d.After, undo: &undo{Kind: "unit", Fields: names, Unit: &cur}})
+}
+
+// SetStatus changes a unit's status, found by its code. base is the
+// version the caller's copy of the unit was loaded at (a stale one is
+// refused with a *dossier.StaleError); it returns the new version.
+func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, base int64) (int64, error) {
+	if !st.Valid() {
+		return 0, dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", st)
+	}
+	var version int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {
 			return err
 		}
-		if old == string(st) {
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE unit SET status = ?, updated_at = ? WHERE id = ?`, string(st), s.stamp(), id); err != nil {
+		u.Status, u.Version = st, base
+		if err := s.updateUnitTx(ctx, tx, &u, "unit.status", ""); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "unit.status", id, "", fmt.Sprintf("状态：%s→%s", old, st))
+		version = u.Version
+		return nil
 	})
+	return version, err
 }
 
 // SetMaterial replaces a unit's achievements, indicator values and photos as
-// edited in the app. The history entry keeps a snapshot of the material it
-// replaced (EditBefore reads it back), so no edit loses what was there.
-func (s *Store) SetMaterial(ctx context.Context, u dossier.Unit, what string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE id = ?`, u.ID).Scan(&n); err != nil {
-			return err
-		}
-		if n != 1 {
-			return dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
-		}
-		before, _, err := takeSnapshot(ctx, tx, u.ID)
-		if err != nil {
-			return fmt.Errorf("snapshot: %w", err)
-		}
-		if err := writeMaterial(ctx, tx, &u); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE unit SET updated_at = ? WHERE id = ?`, s.stamp(), u.ID); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail, before) VALUES (?, 'unit.material', ?, '', ?, ?)`,
-			s.stamp(), u.ID, what, before)
+// edited in the app. u.Version must be the version u was loaded at (a
+// stale one is refused with a *dossier.StaleError); on success it is the
+// new version. The history entry keeps the full content it replaced, and a
+// snapshot of the material (EditBefore reads it back), so no edit loses
+// what was there. An edit that changes nothing writes nothing.
+func (s *Store) SetMaterial(ctx context.Context, u *dossier.Unit, what string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.setMaterialTx(ctx, tx, u, "unit.material", what) })
+}
+
+func (s *Store) setMaterialTx(ctx context.Context, tx *sql.Tx, u *dossier.Unit, action, what string) error {
+	cur, err := unitTx(ctx, tx, u.ID, true)
+	if err != nil {
 		return err
-	})
+	}
+	if cur.Version != u.Version {
+		return &dossier.StaleError{What: unitWhat(&cur), Current: cur}
+	}
+	cats, err := readCategories(ctx, tx)
+	if err != nil {
+		return err
+	}
+	nu := cur
+	nu.Achievements, nu.Values, nu.Photos = u.Achievements, u.Values, u.Photos
+	d := dossier.CompareUnits(&dossier.Book{Categories: cats}, &cur, &nu, false)
+	if d.Same() {
+		return nil
+	}
+	before, _, err := takeSnapshot(ctx, tx, u.ID)
+	if err != nil {
+		return fmt.Errorf("snapshot: %w", err)
+	}
+	if err := writeMaterial(ctx, tx, &nu); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE unit SET version = version + 1, updated_at = ? WHERE id = ?`, s.stamp(), u.ID); err != nil {
+		return err
+	}
+	u.Version = cur.Version + 1
+	detail := strings.Join(d.Changes, "；")
+	if what != "" {
+		detail = what + "：" + detail
+	}
+	return s.record(ctx, tx, change{action: action, unitID: u.ID, detail: detail, subject: unitWhat(&cur),
+		before: d.Before, after: d.After, snap: before, undo: &undo{Kind: "material"}})
 }
 
 // EditBefore returns the unit as it was just before the edit recorded in
@@ -399,10 +467,10 @@ func (s *Store) EditBefore(ctx context.Context, id int64) (dossier.Unit, error) 
 	} else if err != nil {
 		return dossier.Unit{}, err
 	}
-	return s.unitFromSnapshot(ctx, js.String)
+	return unitFromSnapshot(ctx, s.r, js.String)
 }
 
-func (s *Store) unitFromSnapshot(ctx context.Context, js string) (dossier.Unit, error) {
+func unitFromSnapshot(ctx context.Context, q querier, js string) (dossier.Unit, error) {
 	var snap snapshot
 	if err := json.Unmarshal([]byte(js), &snap); err != nil {
 		return dossier.Unit{}, fmt.Errorf("snapshot: %w", err)
@@ -410,7 +478,7 @@ func (s *Store) unitFromSnapshot(ctx context.Context, js string) (dossier.Unit, 
 	u := snap.Unit
 	for _, p := range snap.Photos {
 		ph := dossier.Photo{ID: p.ID, CategoryID: p.CategoryID, Caption: p.Caption}
-		if err := s.r.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
+		if err := q.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
 			Scan(&ph.Format, &ph.Width, &ph.Height, &ph.Data); err != nil {
 			return u, fmt.Errorf("snapshot photo: %w", err)
 		}
@@ -475,36 +543,10 @@ func (s *Store) Revisions(ctx context.Context, unitID string) ([]dossier.Revisio
 		}
 		r.UnitID = unitID
 		r.At = parseStamp(at)
-		if r.Unit, err = s.unitFromSnapshot(ctx, js); err != nil {
+		if r.Unit, err = unitFromSnapshot(ctx, s.r, js); err != nil {
 			return nil, fmt.Errorf("revision %d: %w", r.Revision, err)
 		}
 		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
-// History returns the campaign's history, newest first; unitID "" for all.
-func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, error) {
-	q := `SELECT id, at, action, coalesce(unit_id, ''), source, detail FROM history`
-	var args []any
-	if unitID != "" {
-		q += ` WHERE unit_id = ?`
-		args = append(args, unitID)
-	}
-	rows, err := s.r.QueryContext(ctx, q+` ORDER BY id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []dossier.Event
-	for rows.Next() {
-		var e dossier.Event
-		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Action, &e.UnitID, &e.Source, &e.Detail); err != nil {
-			return nil, err
-		}
-		e.At = parseStamp(at)
-		out = append(out, e)
 	}
 	return out, rows.Err()
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"math"
@@ -88,13 +89,21 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 	}
 	sr := &subReader{b: b, bk: bk, ps: &problems{file: name}}
 	sheets := map[string]*sheet{}
+	var absent dossier.Absent
 	for _, n := range []string{SheetBasic, SheetAchievements, SheetIndicators, SheetPhotos} {
 		si, ok := bk.sheet(n)
-		if !ok && n == SheetPhotos {
-			continue // a unit without pictures may leave the 图片 sheet out
-		}
 		if !ok && n != SheetBasic {
-			continue // nor need a unit send a sheet it has nothing for
+			// A missing sheet is not an empty sheet: the import keeps what
+			// is stored for it (see materialSheetsAbsent).
+			switch n {
+			case SheetAchievements:
+				absent.Achievements = true
+			case SheetIndicators:
+				absent.Values = true
+			case SheetPhotos:
+				absent.Photos = true
+			}
+			continue
 		}
 		if !ok {
 			sr.ps.add("", "", "缺少工作表“%s”；请使用本次评选下发的申报表模板填写，不要删除或重命名工作表", n)
@@ -108,6 +117,7 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 			sheets[n] = sh
 		}
 	}
+	warnings := sr.absentSheets(absent)
 	if sh := sheets[SheetBasic]; sh != nil {
 		sr.basic(sh)
 	}
@@ -135,7 +145,72 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 	sort.SliceStable(sr.unit.Achievements, func(i, j int) bool {
 		return pos[sr.unit.Achievements[i].CategoryID] < pos[sr.unit.Achievements[j].CategoryID]
 	})
-	return &dossier.Submission{File: name, Unit: sr.unit, CodeCell: sr.codeCell, NameCell: sr.nameCell}, nil
+	return &dossier.Submission{File: name, Unit: sr.unit, CodeCell: sr.codeCell, NameCell: sr.nameCell, Absent: absent, Warnings: warnings}, nil
+}
+
+// materialHeaders are the header cells that identify each material sheet.
+var materialHeaders = []struct {
+	sheet  string
+	header []string
+}{
+	{SheetAchievements, []string{HeaderCategory, HeaderHeading, HeaderBody}},
+	{SheetIndicators, []string{HeaderCategory, HeaderIndicator, HeaderValue}},
+	{SheetPhotos, []string{HeaderCategory, HeaderCaption}},
+}
+
+// absentSheets looks at the material sheets the workbook lacks. A sheet of
+// another name that carries a missing sheet's header row was most likely
+// renamed: reading past it would take its content for nothing, so the file
+// is refused, naming the sheet. Otherwise the absence is a warning, and the
+// import keeps what is stored for that sheet.
+func (sr *subReader) absentSheets(a dossier.Absent) []string {
+	missing := map[string]bool{SheetAchievements: a.Achievements, SheetIndicators: a.Values, SheetPhotos: a.Photos}
+	known := map[string]bool{SheetGuide: true, SheetBasic: true, SheetAchievements: true, SheetIndicators: true, SheetPhotos: true}
+	var warnings []string
+	for _, m := range materialHeaders {
+		if !missing[m.sheet] {
+			continue
+		}
+		found := false
+		for _, si := range sr.bk.sheets {
+			if known[strings.TrimSpace(si.Name)] {
+				continue
+			}
+			sh, ok := sr.bk.readSheet(si, &problems{file: sr.ps.file})
+			if ok && hasHeader(sh, m.header) {
+				sr.ps.add(si.Name, "", "工作表“%s”的表头像是“%s”，请把工作表改名为“%s”后重新导入；本文件未导入，已有内容未作改动", si.Name, m.sheet, m.sheet)
+				found = true
+				break
+			}
+		}
+		if !found {
+			warnings = append(warnings, fmt.Sprintf("文件 %s：没有工作表“%s”，该部分按未提交处理：已有的%s保留不变，不会被清除", sr.ps.file, m.sheet, m.sheet))
+		}
+	}
+	return warnings
+}
+
+// hasHeader reports whether one of the first rows of sh holds every header
+// of want, as findTable would find it.
+func hasHeader(sh *sheet, want []string) bool {
+	for i := range sh.Rows {
+		r := &sh.Rows[i]
+		if r.N > 50 {
+			break
+		}
+		cols := map[string]bool{}
+		for j := range r.Cells {
+			cols[normHeader(r.Cells[j].String())] = true
+		}
+		all := true
+		for _, w := range want {
+			all = all && cols[w]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 type subReader struct {

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+)
+
+func init() {
+	register("history", runHistory, "history    --db FILE [--unit CODE] [--json]   每项修改及其替换的原内容\nhistory    restore --db FILE --id N   恢复某条记录替换前的内容")
+}
+
+// jsonEvent is one history entry in `history --json`.
+type jsonEvent struct {
+	ID         int64   `json:"id"`
+	At         string  `json:"at"`
+	Action     string  `json:"action"`
+	Unit       *string `json:"unit"` // the unit's code, null when the entry is not about a unit
+	Subject    string  `json:"subject"`
+	Source     string  `json:"source"`
+	Detail     string  `json:"detail"`
+	Before     string  `json:"before"`
+	After      string  `json:"after"`
+	Restorable bool    `json:"restorable"`
+}
+
+func runHistory(ctx context.Context, args []string, e *env) (err error) {
+	if isHelp(args) {
+		return flag.ErrHelp
+	}
+	if len(args) > 0 && args[0] == "restore" {
+		return runHistoryRestore(ctx, args[1:], e)
+	}
+	f := newFlags("history", true)
+	code := f.String("unit", "", "申报编号")
+	asJSON := f.Bool("json", false, "JSON 输出")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	unitID := ""
+	if *code != "" {
+		u, err := s.UnitByCode(ctx, *code)
+		if err != nil {
+			return err
+		}
+		unitID = u.ID
+	}
+	events, err := s.History(ctx, unitID)
+	if err != nil {
+		return err
+	}
+	// Oldest first: the file's changes in the order they were made.
+	for i, j := 0, len(events)-1; i < j; i, j = i+1, j-1 {
+		events[i], events[j] = events[j], events[i]
+	}
+	if *asJSON {
+		out := make([]jsonEvent, 0, len(events))
+		for _, ev := range events {
+			je := jsonEvent{ID: ev.ID, At: ev.At.UTC().Format(time.RFC3339), Action: ev.Action, Subject: ev.Subject, Source: ev.Source,
+				Detail: ev.Detail, Before: ev.Before, After: ev.After, Restorable: ev.Restorable}
+			if ev.UnitCode != "" {
+				c := ev.UnitCode
+				je.Unit = &c
+			}
+			out = append(out, je)
+		}
+		enc := json.NewEncoder(e.out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	for _, ev := range events {
+		head := fmt.Sprintf("#%d %s %s", ev.ID, ev.At.Local().Format("2006-01-02 15:04:05"), ev.Detail)
+		if ev.Source != "" {
+			head += "（来自 " + ev.Source + "）"
+		}
+		fmt.Fprintln(e.out, head)
+		if ev.Before != "" {
+			fmt.Fprintln(e.out, "  原内容：")
+			fmt.Fprintln(e.out, indent(ev.Before, "    "))
+		}
+		switch {
+		case ev.After != "" && ev.Before != "":
+			fmt.Fprintln(e.out, "  改为：")
+			fmt.Fprintln(e.out, indent(ev.After, "    "))
+		case ev.After != "":
+			fmt.Fprintln(e.out, "  内容：")
+			fmt.Fprintln(e.out, indent(ev.After, "    "))
+		}
+		if ev.Restorable {
+			fmt.Fprintf(e.out, "  可恢复：dossierctl history restore --db %s --id %d\n", *f.db, ev.ID)
+		}
+	}
+	fmt.Fprintf(e.out, "共 %d 条记录\n", len(events))
+	return nil
+}
+
+func indent(text, prefix string) string {
+	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
+}
+
+func runHistoryRestore(ctx context.Context, args []string, e *env) (err error) {
+	f := newFlags("history restore", true)
+	id := f.Int64("id", 0, "历史记录编号")
+	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if *id <= 0 {
+		return usagef("缺少 --id（history 列出的记录编号，如 12）")
+	}
+	s, err := openDB(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer closeDB(s, &err)
+	if err := s.RestoreEvent(ctx, *id); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.out, "已恢复历史记录 #%d 替换前的内容（这次恢复也已记入历史，可再次恢复）\n", *id)
+	return nil
+}
