@@ -120,7 +120,9 @@ func Normalize(data []byte) (dossier.Photo, error) {
 	keepPNG := format != "jpeg" && (hasAlpha(img) || fewColours(img))
 	dw, dh := fit(w, h, LongSide)
 	var out image.Image
-	if dw != w || dh != h {
+	if ycc, ok := img.(*image.YCbCr); ok && (dw != w || dh != h) && !keepPNG {
+		out = resizeYCbCr(ycc, dw, dh)
+	} else if dw != w || dh != h {
 		out = resize(img, dw, dh)
 	} else {
 		out = eightBit(img)

@@ -34,3 +34,33 @@ func TestRowsOfYCbCr(t *testing.T) {
 		}
 	}
 }
+
+// TestResizeYCbCr: scaling a JPEG's planes gives the picture scaling its
+// RGB pixels gives, within rounding.
+func TestResizeYCbCr(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 301, 199))
+	for y := 0; y < 199; y++ {
+		for x := 0; x < 301; x++ {
+			src.Set(x, y, color.RGBA{uint8(x * 255 / 300), uint8(y * 255 / 198), uint8((x + 2*y) * 255 / 700), 255})
+		}
+	}
+	ycc := mustDecode(t, encodeJPEG(t, src)).(*image.YCbCr)
+	for _, size := range [][2]int{{200, 132}, {97, 64}, {301, 199}} {
+		got := resizeYCbCr(ycc, size[0], size[1])
+		want := resize(ycc, size[0], size[1])
+		worst := 0
+		for y := 2; y < size[1]-2; y++ {
+			for x := 2; x < size[0]-2; x++ {
+				g := color.RGBAModel.Convert(got.At(x, y)).(color.RGBA)
+				w := want.RGBAAt(x, y)
+				for _, d := range []int{int(g.R) - int(w.R), int(g.G) - int(w.G), int(g.B) - int(w.B)} {
+					worst = max(worst, d, -d)
+				}
+			}
+		}
+		// Chroma is kept at half resolution (4:2:0), as in every JPEG.
+		if worst > 6 {
+			t.Errorf("%v: worst difference %d", size, worst)
+		}
+	}
+}

@@ -57,7 +57,11 @@ func renditions(img image.Image, format string) ([]dossier.Rendition, error) {
 		if !ok {
 			continue
 		}
-		img = Downscale(img, w, h)
+		if ycc, ok := img.(*image.YCbCr); ok {
+			img = resizeYCbCr(ycc, w, h) // a JPEG's planes, as decoded or scaled
+		} else {
+			img = Downscale(img, w, h)
+		}
 		var buf bytes.Buffer
 		var err error
 		if format == "png" {
