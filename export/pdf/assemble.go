@@ -138,7 +138,9 @@ func assemblePDF(w io.Writer, doc []byte, pages int, im *images) (int64, error) 
 
 	out := &offsetWriter{w: bufio.NewWriterSize(w, 1<<20)}
 	newOff := make([]int64, n+len(im.list))
-	out.Write(doc[:offsets[order[0]]])
+	// The header too goes through subsetTags, which may also raise the
+	// version fpdf declares.
+	out.Write(subsetTags(bytes.Clone(doc[:offsets[order[0]]])))
 	for idx, k := range order {
 		obj := span(idx)
 		newOff[k] = out.n
