@@ -223,12 +223,15 @@ func BenchmarkExportPhotos300x8(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			// Logged as soon as known: qpdf --check, last, may take long.
+			b.Logf("%s: export %.1f s, max RSS %.0f MB, %.1f MB", q, wall.Seconds()/float64(b.N), float64(rss)/1e6, float64(st.Size())/1e6)
 			page, images := pageImageBytes(b, out)
 			one := filepath.Join(dir, "page.pdf")
 			if msg, err := exec.Command("pdfseparate", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), out, one).CombinedOutput(); err != nil {
 				b.Fatalf("pdfseparate: %v\n%s", err, msg)
 			}
 			pst, _ := os.Stat(one)
+			b.Logf("%s: file ÷ pictures %.3f, page %d cut out %.2f MB", q, float64(st.Size())/images, page, float64(pst.Size())/1e6)
 			t0 := time.Now()
 			if msg, err := exec.Command("qpdf", "--check", out).CombinedOutput(); err != nil {
 				b.Fatalf("qpdf --check: %v\n%s", err, msg)
