@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,12 +51,16 @@ type App struct {
 	pick picker
 	// now is the clock for new campaigns' dates; tests replace it.
 	now func() time.Time
+	// os opens files and prints through the operating system.
+	os osDesktop
+	// campaignItems are the menu items that need an open campaign.
+	campaignItems []*fyne.MenuItem
 }
 
 // New builds the app's window on fa, showing the start screen. It sets the
 // app's theme and icon.
 func New(fa fyne.App) *App {
-	a := &App{fa: fa, prefs: prefs{fa.Preferences()}, ctx: context.Background(), now: time.Now}
+	a := &App{fa: fa, prefs: prefs{fa.Preferences()}, ctx: context.Background(), now: time.Now, os: systemDesktop{}}
 	a.pick = &dialogPicker{a: a}
 	fa.Settings().SetTheme(Theme{})
 	if ic := AppIcon(); ic != nil {
@@ -113,6 +115,21 @@ func (a *App) PreviewImport(paths ...string) bool {
 // ShowError shows an error's Chinese message in a dialog.
 func (a *App) ShowError(title string, err error) {
 	a.alert(title, dossier.ErrorMessage(err))
+}
+
+// UseFilePreferences keeps the app's preferences in the file at path
+// (PreferencesPath), written atomically, instead of Fyne's store; what Fyne
+// kept before is taken over the first time.
+func (a *App) UseFilePreferences(path string) error {
+	fp, err := OpenFilePreferences(path, a.fa.Preferences())
+	if err != nil {
+		return err
+	}
+	a.prefs = prefs{fp}
+	if a.cur == nil {
+		a.ShowStart()
+	}
+	return nil
 }
 
 // Window is the app's window.
@@ -278,6 +295,7 @@ func (a *App) Close() {
 }
 
 func (a *App) updateTitle() {
+	a.updateMenu()
 	if a.cur == nil {
 		a.win.SetTitle(AppName)
 		return
@@ -290,9 +308,7 @@ func (a *App) updateTitle() {
 }
 
 func (a *App) menu() *fyne.MainMenu {
-	file := fyne.NewMenu("文件",
-		fyne.NewMenuItem("新建评选活动…", func() { a.askNewCampaign() }),
-		fyne.NewMenuItem("打开评选活动…", func() { a.askOpen() }),
+	a.campaignItems = []*fyne.MenuItem{
 		fyne.NewMenuItem("保存副本…", func() {
 			if a.cur != nil {
 				a.cur.saveCopy()
@@ -303,8 +319,16 @@ func (a *App) menu() *fyne.MainMenu {
 				a.cur.showHistory()
 			}
 		}),
+	}
+	closeItem := fyne.NewMenuItem("关闭当前活动", func() { a.leaveCampaign(a.ShowStart) })
+	a.campaignItems = append(a.campaignItems, closeItem)
+	file := fyne.NewMenu("文件",
+		fyne.NewMenuItem("新建评选活动…", func() { a.askNewCampaign() }),
+		fyne.NewMenuItem("打开评选活动…", func() { a.askOpen() }),
+		a.campaignItems[0],
+		a.campaignItems[1],
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("关闭当前活动", func() { a.leaveCampaign(a.ShowStart) }),
+		closeItem,
 	)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("关于", func() {
@@ -315,60 +339,27 @@ func (a *App) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, help)
 }
 
+// updateMenu enables the campaign's menu items only while one is open.
+func (a *App) updateMenu() {
+	for _, it := range a.campaignItems {
+		it.Disabled = a.cur == nil
+	}
+	if m := a.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
 // askOpen lets the user choose a campaign file and opens it.
 func (a *App) askOpen() {
 	a.leaveCampaign(func() {
-		a.pick.openFile("打开评选活动文件", nil, func(path string) {
+		a.pick.openFile("打开评选活动文件", []string{".dossier"}, func(path string) {
 			a.openFailed("无法打开", a.Open(path))
 		})
 	})
 }
 
 // DemoPath is where "open the demo" keeps the demo campaign: the user's
-// documents folder (XDG_DOCUMENTS_DIR, e.g. ~/文档), else ~/Documents, else
-// the app's folder in the user's configuration directory.
+// documents folder (DocumentsDir).
 func DemoPath() string {
-	const name = "示例评选活动.dossier"
-	home, err := os.UserHomeDir()
-	if err == nil {
-		if dir := xdgDocuments(home); dir != "" {
-			return filepath.Join(dir, name)
-		}
-		if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-			return filepath.Join(home, "Documents", name)
-		}
-	}
-	cfg, err := os.UserConfigDir()
-	if err != nil {
-		cfg = os.TempDir()
-	}
-	return filepath.Join(cfg, "dossier", name)
-}
-
-// xdgDocuments reads XDG_DOCUMENTS_DIR from ~/.config/user-dirs.dirs and
-// returns it when the folder exists.
-func xdgDocuments(home string) string {
-	cfg := os.Getenv("XDG_CONFIG_HOME")
-	if cfg == "" {
-		cfg = filepath.Join(home, ".config")
-	}
-	f, err := os.Open(filepath.Join(cfg, "user-dirs.dirs"))
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		v, ok := strings.CutPrefix(line, "XDG_DOCUMENTS_DIR=")
-		if !ok {
-			continue
-		}
-		v = strings.Trim(v, `"`)
-		v = strings.Replace(v, "$HOME", home, 1)
-		if st, err := os.Stat(v); err == nil && st.IsDir() && v != home {
-			return v
-		}
-	}
-	return ""
+	return filepath.Join(DocumentsDir(), "示例评选活动.dossier")
 }

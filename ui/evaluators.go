@@ -263,7 +263,9 @@ func (t *evaluatorsTab) show(id string) {
 					btn.SetText("恢复回避")
 					btn.OnTapped = func() {
 						t.s.a.ask("恢复回避", fmt.Sprintf("恢复评委“%s”对 %s %s 的回避？", e.Name, c.unit.Code, c.unit.Name), "理由", func(r string) {
-							t.avoid(e.Name, c.unit.Code, r)
+							if err := t.avoid(e.Name, c.unit.Code, r); err != nil {
+								t.s.a.alert("未能恢复回避", dossier.ErrorMessage(err))
+							}
 						})
 					}
 				default:
@@ -462,29 +464,33 @@ func (t *evaluatorsTab) askAvoid(e *dossier.Evaluator) {
 	unit := unitPicker(func() []dossier.Unit { return units })
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder("例如：评委曾在该单位任职")
-	form := []*widget.FormItem{
+	form := widget.NewForm(
 		widget.NewFormItem("单位", unit),
 		widget.NewFormItem("回避理由", reason),
-	}
-	d := dialog.NewForm("添加回避："+e.Name, "添加", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
-		t.avoid(e.Name, pickedCode(unit.Text), reason.Text)
-	}, t.s.a.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	)
+	fd := t.s.a.formDialog("添加回避："+e.Name, "添加", form, 560, func() error {
+		return t.avoid(e.Name, pickedCode(unit.Text), reason.Text)
+	})
+	fd.submitOnEnter(reason)
+	fd.show(unit)
 }
 
-// avoid records a manual 回避.
-func (t *evaluatorsTab) avoid(evaluator, code, reason string) {
-	if err := t.s.store.AddConflict(t.s.ctx, evaluator, code, reason); err != nil {
-		t.s.a.alert("未能添加回避", dossier.ErrorMessage(err))
-		return
+// avoid records a manual 回避; a missing unit or reason is refused with a
+// message for the dialog, which stays open.
+func (t *evaluatorsTab) avoid(evaluator, code, reason string) error {
+	if strings.TrimSpace(code) == "" {
+		return dossier.Errorf(dossier.EINVALID, "请选择要回避的单位。")
+	}
+	if strings.TrimSpace(reason) == "" {
+		return dossier.Errorf(dossier.EINVALID, "请填写回避理由，例如：评委曾在该单位任职。理由记入活动的历史。")
+	}
+	if err := t.s.store.AddConflict(t.s.ctx, evaluator, code, strings.TrimSpace(reason)); err != nil {
+		return err
 	}
 	t.s.changed++
 	t.s.note("已记录评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
+	return nil
 }
 
 // lift lifts a 回避, automatic or manual.

@@ -3,15 +3,12 @@ package ui
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,6 +38,11 @@ type importTab struct {
 	state  *widget.Label
 
 	addFiles, addFolder, clear, commit, template *widget.Button
+
+	// what the last listing left out ("跳过临时文件 2 个") and the paths it
+	// could not list, said with the preview
+	skipped      string
+	listProblems []string
 }
 
 // importRow is one file in the preview, and after the import its outcome.
@@ -117,21 +119,10 @@ var importColumns = []struct {
 func newImportTab(s *session) *importTab {
 	t := &importTab{s: s, sel: -1}
 	t.addFiles = widget.NewButtonWithIcon("选择文件…", theme.FileIcon(), func() {
-		s.a.pick.openFile("选择申报表", []string{".xlsx"}, func(p string) { t.add([]string{p}) })
+		s.a.pick.openFile("选择申报表", []string{".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ods", ".csv"}, func(p string) { t.add([]string{p}) })
 	})
 	t.addFolder = widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), func() {
-		s.a.pick.folder("选择存放申报表的文件夹", func(dir string) {
-			files, err := workbooksIn(dir)
-			if err != nil {
-				s.a.alert("无法读取文件夹", err.Error())
-				return
-			}
-			if len(files) == 0 {
-				s.a.alert("没有申报表", "文件夹 "+dir+" 中没有 .xlsx 文件。")
-				return
-			}
-			t.add(files)
-		})
+		s.a.pick.folder("选择存放申报表的文件夹", func(dir string) { t.addListed([]string{dir}) })
 	})
 	t.clear = widget.NewButtonWithIcon("清空列表", theme.ContentClearIcon(), t.reset)
 	t.commit = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), t.doImport)
@@ -181,46 +172,41 @@ func (t *importTab) content() fyne.CanvasObject { return t.view }
 
 func (t *importTab) refresh() {}
 
-// workbooksIn lists the .xlsx files in a folder and its subfolders,
-// leaving out Office's lock files (~$…).
-func workbooksIn(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != dir && strings.HasPrefix(name, ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".") {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
+// dropped takes files and folders dropped on the window: listed as the
+// folder scan and the command line list them (xlsx.ListSubmissions).
+func (t *importTab) dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		paths = append(paths, u.Path())
+	}
+	t.addListed(paths)
 }
 
-// dropped takes files and folders dropped on the window.
-func (t *importTab) dropped(uris []fyne.URI) {
-	var files []string
-	for _, u := range uris {
-		p := u.Path()
-		if ok, _ := storage.CanList(u); ok {
-			if fs, err := workbooksIn(p); err == nil {
-				files = append(files, fs...)
-			}
-		} else if strings.EqualFold(filepath.Ext(p), ".xlsx") {
-			files = append(files, p)
+// addListed lists the files and folders given, every spreadsheet found
+// (a format we cannot read is refused in the preview with its reason), and
+// says how many temporary and other files were left out.
+func (t *importTab) addListed(paths []string) {
+	if t.busy {
+		return
+	}
+	list := xlsx.ListSubmissions(paths)
+	t.skipped = list.SkippedText()
+	if len(list.Files) == 0 {
+		msg := "没有找到申报表（.xlsx 等电子表格文件）。"
+		for _, p := range list.Problems {
+			msg += "\n" + p.File + "：" + p.Message
 		}
+		if t.skipped != "" {
+			msg += "\n" + t.skipped + "。"
+		}
+		t.s.a.alert("没有申报表", msg)
+		return
 	}
-	if len(files) > 0 {
-		t.add(files)
+	t.listProblems = nil
+	for _, p := range list.Problems {
+		t.listProblems = append(t.listProblems, p.File+"："+p.Message)
 	}
+	t.add(list.Files)
 }
 
 func (t *importTab) reset() {
@@ -322,6 +308,12 @@ func (t *importTab) preview() {
 			if r > 0 {
 				msg += "点表格中的一行查看全部原因。"
 			}
+			if t.skipped != "" {
+				msg += t.skipped + "。"
+			}
+			for _, p := range t.listProblems {
+				msg += "无法列出 " + p + "。"
+			}
 			t.state.SetText(msg)
 			t.setBusy(false)
 			t.table.Refresh()
@@ -339,16 +331,15 @@ func (t *importTab) plan(files []string, progress func(done, total int)) ([]impo
 	rows := make([]importRow, len(files))
 	var subs []dossier.Submission
 	var at []int
-	for i, f := range files {
-		rows[i] = importRow{file: f, action: dossier.ImportRejected}
-		sub, err := xlsx.ReadSubmission(f, b)
-		if err != nil {
-			rows[i].lines = problemLines(err)
+	// Read in parallel on every core, the outcomes in list order.
+	for i, rd := range xlsx.ReadSubmissions(files, b, progress) {
+		rows[i] = importRow{file: rd.Path, action: dossier.ImportRejected}
+		if rd.Err != nil {
+			rows[i].lines = problemLines(rd.Err)
 		} else {
-			subs = append(subs, *sub)
+			subs = append(subs, *rd.Sub)
 			at = append(at, i)
 		}
-		progress(i+1, len(files))
 	}
 	if len(subs) > 0 {
 		items, err := t.s.store.Import(t.s.ctx, subs, true)

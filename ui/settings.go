@@ -27,7 +27,10 @@ type settingsTab struct {
 	tieAdd                                       *widget.Select
 	campSave                                     *debounce
 	yearCheck, quotaCheck, trimCheck             fyne.StringValidator
-	loading                                      bool
+	// minValid is the fewest valid totals for a unit to be ranked.
+	minValid      *field
+	minValidCheck fyne.StringValidator
+	loading       bool
 
 	cats    []dossier.Category
 	sel     int
@@ -43,6 +46,7 @@ type categoryEditor struct {
 	name, slogan, desc *field
 	max                *field
 	maxCheck           fyne.StringValidator
+	maxAgreed          dossier.Tenths // a new maximum the user confirmed
 	save               *debounce
 	indicators         *fyne.Container
 	indicatorSaves     []*debounce
@@ -77,6 +81,8 @@ func newSettingsTab(s *session) *settingsTab {
 	t.quotaCheck = intValidator(0, 100000, "请填写整数")
 	t.trimMin = mk("至少 3")
 	t.trimCheck = intValidator(dossier.MinTrimMin, 1000, fmt.Sprintf("请填写不小于 %d 的整数", dossier.MinTrimMin))
+	t.minValid = mk("默认 1")
+	t.minValidCheck = intValidator(1, 1000, "请填写不小于 1 的整数")
 
 	t.tieBox = container.NewVBox()
 	t.tieAdd = widget.NewSelect(nil, nil)
@@ -89,6 +95,7 @@ func newSettingsTab(s *session) *settingsTab {
 		&widget.FormItem{Text: "文件日期", Widget: t.date, HintText: "印在评审材料和公示名单上的日期"},
 		&widget.FormItem{Text: "拟表彰名额", Widget: t.quota, HintText: "名次在名额以内的单位为拟推荐"},
 		&widget.FormItem{Text: "去高去低起点", Widget: t.trimMin, HintText: "有效总分达到此份数时，去掉一个最高分和一个最低分"},
+		&widget.FormItem{Text: "最少有效评分", Widget: t.minValid, HintText: "有效总分少于此份数的单位不参与排名"},
 	)
 	tieHelp := muted("总分相同时依次比较下列类别的得分，高者在前；未设置或仍相同的为并列。")
 	left := container.NewVBox(heading("评选活动"), form, widget.NewSeparator(),
@@ -148,6 +155,7 @@ func (t *settingsTab) refresh() {
 		t.date.SetText(c.Date)
 		t.quota.SetText(strconv.Itoa(c.Quota))
 		t.trimMin.SetText(strconv.Itoa(c.TrimMin))
+		t.minValid.SetText(strconv.Itoa(max(1, c.MinValid)))
 		t.tie = append([]string(nil), c.TieBreak...)
 		t.loading = false
 		t.s.campaignChanged(c)
@@ -264,6 +272,7 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 		},
 		number("拟表彰名额", t.quota, t.quotaCheck, func(c C) int { return c.Quota }, func(c *C, n int) { c.Quota = n }),
 		number("去高去低起点", t.trimMin, t.trimCheck, func(c C) int { return c.TrimMin }, func(c *C, n int) { c.TrimMin = n }),
+		number("最少有效评分", t.minValid, t.minValidCheck, func(c C) int { return max(1, c.MinValid) }, func(c *C, n int) { c.MinValid = n }),
 		{
 			label:   "同分比较顺序",
 			shown:   func(c C) string { return t.tieNames(c.TieBreak) },
@@ -532,6 +541,19 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 	if idx < 0 {
 		return
 	}
+	if m, err := dossier.ParseTenths(e.max.Text); err == nil && e.maxCheck(e.max.Text) == nil && m != t.cats[idx].Max && m != e.maxAgreed {
+		if msg := t.rescaleWarning(t.cats[idx], m); msg != "" {
+			old := t.cats[idx].Max
+			t.s.a.confirm("修改满分", msg, "修改满分", func() {
+				e.maxAgreed = m
+				e.max.SetText(m.Short())
+				t.saveCategory(e)
+			})
+			// Until confirmed the field shows what the file holds.
+			e.max.SetText(old.Short())
+			return
+		}
+	}
 	f := formSave[dossier.Category]{
 		s:      t.s,
 		key:    "category:" + e.id + ":",
@@ -556,6 +578,7 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 	if !ok {
 		return
 	}
+	e.maxAgreed = 0
 	t.cats[idx] = c
 	t.s.changed++
 	t.catList.RefreshItem(idx)
@@ -672,6 +695,7 @@ func (t *settingsTab) askAddIndicator(e *categoryEditor) {
 			return
 		}
 		t.reloadCategory(e)
+		t.s.note("已新增量化指标“" + strings.TrimSpace(name.Text) + "”")
 	}, t.s.a.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
@@ -700,9 +724,16 @@ func (t *settingsTab) askAddCategory() {
 		if !ok {
 			return
 		}
-		if err := t.addCategory(name.Text, slogan.Text, max.Text); err != nil {
-			t.s.a.alert("未能添加类别", dossier.ErrorMessage(err))
+		add := func() {
+			if err := t.addCategory(name.Text, slogan.Text, max.Text); err != nil {
+				t.s.a.alert("未能添加类别", dossier.ErrorMessage(err))
+			}
 		}
+		if msg := t.addWarning(); msg != "" {
+			t.s.a.confirm("新增类别", msg, "仍然新增", add)
+			return
+		}
+		add()
 	}, t.s.a.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
@@ -756,7 +787,11 @@ func (t *settingsTab) askRemoveCategory() {
 		return
 	}
 	c := t.cats[t.sel]
-	t.s.a.confirm("删除类别", "删除类别“"+c.Name+"”及其量化指标？", "删除", func() { t.removeCategory(c.ID) })
+	msg := "删除类别“" + c.Name + "”及其量化指标？"
+	if w := t.removeWarning(c); w != "" {
+		msg = w + "\n\n" + msg
+	}
+	t.s.a.confirm("删除类别", msg, "删除", func() { t.removeCategory(c.ID) })
 }
 
 // removeCategory deletes a category, or shows why the file refuses to.

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -305,22 +304,18 @@ func (t *unitsTab) unitChanged(u dossier.Unit) {
 	t.table.Refresh()
 }
 
-// nextCode suggests the next free code of the form YYYY-NNNN.
+// nextCode suggests the next free code in the campaign's own numbering
+// (dossier.NextCode, the rule imports use too).
 func (t *unitsTab) nextCode() string {
 	year := t.s.campaign.Year
 	if year == 0 {
 		year = t.s.a.now().Year()
 	}
-	prefix := strconv.Itoa(year) + "-"
-	n := 0
-	for _, u := range t.all {
-		if rest, ok := strings.CutPrefix(u.Code, prefix); ok {
-			if k, err := strconv.Atoi(rest); err == nil && k > n {
-				n = k
-			}
-		}
+	codes := make([]string, len(t.all))
+	for i, u := range t.all {
+		codes[i] = u.Code
 	}
-	return fmt.Sprintf("%s%04d", prefix, n+1)
+	return dossier.NextCode(codes, year)
 }
 
 func (t *unitsTab) askAdd() {

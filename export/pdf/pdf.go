@@ -34,6 +34,11 @@ type Options struct {
 	// Photos, if set, gives the photos' image data while the document is
 	// written, one at a time; the book's photos then need no Data.
 	Photos PhotoSource
+	// WithScores puts the score box (评分情况: every evaluator's name and
+	// scores, the arithmetic) into the single-unit PDF. It is off by
+	// default, as that PDF goes back to the unit; the dossier, which stays
+	// with the committee, always has it.
+	WithScores bool
 }
 
 // Report tells what was made.
@@ -104,6 +109,7 @@ func WriteUnit(w io.Writer, b *dossier.Book, r *dossier.Ranking, unitID string, 
 		return nil, fmt.Errorf("%w: %q", ErrNoUnit, unitID)
 	}
 	name := d.r.Standings[idx].Unit.Name
+	d.noScores = !opt.WithScores
 	return d.write(w, []int{idx}, meta{
 		title:    d.plain(name + " 事迹材料"),
 		subject:  d.plain(b.Campaign.Title),
