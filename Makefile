@@ -9,12 +9,12 @@ DEMO    ?= demo.dossier
 
 # What building the Fyne GUI needs on Debian 12 (measured for Fyne v2.7.1).
 GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-# What the tests need: poppler-utils (pdftotext, pdffonts) to read the PDFs back;
+# What the tests need: poppler-utils (pdftotext, pdffonts, pdfimages, pdfseparate) to read the PDFs back;
 # util-linux (setpriv: read-only campaigns as an unprivileged user) and mount (a
 # small tmpfs for the full-disk test, as root); LibreOffice (headless Calc),
 # Gnumeric and openpyxl to write the workbooks other programs write, for the
-# Excel exchange tests.
-TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl
+# Excel exchange tests; qpdf to check the PDFs' structure.
+TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl qpdf
 
 .PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean
 

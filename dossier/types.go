@@ -192,6 +192,7 @@ type Photo struct {
 	Width      int
 	Height     int
 	Data       []byte
+	Renditions []Rendition // smaller copies for documents, made at import (see Rendition)
 }
 
 // Evaluator is a member of the evaluation committee (评委).

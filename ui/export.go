@@ -40,6 +40,7 @@ type exportTab struct {
 	view fyne.CanvasObject
 
 	unitSel *widget.SelectEntry
+	quality *widget.RadioGroup // photo resolution of the PDFs: 打印版 or 电子版
 	// scores, when checked, puts the score box (evaluators' names and
 	// scores) into the single-unit PDF, which is off by default.
 	scores  *widget.Check
@@ -80,11 +81,16 @@ type exportJob struct {
 	warnings          []string
 	pages             int
 	files             []string
+	ppi               int // photo resolution of a PDF
 }
 
 func newExportTab(s *session) *exportTab {
 	t := &exportTab{s: s, jobs: container.NewVBox(), running: map[string]bool{}}
 	t.unitSel = unitPicker(func() []dossier.Unit { return t.units })
+	t.quality = widget.NewRadioGroup([]string{qualityPrint, qualityScreen}, nil)
+	t.quality.Horizontal = true
+	t.quality.Required = true
+	t.quality.SetSelected(qualityPrint)
 	t.scores = widget.NewCheck("附评分情况（评委姓名和评分明细，仅供内部使用）", nil)
 	row := func(title, desc string, extra fyne.CanvasObject, kind string) fyne.CanvasObject {
 		btn := widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), func() { t.ask(kind) })
@@ -95,6 +101,9 @@ func newExportTab(s *session) *exportTab {
 		return container.NewBorder(nil, nil, nil, container.NewCenter(btn), text)
 	}
 	docs := container.NewVBox(
+		container.NewBorder(nil, nil, boldLabel("PDF 中的图片"), nil, t.quality),
+		muted("打印版按打印尺寸约 300 ppi 嵌入图片；电子版约 150 ppi，文件小，适合邮件发送。活动文件中的原图不变。"),
+		widget.NewSeparator(),
 		row("评审材料汇编（PDF）", "封面、评分规则、排名表（含名额线）、目录，按名次排列的各单位事迹材料、量化指标、图片和评分说明。", nil, docDossier),
 		widget.NewSeparator(),
 		row("公示名单（PDF）", "拟推荐单位按名次排列；并列跨越名额线的单位在评委会决定后列入。", nil, docNotice),
@@ -204,6 +213,12 @@ func (t *exportTab) ask(kind string) {
 	t.s.a.pick.saveFile("导出"+docTitles[kind], names[kind], true, func(p string) { t.start(kind, p, "") })
 }
 
+// The choices of photo resolution.
+const (
+	qualityPrint  = "打印版"
+	qualityScreen = "电子版"
+)
+
 var docTitles = map[string]string{
 	docDossier:    "评审材料汇编",
 	docNotice:     "公示名单",
@@ -216,7 +231,10 @@ var docTitles = map[string]string{
 // start makes a document in the background and lists it with its progress.
 func (t *exportTab) start(kind, path, unitID string) *exportJob {
 	t.s.flush()
-	j := &exportJob{kind: kind, title: docTitles[kind], path: path, withScores: t.scores.Checked}
+	j := &exportJob{kind: kind, title: docTitles[kind], path: path, withScores: t.scores.Checked, ppi: pdf.PrintPPI}
+	if t.quality.Selected == qualityScreen {
+		j.ppi = pdf.ScreenPPI
+	}
 	j.bar = widget.NewProgressBar()
 	j.state = widget.NewLabel("正在准备…")
 	j.state.Wrapping = fyne.TextWrapBreak
@@ -257,14 +275,15 @@ func (t *exportTab) start(kind, path, unitID string) *exportJob {
 func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total int)) error {
 	ctx := t.s.ctx
 	photos := j.kind == docDossier || j.kind == docUnit
-	// The summary needs the material (量化指标, counts) but no image data.
+	// The summary needs the material (量化指标, counts) but no image data;
+	// a PDF reads the photos' pictures one at a time as it is written.
 	material := photos || j.kind == docSummary
-	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: material, Photos: photos})
+	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: material})
 	if err != nil {
 		return err
 	}
 	r := dossier.Rank(b)
-	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores}
+	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores, PPI: j.ppi, Photos: t.s.store.Photos(ctx)}
 	keep := func(rep *pdf.Report, err error) error {
 		if rep != nil {
 			j.warnings, j.pages = rep.Warnings, rep.Pages

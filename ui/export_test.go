@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dossier-app/dossier/export/pdf"
 )
 
 func TestExport(t *testing.T) {
@@ -99,5 +101,36 @@ func TestExport(t *testing.T) {
 	s.jobs.Wait()
 	if j.err != nil || !strings.Contains(j.files[0], "(2)") {
 		t.Errorf("second export: %v %q", j.err, j.files)
+	}
+}
+
+// TestExportQuality: the 打印版/电子版 choice sets the resolution the PDF's
+// photos are embedded at, and the PDF reads the photos from the campaign.
+func TestExportQuality(t *testing.T) {
+	a, _ := newTestApp(t)
+	if err := a.OpenDemo(filepath.Join(t.TempDir(), "demo.dossier")); err != nil {
+		t.Fatal(err)
+	}
+	s := a.cur
+	a.ShowScreen(ScreenExport)
+	et := s.screen(ScreenExport).(*exportTab)
+	if et.quality.Selected != qualityPrint {
+		t.Errorf("default %q, want %s", et.quality.Selected, qualityPrint)
+	}
+	dir := t.TempDir()
+	et.unitSel.SetText("HN2022-002") // the unit with ten photos
+	id, _, _ := et.unitID()
+	for _, q := range []string{qualityPrint, qualityScreen} {
+		et.quality.SetSelected(q)
+		j := et.start(docUnit, filepath.Join(dir, q+".pdf"), id)
+		s.jobs.Wait()
+		want := map[string]int{qualityPrint: pdf.PrintPPI, qualityScreen: pdf.ScreenPPI}[q]
+		if j.err != nil || j.ppi != want {
+			t.Fatalf("%s: ppi %d (want %d), %v", q, j.ppi, want, j.err)
+		}
+		data, _ := os.ReadFile(j.path)
+		if !bytes.Contains(data, []byte("/Subtype /Image")) {
+			t.Errorf("%s: the unit's photos are missing", q)
+		}
 	}
 }

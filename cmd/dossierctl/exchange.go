@@ -19,7 +19,7 @@ func init() {
 	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
 	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
 	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores]\nexport     xlsx --db FILE --out FILE.xlsx")
+	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores] [--quality print|screen]\nexport     xlsx --db FILE --out FILE.xlsx")
 }
 
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
@@ -277,6 +277,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
+	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
 	if err := f.parseNone(args[1:]); err != nil {
 		return err
@@ -290,6 +291,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		}
 		if f.set("unit") && *kind != "unit" {
 			return usagef("--unit 只用于 --kind unit")
+		}
+		if *quality != "print" && *quality != "screen" {
+			return usagef("--quality 应为 print（打印版）或 screen（电子版），而不是“%s”", *quality)
 		}
 		if f.set("with-scores") && *kind != "unit" {
 			return usagef("--with-scores 只用于 --kind unit（评审材料汇编总是含评分情况）")
@@ -310,8 +314,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	}
 	defer closeDB(s, &err)
 	// The summary lists every unit's material (量化指标, counts of sections,
-	// values and photos) but no image data; a PDF prints the photos.
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: what == "pdf"})
+	// values and photos); a PDF reads the photos' pictures one at a time
+	// while it is written (opt.Photos), never all at once.
+	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
 	if err != nil {
 		return err
 	}
@@ -323,20 +328,25 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
 		return nil
 	}
+	opt := pdf.Options{PPI: pdf.PrintPPI, Photos: s.Photos(ctx)}
+	if *quality == "screen" {
+		opt.PPI = pdf.ScreenPPI
+	}
 	var rep *pdf.Report
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
 		case "dossier":
-			rep, werr = pdf.WriteDossier(w, b, r, pdf.Options{})
+			rep, werr = pdf.WriteDossier(w, b, r, opt)
 		case "notice":
-			rep, werr = pdf.WriteNotice(w, b, r, pdf.Options{})
+			rep, werr = pdf.WriteNotice(w, b, r, opt)
 		case "unit":
 			u := b.UnitByCode(*code)
 			if u == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
 			}
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{WithScores: *withScores})
+			opt.WithScores = *withScores
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, opt)
 		}
 		return werr
 	}, *f.db)

@@ -304,6 +304,9 @@ func putImage(ctx context.Context, tx *sql.Tx, p *dossier.Photo) (string, error)
 	hash := hex.EncodeToString(sum[:])
 	_, err := tx.ExecContext(ctx, `INSERT INTO image (hash, format, width, height, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING`,
 		hash, p.Format, p.Width, p.Height, p.Data)
+	if err == nil {
+		err = putRenditions(ctx, tx, hash, p)
+	}
 	return hash, err
 }
 

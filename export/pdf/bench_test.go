@@ -158,11 +158,12 @@ func benchBaseline(b *testing.B, book *dossier.Book) {
 					pdf.Rect(it.x, it.y, it.w, it.h, "D")
 				case kImage:
 					ph := photos[pi][it.photo]
-					if !loaded[ph.name] {
-						pdf.RegisterImageOptionsReader(ph.name, fpdf.ImageOptions{ImageType: ph.typ}, bytes.NewReader(ph.data))
-						loaded[ph.name] = true
+					name := ph.key()
+					if !loaded[name] {
+						pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: ph.typ}, bytes.NewReader(ph.photo.Data))
+						loaded[name] = true
 					}
-					pdf.ImageOptions(ph.name, it.x, it.y, it.w, it.h, false, fpdf.ImageOptions{ImageType: ph.typ}, 0, "")
+					pdf.ImageOptions(name, it.x, it.y, it.w, it.h, false, fpdf.ImageOptions{ImageType: ph.typ}, 0, "")
 				}
 			}
 		}

@@ -91,7 +91,7 @@ func (d *doc) write(w io.Writer, units []int, m meta) (*Report, error) {
 		}
 	}
 	progress(0)
-	r, err := newRenderer(d.c.fonts, m, &d.c.warn)
+	r, err := newRenderer(d.c.fonts, m, &d.c.warn, newImages(d.opt.PPI, d.opt.Photos))
 	if err != nil {
 		return nil, err
 	}
@@ -125,10 +125,11 @@ func (d *doc) write(w io.Writer, units []int, m meta) (*Report, error) {
 			}
 		}
 	}
-	if err := r.output(w); err != nil {
+	imageBytes, err := r.output(w)
+	if err != nil {
 		return nil, err
 	}
-	return &Report{Pages: n, Warnings: d.c.warn.list}, nil
+	return &Report{Pages: n, Warnings: d.c.warn.list, Images: len(r.images.list), ImageBytes: imageBytes}, nil
 }
 
 // layoutUnit lays out standing i's section with a composer of its own.

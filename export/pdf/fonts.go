@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -81,16 +79,12 @@ func (fs *fontSet) physical(f fontID, r rune) fontID {
 	return fs.chain[f][fs.face[f].Source(r)]
 }
 
-// photoRef is a photo placed in the document.
-type photoRef struct {
-	data []byte
-	typ  string // fpdf image type: "JPG" or "PNG"
-	name string // image name in the PDF: the same bytes share one name
-}
-
 // photoInfo checks that p is a picture the PDF writer embeds as it is (a
 // JPEG, or an 8-bit non-interlaced PNG) and returns its type and size.
 func photoInfo(p *dossier.Photo) (typ string, w, h int, err error) {
+	if len(p.Data) == 0 {
+		return streamedInfo(p)
+	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(p.Data))
 	if err != nil {
 		return "", 0, 0, errors.New("不是可读的 JPEG 或 PNG 图片")
@@ -110,11 +104,4 @@ func photoInfo(p *dossier.Photo) (typ string, w, h int, err error) {
 		return "", 0, 0, errors.New("图片尺寸为零")
 	}
 	return typ, cfg.Width, cfg.Height, nil
-}
-
-// photoName names an image by its content, so that the same picture is
-// embedded once and the name does not depend on the order of the photos.
-func photoName(data []byte) string {
-	sum := sha256.Sum256(data)
-	return fmt.Sprintf("img%x", binary.BigEndian.Uint64(sum[:8]))
 }

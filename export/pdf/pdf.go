@@ -27,6 +27,13 @@ type Options struct {
 	// (total is 0 for the notice, which sets no unit's material). It is
 	// called from the goroutine that called the Write function. May be nil.
 	Progress func(done, total int)
+	// PPI is the resolution photos are embedded at, in pixels per inch of
+	// their printed size: PrintPPI (the default, for 0) or ScreenPPI.
+	// Larger pictures are scaled down; the campaign keeps its originals.
+	PPI int
+	// Photos, if set, gives the photos' image data while the document is
+	// written, one at a time; the book's photos then need no Data.
+	Photos PhotoSource
 	// WithScores puts the score box (评分情况: every evaluator's name and
 	// scores, the arithmetic) into the single-unit PDF. It is off by
 	// default, as that PDF goes back to the unit; the dossier, which stays
@@ -42,6 +49,10 @@ type Report struct {
 	// as □) and per picture that could not be embedded, e.g.
 	// 郑州市教育局 事迹材料：字符“𠮷”(U+20BB7) 字体中没有，已以□代替.
 	Warnings []string
+	// Images is the number of pictures embedded (the same picture placed
+	// twice counts once), ImageBytes the size of their image data.
+	Images     int
+	ImageBytes int64
 }
 
 // ErrNoUnit reports that WriteUnit was asked for a unit the book lacks.

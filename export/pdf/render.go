@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"reflect"
 	"time"
-	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -31,8 +29,8 @@ type renderer struct {
 	pdf    *fpdf.Fpdf
 	fonts  *fontSet
 	photos []photoRef
-	loaded map[string]bool // image names registered, or false when refused
-	links  map[int]int     // target page index → fpdf link
+	images *images     // pictures drawn, embedded by assemblePDF
+	links  map[int]int // target page index → fpdf link
 	warn   *warnings
 
 	// current drawing state, to avoid repeating operators
@@ -73,7 +71,7 @@ func outlineCounts(pdf []byte, levels []int) []byte {
 }
 
 // newRenderer starts a PDF with the document information m and the fonts.
-func newRenderer(fs *fontSet, m meta, warn *warnings) (*renderer, error) {
+func newRenderer(fs *fontSet, m meta, warn *warnings, im *images) (*renderer, error) {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
 	if m.date.IsZero() {
@@ -101,7 +99,7 @@ func newRenderer(fs *fontSet, m meta, warn *warnings) (*renderer, error) {
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load fonts: %w", err)
 	}
-	return &renderer{pdf: pdf, fonts: fs, loaded: map[string]bool{}, links: map[int]int{}, warn: warn, lw: -1}, nil
+	return &renderer{pdf: pdf, fonts: fs, images: im, links: map[int]int{}, warn: warn, lw: -1}, nil
 }
 
 // page draws a new page; photos are the pictures its image items index.
@@ -145,14 +143,18 @@ func (r *renderer) addTo(n int, items []item) error {
 	return p.Error()
 }
 
-// output finishes the document and writes it to w.
-func (r *renderer) output(w io.Writer) error {
+// output finishes the document and writes it to w, with its pictures
+// (see assemblePDF); it returns the bytes of picture data embedded.
+func (r *renderer) output(w io.Writer) (int64, error) {
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
-		return err
+		return 0, err
 	}
-	_, err := w.Write(outlineCounts(subsetTags(buf.Bytes()), r.levels))
-	return err
+	n, err := assemblePDF(w, outlineCounts(buf.Bytes(), r.levels), r.pdf.PageCount(), r.images)
+	for _, s := range r.images.warned {
+		r.warn.addLine(s)
+	}
+	return n, err
 }
 
 // subsetTagged maps the names fpdf gives the embedded fonts ("utf8" and the
@@ -234,25 +236,7 @@ func (r *renderer) item(it *item) {
 		}
 	case kImage:
 		ph := r.photos[it.photo]
-		ok, seen := r.loaded[ph.name]
-		if !seen {
-			info := p.RegisterImageOptionsReader(ph.name, fpdf.ImageOptions{ImageType: ph.typ}, bytes.NewReader(ph.data))
-			ok = !p.Err()
-			if ok {
-				distinctWidth(info, len(r.loaded))
-			}
-			if !ok {
-				r.warn.addLine(fmt.Sprintf("图片无法嵌入（%v），已以空框代替", p.Error()))
-				p.ClearError()
-			}
-			r.loaded[ph.name] = ok
-		}
-		if ok {
-			p.ImageOptions(ph.name, it.x, it.y, it.w, it.h, false, fpdf.ImageOptions{ImageType: ph.typ}, 0, "")
-		} else {
-			r.stroke(grey, 0.3, true)
-			p.Rect(it.x, it.y, it.w, it.h, "D")
-		}
+		p.RawWriteStr(drawImage(r.images.place(p.PageNo(), ph, it.w, it.h), it.x, it.y, it.w, it.h))
 	case kLink:
 		id, ok := r.links[it.target]
 		if !ok {
@@ -292,24 +276,4 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
-}
-
-// distinctWidth works around a determinism bug of fpdf v0.12.0: with the
-// catalogue sorted it writes images in the order of their pixel width only,
-// so images of equal width come out in Go's random map order and the same
-// document gives different bytes. It adds seq·10⁻⁷ to the image's recorded
-// width: the order becomes width, then registration order, while everything
-// fpdf prints of the width (/Width is written as an integer) stays the same;
-// the fractional width is never used otherwise, as images are always
-// placed with an explicit size.
-func distinctWidth(info *fpdf.ImageInfoType, seq int) {
-	if info == nil {
-		return
-	}
-	f := reflect.ValueOf(info).Elem().FieldByName("w")
-	if !f.IsValid() || f.Kind() != reflect.Float64 {
-		return
-	}
-	w := (*float64)(unsafe.Pointer(f.UnsafeAddr()))
-	*w = float64(int(*w)) + float64(seq%1000000)*1e-7
 }

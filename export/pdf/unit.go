@@ -222,7 +222,8 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	c.ensure(h + 2 + min(capH, max(blockH/3, 2*capStyle.pitch)))
 	x := marginL + (blockW-w)/2
 	if err == nil {
-		c.photos = append(c.photos, photoRef{data: p.Data, typ: typ, name: photoName(p.Data)})
+		lowResolution(c, name, p, pw, ph, w, h)
+		c.photos = append(c.photos, photoRef{photo: p, typ: typ})
 		c.pg.items = append(c.pg.items, item{kind: kImage, x: x, y: c.y, w: w, h: h, photo: len(c.photos) - 1})
 	} else {
 		c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: w, h: h, fill: 0.95, stroke: true, size: 0.3})

@@ -90,7 +90,18 @@ func Normalize(data []byte) (dossier.Photo, error) {
 		}
 		orientation = info.orientation
 		if info.baseline && info.components != 4 && orientation == 1 && w <= LongSide && h <= LongSide {
-			return dossier.Photo{Format: "jpeg", Width: w, Height: h, Data: info.stripped(data)}, nil
+			p := dossier.Photo{Format: "jpeg", Width: w, Height: h, Data: info.stripped(data)}
+			if !needsRenditions(w, h) {
+				return p, nil
+			}
+			img, err := decode(format, data)
+			if err != nil {
+				return dossier.Photo{}, invalid("图片（%s）已损坏，无法读取，请重新保存图片后插入", formatLabel(format))
+			}
+			if p.Renditions, err = renditions(img, "jpeg"); err != nil {
+				return dossier.Photo{}, err
+			}
+			return p, nil
 		}
 		if decodeCost(format, cfg, info.progressive, info.components) > maxDecodeBytes {
 			return dossier.Photo{}, invalid("图片（渐进式 JPEG，%d×%d 像素）过大，无法处理，请缩小后重新插入", w, h)
@@ -109,7 +120,9 @@ func Normalize(data []byte) (dossier.Photo, error) {
 	keepPNG := format != "jpeg" && (hasAlpha(img) || fewColours(img))
 	dw, dh := fit(w, h, LongSide)
 	var out image.Image
-	if dw != w || dh != h {
+	if ycc, ok := img.(*image.YCbCr); ok && (dw != w || dh != h) && !keepPNG {
+		out = resizeYCbCr(ycc, dw, dh)
+	} else if dw != w || dh != h {
 		out = resize(img, dw, dh)
 	} else {
 		out = eightBit(img)
@@ -125,12 +138,15 @@ func Normalize(data []byte) (dossier.Photo, error) {
 		if err := enc.Encode(&buf, out); err != nil {
 			return dossier.Photo{}, fmt.Errorf("photo: encode png: %w", err)
 		}
-		return dossier.Photo{Format: "png", Width: b.Dx(), Height: b.Dy(), Data: buf.Bytes()}, nil
+		rs, err := renditions(out, "png")
+		return dossier.Photo{Format: "png", Width: b.Dx(), Height: b.Dy(), Data: buf.Bytes(), Renditions: rs}, err
 	}
-	if err := jpeg.Encode(&buf, flatten(out), &jpeg.Options{Quality: Quality}); err != nil {
+	out = flatten(out)
+	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: Quality}); err != nil {
 		return dossier.Photo{}, fmt.Errorf("photo: encode jpeg: %w", err)
 	}
-	return dossier.Photo{Format: "jpeg", Width: b.Dx(), Height: b.Dy(), Data: buf.Bytes()}, nil
+	rs, err := renditions(out, "jpeg")
+	return dossier.Photo{Format: "jpeg", Width: b.Dx(), Height: b.Dy(), Data: buf.Bytes(), Renditions: rs}, err
 }
 
 // Pixels a byte of picture data may stand for, beyond which a large

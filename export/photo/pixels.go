@@ -31,12 +31,27 @@ func rowsOf(img image.Image) func(y int, dst []uint8) {
 			}
 		}
 	case *image.YCbCr:
+		// Whole rows at a time: the offsets of a row's samples grow by one
+		// luma sample per pixel and one chroma sample per 1, 2 or 4 pixels.
+		shift := 0
+		switch m.SubsampleRatio {
+		case image.YCbCrSubsampleRatio422, image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440:
+			shift = 1
+			if m.SubsampleRatio == image.YCbCrSubsampleRatio440 {
+				shift = 0
+			}
+		case image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410:
+			shift = 2
+		}
 		return func(y int, dst []uint8) {
+			yi := m.YOffset(b.Min.X, b.Min.Y+y)
+			c0 := m.COffset(b.Min.X, b.Min.Y+y)
+			x0 := b.Min.X >> shift
 			for x := 0; x < w; x++ {
-				yi := m.YOffset(b.Min.X+x, b.Min.Y+y)
-				ci := m.COffset(b.Min.X+x, b.Min.Y+y)
-				r, g, bl := color.YCbCrToRGB(m.Y[yi], m.Cb[ci], m.Cr[ci])
-				dst[4*x], dst[4*x+1], dst[4*x+2], dst[4*x+3] = r, g, bl, 0xFF
+				ci := c0 + ((b.Min.X+x)>>shift - x0)
+				r, g, bl := color.YCbCrToRGB(m.Y[yi+x], m.Cb[ci], m.Cr[ci])
+				d := dst[4*x : 4*x+4 : 4*x+4]
+				d[0], d[1], d[2], d[3] = r, g, bl, 0xFF
 			}
 		}
 	case *image.Gray:

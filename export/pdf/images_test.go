@@ -1,0 +1,352 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dossier-app/dossier/dossier"
+)
+
+// photoBook is the demo book with large photos: unit 1 has a 2400 × 1600
+// JPEG and a 1600 × 2000 PNG, unit 2 a 40 × 30 JPEG (blown up far beyond
+// 150 ppi), unit 3 the same JPEG as unit 1, the others none.
+func photoBook(t testing.TB) *dossier.Book {
+	b := testBook(t)
+	bigOnce.Do(func() {
+		bigPhotos = []dossier.Photo{testPhoto(t, "jpeg", 2400, 1600, 7), testPhoto(t, "png", 1600, 2000, 8), testPhoto(t, "jpeg", 40, 30, 9)}
+	})
+	for i := range b.Units {
+		b.Units[i].Photos = nil
+	}
+	big, tall, tiny := bigPhotos[0], bigPhotos[1], bigPhotos[2]
+	set := func(u *dossier.Unit, ps ...dossier.Photo) {
+		u.Photos = nil
+		for i, p := range ps {
+			p.ID, p.Caption = fmt.Sprintf("%s-big%d", u.ID, i), fmt.Sprintf("大图%d", i)
+			u.Photos = append(u.Photos, p)
+		}
+	}
+	set(&b.Units[0], big, tall)
+	set(&b.Units[1], tiny)
+	set(&b.Units[2], big)
+	return b
+}
+
+var (
+	bigOnce   sync.Once
+	bigPhotos []dossier.Photo
+	printOnce sync.Once
+	printDoc  []byte
+	printRep  *Report
+)
+
+// printDossier is photoBook's dossier at print resolution, made once.
+func printDossier(t *testing.T) ([]byte, *Report) {
+	printOnce.Do(func() { printDoc, printRep = writePhotoDossier(t, photoBook(t), Options{}) })
+	if printRep == nil {
+		t.Fatal("no document")
+	}
+	return printDoc, printRep
+}
+
+// pdfPage is what a page object of our output says about pictures.
+type pdfPage struct {
+	resources []string // names in the page's /XObject dictionary
+	drawn     []string // names its content stream paints
+}
+
+var (
+	pageObj    = regexp.MustCompile(`(?s)\n\d+ 0 obj\n<</Type /Page\n(.*?)\nendobj`)
+	xobjDict   = regexp.MustCompile(`(?s)/XObject <<\n(.*?)>>`)
+	xobjName   = regexp.MustCompile(`/(Ph\d+) \d+ 0 R`)
+	contentRef = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	doOp       = regexp.MustCompile(`/(Ph\d+) Do`)
+)
+
+// pdfPages parses the pages of a document we wrote.
+func pdfPages(t *testing.T, doc []byte) []pdfPage {
+	t.Helper()
+	var out []pdfPage
+	for _, m := range pageObj.FindAllSubmatch(doc, -1) {
+		var pg pdfPage
+		if x := xobjDict.FindSubmatch(m[1]); x != nil {
+			for _, n := range xobjName.FindAllSubmatch(x[1], -1) {
+				pg.resources = append(pg.resources, string(n[1]))
+			}
+		} else if !bytes.Contains(m[1], []byte("/Resources 2 0 R")) {
+			t.Fatalf("page without resources: %s", m[1])
+		}
+		c := contentRef.FindSubmatch(m[1])
+		if c == nil {
+			t.Fatalf("page without contents: %s", m[1])
+		}
+		head := regexp.MustCompile(`\n` + string(c[1]) + ` 0 obj\n<</Filter /FlateDecode /Length (\d+)>>\nstream\n`)
+		loc := head.FindSubmatchIndex(doc)
+		if loc == nil {
+			t.Fatalf("content stream %s not found", c[1])
+		}
+		n, _ := strconv.Atoi(string(doc[loc[2]:loc[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(doc[loc[1] : loc[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range doOp.FindAllSubmatch(content, -1) {
+			if !slices.Contains(pg.drawn, string(d[1])) {
+				pg.drawn = append(pg.drawn, string(d[1]))
+			}
+		}
+		out = append(out, pg)
+	}
+	return out
+}
+
+func writePhotoDossier(t *testing.T, b *dossier.Book, opt Options) ([]byte, *Report) {
+	t.Helper()
+	var buf bytes.Buffer
+	rep, err := WriteDossier(&buf, b, nil, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), rep
+}
+
+// TestPageResources: each page's /Resources lists exactly the pictures its
+// content draws, so a page cut out carries only its own pictures.
+func TestPageResources(t *testing.T) {
+	doc, rep := printDossier(t)
+	pages := pdfPages(t, doc)
+	if len(pages) != rep.Pages {
+		t.Fatalf("%d page objects, report says %d pages", len(pages), rep.Pages)
+	}
+	withPhotos := 0
+	for i, pg := range pages {
+		if !slices.Equal(pg.resources, pg.drawn) {
+			t.Errorf("page %d: resources %v, draws %v", i+1, pg.resources, pg.drawn)
+		}
+		if len(pg.drawn) > 0 {
+			withPhotos++
+		}
+	}
+	// Three distinct pictures (unit 3 reuses unit 1's): three XObjects.
+	if rep.Images != 3 {
+		t.Errorf("Images = %d, want 3 (the same picture embedded once)", rep.Images)
+	}
+	if withPhotos < 3 {
+		t.Errorf("%d pages draw photos, want at least 3", withPhotos)
+	}
+	if got := bytes.Count(doc, []byte("/Subtype /Image")); got != 3 {
+		t.Errorf("%d image objects in the file, want 3", got)
+	}
+
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Skip("qpdf not installed (apt-get install qpdf)")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.pdf")
+	if err := os.WriteFile(path, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors") {
+		t.Fatalf("qpdf --check: %v\n%s", err, out)
+	}
+	// A page without photos, cut out, is small; one with the big photo
+	// carries that photo only.
+	for i, pg := range pages {
+		if len(pg.drawn) > 0 {
+			continue
+		}
+		one := filepath.Join(dir, "one.pdf")
+		if out, err := exec.Command("pdfseparate", "-f", strconv.Itoa(i+1), "-l", strconv.Itoa(i+1), path, one).CombinedOutput(); err != nil {
+			t.Fatalf("pdfseparate: %v\n%s", err, out)
+		}
+		cut, err := os.ReadFile(one)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := pdfimagesList(t, cut); len(l) != 0 {
+			t.Errorf("page %d without photos cut out carries pictures: %v", i+1, l)
+		}
+		if int64(len(cut)) > int64(len(doc))-rep.ImageBytes/2 {
+			t.Errorf("page %d cut out is %d bytes of the document's %d", i+1, len(cut), len(doc))
+		}
+		break
+	}
+}
+
+// pdfimagesList runs pdfimages -list and returns, per image object, its
+// width, height and lowest x-ppi over its placements.
+func pdfimagesList(t *testing.T, doc []byte) map[string][3]int {
+	t.Helper()
+	out := poppler(t, "pdfimages", doc, "-list")
+	m := map[string][3]int{}
+	for _, line := range strings.Split(out, "\n")[2:] {
+		f := strings.Fields(line)
+		if len(f) < 14 {
+			continue
+		}
+		w, _ := strconv.Atoi(f[3])
+		h, _ := strconv.Atoi(f[4])
+		ppi, _ := strconv.Atoi(f[12])
+		if old, ok := m[f[10]]; ok && old[2] < ppi {
+			ppi = old[2]
+		}
+		m[f[10]] = [3]int{w, h, ppi}
+	}
+	return m
+}
+
+// TestPhotoResolution: large photos are embedded at about 300 ppi of the
+// largest size they are printed at (the 2400 × 1600 photo, printed 133 mm
+// wide at most here, at 1571 × 1048; the 1600 × 2000 PNG 80 × 100 mm at
+// 945 × 1182), or 150 ppi for the screen; a picture smaller than that is
+// embedded as it is.
+func TestPhotoResolution(t *testing.T) {
+	b := photoBook(t)
+	for _, tc := range []struct {
+		name string
+		ppi  int
+		want [][2]int
+	}{
+		{"print", 0, [][2]int{{1571, 1048}, {945, 1182}}},
+		{"screen", ScreenPPI, [][2]int{{786, 524}, {473, 591}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, rep := printDossier(t)
+			if tc.ppi != 0 {
+				doc, rep = writePhotoDossier(t, b, Options{PPI: tc.ppi})
+			}
+			list := pdfimagesList(t, doc)
+			found := map[[2]int]int{}
+			for _, v := range list {
+				found[[2]int{v[0], v[1]}] = v[2]
+			}
+			want := PrintPPI
+			if tc.ppi != 0 {
+				want = tc.ppi
+			}
+			for _, size := range tc.want {
+				ppi, ok := found[size]
+				if !ok {
+					t.Fatalf("no %v image embedded; images: %v", size, list)
+				}
+				if ppi < want-3 || ppi > want+3 {
+					t.Errorf("the %v image is at %d ppi at its largest, want about %d", size, ppi, want)
+				}
+			}
+			if _, ok := found[[2]int{40, 30}]; !ok {
+				t.Errorf("the 40×30 picture is not embedded as it is: %v", list)
+			}
+			if rep.ImageBytes <= 0 || int64(len(doc)) < rep.ImageBytes {
+				t.Errorf("ImageBytes %d, file %d", rep.ImageBytes, len(doc))
+			}
+		})
+	}
+	// The PNG keeps its lossless form: Flate, not DCT.
+	doc, _ := printDossier(t)
+	if !bytes.Contains(doc, []byte("/Filter /FlateDecode\n/Length")) || !bytes.Contains(doc, []byte("/Filter /DCTDecode\n")) {
+		t.Error("want one Flate (PNG) and DCT (JPEG) images")
+	}
+}
+
+func TestLowResolutionWarning(t *testing.T) {
+	_, rep := printDossier(t)
+	var low []string
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, "分辨率偏低") {
+			low = append(low, w)
+		}
+	}
+	if len(low) != 1 || !strings.Contains(low[0], "40×30 像素印成") || !strings.Contains(low[0], "大图0") {
+		t.Fatalf("want one warning for the 40×30 picture, got %q", low)
+	}
+}
+
+// memSource serves photos from a book, counting what is asked.
+type memSource struct {
+	mu     sync.Mutex
+	photos map[string]dossier.Photo
+	asked  map[string]int // photo ID → minWidth asked
+}
+
+func (s *memSource) PhotoData(id string, minWidth int) (dossier.Photo, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p, ok := s.photos[id]
+	if !ok {
+		return dossier.Photo{}, fmt.Errorf("no photo %s", id)
+	}
+	s.asked[id] = minWidth
+	return p, nil
+}
+
+// TestStreamedPhotos: photos given by a PhotoSource, the book holding none
+// of their data, make the same bytes as photos held in memory, and each is
+// asked for at the width its placement needs.
+func TestStreamedPhotos(t *testing.T) {
+	b := photoBook(t)
+	// Unit 3's photo is a copy (another ID): streamed, it is embedded twice,
+	// in memory once; make it distinct so both ways agree.
+	b.Units[2].Photos[0] = testPhoto(t, "jpeg", 300, 200, 11)
+	b.Units[2].Photos[0].ID, b.Units[2].Photos[0].Caption = "u3-big0", "大图0"
+	want, _ := writePhotoDossier(t, b, Options{})
+
+	src := &memSource{photos: map[string]dossier.Photo{}, asked: map[string]int{}}
+	for i := range b.Units {
+		for j := range b.Units[i].Photos {
+			p := &b.Units[i].Photos[j]
+			src.photos[p.ID] = *p
+			p.Data = nil
+		}
+	}
+	got, rep := writePhotoDossier(t, b, Options{Photos: src})
+	if !bytes.Equal(got, want) {
+		t.Fatal("streamed photos give other bytes than photos in memory")
+	}
+	if rep.Images != 4 {
+		t.Errorf("Images = %d, want 4", rep.Images)
+	}
+	if w := src.asked["u1-big0"]; w != 1229 && w != 1571 {
+		t.Errorf("the 2400×1600 photo was asked at width %d", w)
+	}
+	// A photo the source cannot give is a grey box and a warning.
+	delete(src.photos, "u3-big0")
+	_, rep = writePhotoDossier(t, b, Options{Photos: src})
+	if !slices.ContainsFunc(rep.Warnings, func(s string) bool { return strings.Contains(s, "无法嵌入") && strings.Contains(s, "大图0") }) {
+		t.Errorf("no warning for a missing photo: %q", rep.Warnings)
+	}
+}
+
+// TestTarget: a stored picture is resampled only when it is well over the
+// size needed; a rendition made for the largest printed size is kept for a
+// photo shrunk to 60 % to fit a page.
+func TestTarget(t *testing.T) {
+	shrunk := &embed{needW: 0.6 * 1576, needH: 0.6 * 1182}
+	if _, _, scale := shrunk.target(1576, 1182, renditionSlack); scale {
+		t.Error("the print rendition of a photo shrunk to 60 % is resampled")
+	}
+	if w, h, scale := shrunk.target(1576, 1182, slack); !scale || w != 946 || h != 710 {
+		t.Errorf("an original at 1576×1182 for 946×710: %d×%d %v", w, h, scale)
+	}
+	full := &embed{needW: 1771.7, needH: 1181.1}
+	if w, h, scale := full.target(2400, 1600, slack); !scale || w != 1772 || h != 1182 {
+		t.Errorf("2400×1600 at 150×100 mm, 300 ppi: %d×%d %v", w, h, scale)
+	}
+	if _, _, scale := full.target(1800, 1200, slack); scale {
+		t.Error("a picture 2 % over the size needed is resampled")
+	}
+}
