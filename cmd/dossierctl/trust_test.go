@@ -1,0 +1,72 @@
+package main
+
+import (
+	"database/sql"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "modernc.org/sqlite"
+)
+
+func TestDemoVerifiesAndRuleLocks(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	var v struct {
+		OK          bool   `json:"ok"`
+		Head        string `json:"head"`
+		Fingerprint string `json:"rule_fingerprint"`
+		State       string `json:"state"`
+		BadRecord   *int64 `json:"bad_record"`
+	}
+	if err := json.Unmarshal([]byte(mustCtl(t, "verify", "--db", db, "--json")), &v); err != nil {
+		t.Fatal(err)
+	}
+	if !v.OK || len(v.Head) != 64 || len(v.Fingerprint) != 64 || v.State != "open" || v.BadRecord != nil {
+		t.Fatalf("demo does not verify: %+v", v)
+	}
+	code, _, errs := ctl(t, "settings", "--db", db, "--quota", "3")
+	if code != 1 || !strings.Contains(errs, "评分已开始，修改评分规则须说明理由（--reason）") {
+		t.Fatalf("quota change without --reason: exit %d, %s", code, errs)
+	}
+	code, _, errs = ctl(t, "evaluator", "add", "--db", db, "--name", "新评委")
+	if code != 1 || !strings.Contains(errs, "--reason") {
+		t.Fatalf("evaluator added without --reason: exit %d, %s", code, errs)
+	}
+	mustCtl(t, "settings", "--db", db, "--quota", "3", "--reason", "经批准增加名额")
+	if out := mustCtl(t, "history", "--db", db); !strings.Contains(out, "经批准增加名额") {
+		t.Fatalf("history lacks the rule change's reason:\n%s", out)
+	}
+
+	mustCtl(t, "decision", "--db", db, "--unit", "HN2022-003", "--recommend", "no", "--reason", "评委会表决")
+	if code, _, _ := ctl(t, "decision", "--db", db, "--unit", "HN2022-003", "--recommend", "maybe", "--reason", "x"); code != 2 {
+		t.Fatalf("--recommend maybe: exit %d, want 2", code)
+	}
+	mustCtl(t, "scoring", "close", "--db", db)
+	code, _, errs = ctl(t, "scores", "set", "--db", db, "--evaluator", "王建国（示例）", "--unit", "HN2022-001", "--category", "优化扩充工程", "--value", "10")
+	if code != 1 || !strings.Contains(errs, "评分已结束") {
+		t.Fatalf("score after close: exit %d, %s", code, errs)
+	}
+	out := mustCtl(t, "verify", "--db", db)
+	if !strings.Contains(out, "评分记录完好") {
+		t.Fatal(out)
+	}
+
+	// A score changed behind the app's back.
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`UPDATE score SET tenths = tenths - 10 WHERE rowid = (SELECT min(rowid) FROM score)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	code, out, errs = ctl(t, "verify", "--db", db, "--json")
+	if code != 1 || !strings.Contains(errs, "评分被绕过软件改动") || !strings.Contains(errs, "最后由评分记录第") {
+		t.Fatalf("tampered score: exit %d\n%s%s", code, out, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || v.OK || v.BadRecord == nil {
+		t.Fatalf("verify --json on a tampered file: %s", out)
+	}
+}
