@@ -70,3 +70,64 @@ func TestDemoVerifiesAndRuleLocks(t *testing.T) {
 		t.Fatalf("verify --json on a tampered file: %s", out)
 	}
 }
+
+func TestRankJSONStabilityAndMeta(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	var plain []map[string]any
+	if err := json.Unmarshal([]byte(mustCtl(t, "rank", "--db", db, "--json")), &plain); err != nil {
+		t.Fatal(err)
+	}
+	var meta []map[string]any
+	if err := json.Unmarshal([]byte(mustCtl(t, "rank", "--db", db, "--json", "--with-meta")), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if len(meta) != len(plain)+1 {
+		t.Fatalf("--with-meta gives %d elements, plain %d", len(meta), len(plain))
+	}
+	last := meta[len(meta)-1]
+	var v struct {
+		Head        string `json:"head"`
+		Fingerprint string `json:"rule_fingerprint"`
+	}
+	json.Unmarshal([]byte(mustCtl(t, "verify", "--db", db, "--json")), &v)
+	if last["rule_fingerprint"] != v.Fingerprint || last["log_head"] != v.Head {
+		t.Fatalf("meta %v, verify %+v", last, v)
+	}
+	for _, row := range plain {
+		for _, k := range []string{"rank_range", "stable", "z_rank", "skipped_by", "listed", "explanation"} {
+			if _, ok := row[k]; !ok {
+				t.Fatalf("rank --json lacks %s: %v", k, row)
+			}
+		}
+		if row["skipped_by"] != nil {
+			t.Fatalf("skipped_by = %v without caps", row["skipped_by"])
+		}
+		ex := row["explanation"].(map[string]any)
+		if evs := ex["evaluators"].([]any); len(evs) != 6 {
+			t.Fatalf("explanation has %d evaluators, want 6", len(evs))
+		}
+		if steps := ex["steps"].([]any); len(steps) == 0 {
+			t.Fatal("explanation without steps")
+		}
+	}
+	// HN2022-003: 刘芳 in 回避, shown in the explanation with the reason.
+	for _, row := range plain {
+		if row["code"] != "HN2022-003" {
+			continue
+		}
+		found := false
+		for _, e := range row["explanation"].(map[string]any)["evaluators"].([]any) {
+			l := e.(map[string]any)
+			if l["status"] == "回避，不计" && strings.Contains(l["reason"].(string), "回避") {
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("HN2022-003's explanation does not show the 回避: %v", row["explanation"])
+		}
+	}
+	if code, _, _ := ctl(t, "rank", "--db", db, "--with-meta"); code != 2 {
+		t.Fatalf("--with-meta without --json: exit %d, want 2", code)
+	}
+}
