@@ -48,7 +48,11 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 		v.BadRecord, v.Problem = seq, fmt.Sprintf(format, args...)
 		return v, nil
 	}
-	scores := map[scoreKey]replayed{}
+	var stored int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM score`).Scan(&stored); err != nil {
+		return nil, err
+	}
+	scores := make(map[scoreKey]replayed, stored) // sized once: no rehashing while replaying
 	decisions := map[string]logDecision{}
 	rows, err := tx.QueryContext(ctx, `SELECT seq, content, prev, hash FROM score_log ORDER BY seq`)
 	if err != nil {
