@@ -131,3 +131,50 @@ func TestRankJSONStabilityAndMeta(t *testing.T) {
 		t.Fatalf("--with-meta without --json: exit %d, want 2", code)
 	}
 }
+
+func TestReviewAndResolve(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	before := mustCtl(t, "rank", "--db", db, "--json")
+	var flags []struct {
+		ID       string  `json:"id"`
+		Kind     string  `json:"kind"`
+		Unit     *string `json:"unit"`
+		Resolved bool    `json:"resolved"`
+		By       *string `json:"by"`
+	}
+	if err := json.Unmarshal([]byte(mustCtl(t, "review", "--db", db, "--json")), &flags); err != nil {
+		t.Fatal(err)
+	}
+	// The demo's 陈志强 scored HN2022-003 although in 回避 (same region).
+	var conflict string
+	for _, f := range flags {
+		if f.Kind == "conflict" && f.Unit != nil && *f.Unit == "HN2022-003" {
+			conflict = f.ID
+		}
+	}
+	if conflict == "" {
+		t.Fatalf("no 回避仍评分 flag on HN2022-003: %+v", flags)
+	}
+	mustCtl(t, "review", "resolve", "--db", db, "--flag", conflict, "--by", "王主任", "--note", "评分已按规则不计")
+	json.Unmarshal([]byte(mustCtl(t, "review", "--db", db, "--json")), &flags)
+	for _, f := range flags {
+		if f.ID == conflict && (!f.Resolved || f.By == nil || *f.By != "王主任") {
+			t.Fatalf("resolution not recorded: %+v", f)
+		}
+	}
+	if code, _, errs := ctl(t, "review", "resolve", "--db", db, "--flag", "outlier-00000000", "--by", "王主任", "--note", "x"); code != 1 || !strings.Contains(errs, "不存在") {
+		t.Fatalf("unknown flag: exit %d %s", code, errs)
+	}
+	// More flags at a lower threshold; neither changes the ranking.
+	n := len(flags)
+	mustCtl(t, "settings", "--db", db, "--outlier-pct", "3")
+	json.Unmarshal([]byte(mustCtl(t, "review", "--db", db, "--json")), &flags)
+	if len(flags) <= n {
+		t.Fatalf("--outlier-pct 3 gives %d flags, 15 gave %d", len(flags), n)
+	}
+	if after := mustCtl(t, "rank", "--db", db, "--json"); after != before {
+		t.Fatal("review changed the ranking")
+	}
+	mustCtl(t, "verify", "--db", db)
+}
