@@ -215,6 +215,18 @@ func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM log_score; DELETE FROM log_decision; DELETE FROM log_dirty`); err != nil {
 		return err
 	}
+	reason := dossier.ReasonFrom(ctx)
+	if len(dirty) == 1 && dirty[0] == "unit" {
+		// Units enter the rule only through 回避 pairs: with no evaluator
+		// yet (the usual time to import), skip reading every unit.
+		var evs int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evaluator`).Scan(&evs); err != nil {
+			return err
+		}
+		if evs == 0 {
+			dirty = nil
+		}
+	}
 	if len(scores) == 0 && len(decisions) == 0 && len(dirty) == 0 {
 		return nil
 	}
@@ -226,7 +238,6 @@ func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
 	if err != nil {
 		return err
 	}
-	reason := dossier.ReasonFrom(ctx)
 	if len(dirty) > 0 {
 		fp, err := fingerprintTx(ctx, tx)
 		if err != nil {
