@@ -121,7 +121,11 @@ func newSession(a *App, st *sqlite.Store) (*session, error) {
 		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
 		rule,
 	)
-	s.view = container.NewBorder(container.NewVBox(header, s.errs.box), s.status, nil, nil, s.tabs)
+	top := container.NewVBox(header, s.errs.box)
+	if banner := verifyBanner(s.ctx, st); banner != nil {
+		top.Add(banner)
+	}
+	s.view = container.NewBorder(top, s.status, nil, nil, s.tabs)
 
 	first := 0
 	if units, err := st.Units(s.ctx); err == nil && len(units) > 0 {
