@@ -203,6 +203,9 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 	}
 	r := dossier.Rank(b)
 	opt := pdf.Options{Progress: progress}
+	if sc, err := t.s.store.Scoring(ctx); err == nil {
+		opt.LogHead = sc.Head
+	}
 	keep := func(rep *pdf.Report, err error) error {
 		if rep != nil {
 			j.warnings, j.pages = rep.Warnings, rep.Pages

@@ -368,19 +368,24 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return nil
 	}
 	var rep *pdf.Report
+	sc, err := s.Scoring(ctx)
+	if err != nil {
+		return err
+	}
+	opt := pdf.Options{LogHead: sc.Head}
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
 		case "dossier":
-			rep, werr = pdf.WriteDossier(w, b, r, pdf.Options{})
+			rep, werr = pdf.WriteDossier(w, b, r, opt)
 		case "notice":
-			rep, werr = pdf.WriteNotice(w, b, r, pdf.Options{})
+			rep, werr = pdf.WriteNotice(w, b, r, opt)
 		case "unit":
 			u := b.UnitByCode(*code)
 			if u == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
 			}
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, pdf.Options{})
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, opt)
 		}
 		return werr
 	}, *f.db)

@@ -27,6 +27,12 @@ type Options struct {
 	// (total is 0 for the notice, which sets no unit's material). It is
 	// called from the goroutine that called the Write function. May be nil.
 	Progress func(done, total int)
+	// LogHead is the head of the campaign's score log (64 hex digits, from
+	// sqlite.Store.Scoring). When set, the rule page states the rule's
+	// fingerprint and this head, and every page's footer carries their
+	// first 16 digits in small print, so a paper copy can be matched to
+	// the file; "" prints neither.
+	LogHead string
 }
 
 // Report tells what was made.
