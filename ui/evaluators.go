@@ -337,7 +337,7 @@ func (t *evaluatorsTab) move(d int) {
 	}
 	ids[i], ids[j] = ids[j], ids[i]
 	t.s.save("evaluators:order", "评委顺序", func() error {
-		if err := t.s.store.ReorderEvaluators(t.s.ctx, ids); err != nil {
+		if err := t.s.store.ReorderEvaluators(t.s.ruleCtx(), ids); err != nil {
 			return err
 		}
 		t.s.changed++
@@ -363,7 +363,7 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 		e.Affiliation = strings.TrimSpace(ed.affiliation.Text)
 		e.Region = strings.TrimSpace(ed.region.Text)
 		e.Role = strings.TrimSpace(ed.role.Text)
-		if err := t.s.store.UpdateEvaluator(t.s.ctx, &e); err != nil {
+		if err := t.s.store.UpdateEvaluator(t.s.ruleCtx(), &e); err != nil {
 			return err
 		}
 		*ed.ev = e
@@ -400,7 +400,7 @@ func (t *evaluatorsTab) askAdd() {
 
 // add appends an evaluator and selects them.
 func (t *evaluatorsTab) add(e dossier.Evaluator) error {
-	if err := t.s.store.AddEvaluator(t.s.ctx, &e); err != nil {
+	if err := t.s.store.AddEvaluator(t.s.ruleCtx(), &e); err != nil {
 		return err
 	}
 	t.s.changed++
@@ -415,7 +415,7 @@ func (t *evaluatorsTab) remove(id string) {
 	if ev := t.book.Evaluator(id); ev != nil {
 		base = ev.Version
 	}
-	if err := t.s.store.RemoveEvaluator(t.s.ctx, id, base); err != nil {
+	if err := t.s.store.RemoveEvaluator(t.s.ruleCtx(), id, base); err != nil {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}

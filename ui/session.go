@@ -74,6 +74,8 @@ type session struct {
 	running  atomic.Int32
 	// history is the campaign's history dialog while it is open.
 	history *campaignHistory
+	// scoring is the bar with the scoring state and the rule-change reason.
+	scoring *scoringBar
 	// changed counts writes that other screens must reload for (imports,
 	// score workbooks); screens compare it with what they last saw.
 	changed int
@@ -121,7 +123,8 @@ func newSession(a *App, st *sqlite.Store) (*session, error) {
 		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
 		rule,
 	)
-	top := container.NewVBox(header, s.errs.box)
+	s.scoring = newScoringBar(s)
+	top := container.NewVBox(header, s.scoring.box, s.errs.box)
 	if banner := verifyBanner(s.ctx, st); banner != nil {
 		top.Add(banner)
 	}
@@ -151,6 +154,9 @@ func (s *session) bring(i int) {
 		s.slots[spec.name].Refresh()
 	}
 	sc.refresh()
+	if s.scoring != nil {
+		s.scoring.refresh() // the first score may have opened scoring
+	}
 }
 
 // show selects the tab of a screen by name.

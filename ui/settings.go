@@ -240,7 +240,7 @@ func (t *settingsTab) saveCampaign() {
 		if err != nil {
 			return err
 		}
-		if err := t.s.store.UpdateCampaign(t.s.ctx, &c); err != nil {
+		if err := t.s.store.UpdateCampaign(t.s.ruleCtx(), &c); err != nil {
 			return err
 		}
 		t.s.campaignChanged(c)
@@ -431,7 +431,7 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 			return dossier.Errorf(dossier.EINVALID, "满分“%s”无效：%s", e.max.Text, dossier.ErrorMessage(err))
 		}
 		c.Max, _ = dossier.ParseTenths(e.max.Text)
-		if err := t.s.store.UpdateCategory(t.s.ctx, &c); err != nil {
+		if err := t.s.store.UpdateCategory(t.s.ruleCtx(), &c); err != nil {
 			return err
 		}
 		t.cats[idx] = c
@@ -576,7 +576,7 @@ func (t *settingsTab) addCategory(name, slogan, max string) error {
 		return err
 	}
 	c := dossier.Category{Name: name, Slogan: strings.TrimSpace(slogan), Max: m}
-	if err := t.s.store.AddCategory(t.s.ctx, &c); err != nil {
+	if err := t.s.store.AddCategory(t.s.ruleCtx(), &c); err != nil {
 		return err
 	}
 	t.sel = len(t.cats)
@@ -599,7 +599,7 @@ func (t *settingsTab) moveCategory(d int) {
 		ids[k] = c.ID
 	}
 	ids[i], ids[j] = ids[j], ids[i]
-	if err := t.s.store.ReorderCategories(t.s.ctx, ids); err != nil {
+	if err := t.s.store.ReorderCategories(t.s.ruleCtx(), ids); err != nil {
 		t.s.a.alert("未能调整顺序", dossier.ErrorMessage(err))
 		return
 	}
@@ -628,7 +628,7 @@ func (t *settingsTab) removeCategory(id string) {
 			base = c.Version
 		}
 	}
-	if err := t.s.store.RemoveCategory(t.s.ctx, id, base); err != nil {
+	if err := t.s.store.RemoveCategory(t.s.ruleCtx(), id, base); err != nil {
 		t.s.a.alert("不能删除类别", dossier.ErrorMessage(err))
 		return
 	}

@@ -47,3 +47,32 @@ func TestRedBannerWhenScoresWereChangedBehindTheApp(t *testing.T) {
 		t.Fatalf("no red banner on a tampered campaign:\n%s", got)
 	}
 }
+
+// Once scoring is open, a rule change from the settings screen is refused
+// until a reason is typed in the scoring bar; then it is saved with it.
+func TestRuleChangeInTheAppNeedsTheReasonOfTheScoringBar(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := newTestCampaign(t, a)
+	if s.scoring.reason.Visible() {
+		t.Fatal("reason field shown before scoring opened")
+	}
+	s.scoring.open.OnTapped()
+	if st, _ := s.store.Scoring(s.ctx); st.State != "open" || !s.scoring.reason.Visible() || !s.scoring.close.Visible() {
+		t.Fatalf("scoring not opened from the bar: %+v", st)
+	}
+	c, _ := s.store.Campaign(s.ctx)
+	c.Quota = 7
+	if err := s.store.UpdateCampaign(s.ruleCtx(), &c); dossier.ErrorMessage(err) != dossier.ErrRuleLocked {
+		t.Fatalf("rule change without a reason: %v", err)
+	}
+	s.scoring.reason.SetText("经评审委员会同意调整名额")
+	c, _ = s.store.Campaign(s.ctx)
+	c.Quota = 7
+	if err := s.store.UpdateCampaign(s.ruleCtx(), &c); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := s.store.History(s.ctx, "")
+	if len(h) == 0 || !strings.Contains(h[0].Detail+h[1].Detail, "经评审委员会同意调整名额") {
+		t.Fatal("the reason is not in the history")
+	}
+}

@@ -216,9 +216,18 @@ func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
 		return err
 	}
 	reason := dossier.ReasonFrom(ctx)
-	if len(dirty) == 1 && dirty[0] == "unit" {
-		// Units enter the rule only through 回避 pairs: with no evaluator
-		// yet (the usual time to import), skip reading every unit.
+	st, err := readScoring(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if st.state == stateDraft {
+		// Before scoring opens the rule is free: its fingerprint is taken
+		// when scoring opens, not at every import or edit (which would read
+		// every unit once per imported unit).
+		dirty = nil
+	} else if len(dirty) == 1 && dirty[0] == "unit" {
+		// Units enter the rule only through 回避 pairs: with no evaluator,
+		// skip reading every unit.
 		var evs int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evaluator`).Scan(&evs); err != nil {
 			return err
@@ -229,10 +238,6 @@ func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
 	}
 	if len(scores) == 0 && len(decisions) == 0 && len(dirty) == 0 {
 		return nil
-	}
-	st, err := readScoring(ctx, tx)
-	if err != nil {
-		return err
 	}
 	actions, err := actionsSince(ctx, tx, mark)
 	if err != nil {
@@ -275,6 +280,9 @@ func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
 			return dossier.Errorf(dossier.EINVALID, "评分已结束，评分只读；如需修改，请先说明理由重新开启评分（scoring open --reason）")
 		case stateDraft:
 			st.state = stateOpen
+			if st.fingerprint, err = fingerprintTx(ctx, tx); err != nil {
+				return err
+			}
 			if err := s.appendLog(ctx, tx, &st, &logRecord{Kind: "open", Implicit: true}); err != nil {
 				return err
 			}
@@ -411,10 +419,6 @@ func sameInt(a, b *int64) bool {
 // when there are scores already. It runs in the migration's transaction.
 func (s *Store) genesis(ctx context.Context, tx *sql.Tx) error {
 	st := scoringRow{state: stateDraft}
-	var err error
-	if st.fingerprint, err = fingerprintTx(ctx, tx); err != nil {
-		return err
-	}
 	rec := logRecord{Kind: "genesis"}
 	rows, err := tx.QueryContext(ctx, `SELECT evaluator_id, unit_id, category_id, tenths FROM score ORDER BY unit_id, evaluator_id, category_id`)
 	if err != nil {
@@ -451,6 +455,9 @@ func (s *Store) genesis(ctx context.Context, tx *sql.Tx) error {
 	rows.Close()
 	if len(rec.Scores) > 0 {
 		st.state, rec.Implicit = stateOpen, true
+		if st.fingerprint, err = fingerprintTx(ctx, tx); err != nil {
+			return err
+		}
 	}
 	return s.appendLog(ctx, tx, &st, &rec)
 }

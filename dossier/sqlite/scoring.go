@@ -12,7 +12,7 @@ import (
 type ScoringStatus struct {
 	State       string // "draft" (not open yet), "open" or "closed"
 	Label       string // the state in Chinese
-	Fingerprint string // the locked rule's fingerprint, 64 hex digits
+	Fingerprint string // the rule's fingerprint, 64 hex digits (locked once open)
 	Head        string // hash of the last log record, 64 hex digits
 	Records     int64  // number of log records
 }
@@ -34,6 +34,12 @@ func (s *Store) Scoring(ctx context.Context) (ScoringStatus, error) {
 	if err != nil {
 		return ScoringStatus{}, err
 	}
+	if r.state == stateDraft {
+		// Not locked yet: the fingerprint the rule has now.
+		if r.fingerprint, err = fingerprintTx(ctx, s.r); err != nil {
+			return ScoringStatus{}, err
+		}
+	}
 	return ScoringStatus{State: r.state, Label: StateLabel(r.state), Fingerprint: r.fingerprint, Head: r.head, Records: r.headSeq}, nil
 }
 
@@ -45,6 +51,11 @@ func (s *Store) OpenScoring(ctx context.Context, reason string) error {
 		st, err := readScoring(ctx, tx)
 		if err != nil {
 			return err
+		}
+		if st.state == stateDraft {
+			if st.fingerprint, err = fingerprintTx(ctx, tx); err != nil {
+				return err
+			}
 		}
 		detail := "评分开始，评分规则自此锁定（规则指纹 " + st.fingerprint + "）"
 		switch st.state {

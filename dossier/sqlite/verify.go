@@ -129,8 +129,11 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 	if st.state != last.State {
 		return bad(last.Seq, "评分状态为“%s”，而评分记录第 %d 条之后应为“%s”：状态被绕过软件改动", StateLabel(st.state), last.Seq, StateLabel(last.State))
 	}
-	if fp := dossier.Fingerprint(b); last.Fingerprint != "" && fp != last.Fingerprint {
-		return bad(0, "当前评分规则的指纹 %s 与评分记录第 %d 条记载的 %s 不符：评分规则被绕过软件改动", fp[:16], last.Seq, last.Fingerprint[:16])
+	fp := dossier.Fingerprint(b)
+	if last.State == stateDraft {
+		v.Fingerprint = fp // not locked yet: the rule as it stands
+	} else if fp != last.Fingerprint {
+		return bad(0, "当前评分规则的指纹 %s 与评分记录第 %d 条记载的 %s 不符：评分规则被绕过软件改动", fp[:16], last.Seq, short(last.Fingerprint))
 	}
 	if p, seq, err := compareScores(ctx, tx, b, scores); err != nil || p != "" {
 		if err != nil {
@@ -296,3 +299,6 @@ func showLogged(v *int64) string {
 	}
 	return dossier.Tenths(*v).String()
 }
+
+// short is the first 16 digits of a hash, as paper shows it.
+func short(h string) string { return h[:min(16, len(h))] }
