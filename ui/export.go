@@ -206,6 +206,11 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 	if sc, err := t.s.store.Scoring(ctx); err == nil {
 		opt.LogHead = sc.Head
 	}
+	if pct, err := t.s.store.OutlierPct(ctx); err == nil {
+		if res, err := t.s.store.Resolutions(ctx); err == nil {
+			opt.Flags = dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res)
+		}
+	}
 	keep := func(rep *pdf.Report, err error) error {
 		if rep != nil {
 			j.warnings, j.pages = rep.Warnings, rep.Pages

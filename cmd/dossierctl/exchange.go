@@ -372,7 +372,11 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	opt := pdf.Options{LogHead: sc.Head}
+	flags, err := reviewFlags(ctx, s)
+	if err != nil {
+		return err
+	}
+	opt := pdf.Options{LogHead: sc.Head, Flags: flags}
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {

@@ -328,6 +328,34 @@ func (d *doc) rules() {
 		c.body("评分规则指纹（SHA-256）：" + d.fingerprint + "。评分记录链头：" + d.opt.LogHead +
 			"。每页页脚印有两者的前 16 位；以 dossierctl verify 核对评选活动文件，输出相同的链头，即表明文件中的评分与本材料一致、未被改动。")
 	}
+	if d.opt.Flags != nil {
+		d.reviewFlags()
+	}
+}
+
+// reviewFlags lists the 复核 flags still unresolved: they block nothing
+// but must be impossible to miss.
+func (d *doc) reviewFlags() {
+	c := d.c
+	c.heading("八、复核标记", heading1, left, 2*bodyPitch)
+	var open []dossier.Flag
+	for _, f := range d.opt.Flags {
+		if f.Resolved == nil {
+			open = append(open, f)
+		}
+	}
+	if len(open) == 0 {
+		c.body(fmt.Sprintf("复核标记共 %d 项，均已复核。复核标记不改变任何评分和排名。", len(d.opt.Flags)))
+		return
+	}
+	c.body(fmt.Sprintf("复核标记共 %d 项，其中 %d 项尚未复核（复核标记不改变任何评分和排名）：", len(d.opt.Flags), len(open)))
+	for i, f := range open {
+		what := f.UnitCode + " " + f.UnitName + "，"
+		if f.UnitCode == "" {
+			what = ""
+		}
+		c.body(fmt.Sprintf("（%s）%s：%s%s。", chineseNumber(i+1), dossier.FlagLabel(f.Kind), what, f.Detail))
+	}
 }
 
 // remark is the 备注 of a standing in the ranking table.

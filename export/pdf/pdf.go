@@ -33,6 +33,9 @@ type Options struct {
 	// first 16 digits in small print, so a paper copy can be matched to
 	// the file; "" prints neither.
 	LogHead string
+	// Flags are the campaign's 复核 flags (dossier.ReviewFlags); when not
+	// nil, the rule page lists those not yet reviewed, or says all were.
+	Flags []dossier.Flag
 }
 
 // Report tells what was made.

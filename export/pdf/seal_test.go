@@ -44,3 +44,23 @@ func TestSealOnRulePageAndEveryFooter(t *testing.T) {
 		t.Error("seal printed without a log head")
 	}
 }
+
+func TestRulePageListsUnresolvedFlags(t *testing.T) {
+	b := demoBook(t)
+	flags := []dossier.Flag{
+		{ID: "outlier-1", Kind: dossier.FlagOutlier, UnitCode: "HN2022-001", UnitName: "郑州市教育局", Detail: "评委“刘芳”总分 87.0，低于其余平均"},
+		{ID: "uniform-2", Kind: dossier.FlagUniform, Detail: "评委“张敏”给所评 4 个单位的总分均为 90.0",
+			Resolved: &dossier.Resolution{By: "王主任", Note: "已核实"}},
+	}
+	var buf bytes.Buffer
+	if _, err := WriteDossier(&buf, b, nil, Options{Flags: flags}); err != nil {
+		t.Fatal(err)
+	}
+	text := squeeze(poppler(t, "pdftotext", buf.Bytes()))
+	if !strings.Contains(text, "复核标记共2项，其中1项尚未复核") || !strings.Contains(text, "畸高畸低：HN2022-001郑州市教育局，评委“刘芳”总分87.0") {
+		t.Error("rule page does not list the unresolved flag")
+	}
+	if strings.Contains(text, "给所评4个单位") {
+		t.Error("a resolved flag is listed as unresolved")
+	}
+}
