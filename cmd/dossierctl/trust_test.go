@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -175,6 +176,38 @@ func TestReviewAndResolve(t *testing.T) {
 	}
 	if after := mustCtl(t, "rank", "--db", db, "--json"); after != before {
 		t.Fatal("review changed the ranking")
+	}
+	mustCtl(t, "verify", "--db", db)
+}
+
+func TestHistoryRestoreOfARuleChangeNeedsAReason(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	mustCtl(t, "settings", "--db", db, "--quota", "3", "--reason", "增加名额")
+	var hist []struct {
+		ID         int64  `json:"id"`
+		Action     string `json:"action"`
+		Restorable bool   `json:"restorable"`
+	}
+	if err := json.Unmarshal([]byte(mustCtl(t, "history", "--db", db, "--json")), &hist); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	for _, h := range hist {
+		if h.Action == "campaign.update" && h.Restorable {
+			id = h.ID
+		}
+	}
+	if id == 0 {
+		t.Fatalf("no restorable settings entry: %+v", hist)
+	}
+	sid := strconv.FormatInt(id, 10)
+	if code, _, errs := ctl(t, "history", "restore", "--db", db, "--id", sid); code != 1 || !strings.Contains(errs, "须说明理由") {
+		t.Fatalf("restore without --reason: exit %d %s", code, errs)
+	}
+	mustCtl(t, "history", "restore", "--db", db, "--id", sid, "--reason", "撤销名额调整")
+	if out := mustCtl(t, "settings", "--db", db); !strings.Contains(out, "拟表彰名额：2") {
+		t.Fatalf("quota not restored:\n%s", out)
 	}
 	mustCtl(t, "verify", "--db", db)
 }
