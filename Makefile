@@ -11,8 +11,10 @@ DEMO    ?= demo.dossier
 GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # What the tests need: poppler-utils (pdftotext, pdffonts) to read the PDFs back;
 # util-linux (setpriv: read-only campaigns as an unprivileged user) and mount (a
-# small tmpfs for the full-disk test, as root).
-TEST_DEPS = poppler-utils util-linux mount
+# small tmpfs for the full-disk test, as root); LibreOffice (headless Calc),
+# Gnumeric and openpyxl to write the workbooks other programs write, for the
+# Excel exchange tests.
+TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl
 
 .PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean
 
@@ -65,7 +67,8 @@ gui-build: gui-deps
 # (FUZZTIME each); run `make fuzz FUZZTIME=10m` by hand for a long run.
 FUZZTIME ?= 30s
 FUZZ_TARGETS = ./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
-	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak
+	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak \
+	./export/pdf:FuzzLayout
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$fn ($$pkg, $(FUZZTIME))"; \

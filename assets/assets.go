@@ -18,6 +18,26 @@ var (
 	FontLicence []byte
 )
 
+// Faces of the printed documents only (see fonts/README.md); nil when not
+// bundled, and the documents then fall back to the faces above.
+var (
+	// KaiRegular is LXGW WenKai (楷体-style, level-2 headings), GB 2312
+	// subset. OFL-1.1 (fonts/LICENSE-OFL-LXGWWenKai.txt).
+	//
+	//go:embed fonts/LXGWWenKai-Regular.ttf
+	KaiRegular []byte
+	// SerifBold is Noto Serif SC Bold (heavy Song, 小标宋-style titles),
+	// GB 2312 subset. OFL-1.1.
+	//
+	//go:embed fonts/NotoSerifSC-Bold.ttf
+	SerifBold []byte
+	// Supplement is Noto Serif SC's Latin Extended (pinyin tone letters),
+	// Greek and Cyrillic, which the faces above lack. OFL-1.1.
+	//
+	//go:embed fonts/NotoSerifSC-Supplement.ttf
+	Supplement []byte
+)
+
 // DefaultCategories is the default category set (五大工程) as JSON: an array
 // of {name, slogan, description, max, indicators: [{name, unit, direction}]}.
 //

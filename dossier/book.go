@@ -68,17 +68,11 @@ func (b *Book) Unit(id string) *Unit {
 	return nil
 }
 
-// NormCode is how a 申报编号 is stored and compared: trimmed, with
-// full-width letters and digits (Ｋ０１) read as half-width (K01).
-func NormCode(code string) string {
-	return strings.TrimSpace(FoldWidth(code))
-}
-
 // UnitByCode returns the unit with the given 申报编号, or nil.
 func (b *Book) UnitByCode(code string) *Unit {
-	code = NormCode(code)
+	code = CodeKey(code)
 	for i := range b.Units {
-		if b.Units[i].Code == code {
+		if CodeKey(b.Units[i].Code) == code {
 			return &b.Units[i]
 		}
 	}
@@ -99,7 +93,7 @@ func (b *Book) Evaluator(id string) *Evaluator {
 func (b *Book) EvaluatorByName(name string) *Evaluator {
 	name = strings.TrimSpace(name)
 	for i := range b.Evaluators {
-		if b.Evaluators[i].Name == name {
+		if SameName(b.Evaluators[i].Name, name) {
 			return &b.Evaluators[i]
 		}
 	}

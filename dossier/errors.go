@@ -34,8 +34,19 @@ func (e *Error) Error() string { return e.Message }
 // Unwrap returns the technical cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf builds an *Error with a formatted Chinese message.
+// Errorf builds an *Error with a formatted Chinese message. An argument
+// that is an operating-system error is rendered in Chinese (OSMessage), so
+// no English "file exists" reaches the user.
 func Errorf(code, format string, args ...any) *Error {
+	for i, a := range args {
+		if err, ok := a.(error); ok {
+			if s, ok := osArg(err, args); ok {
+				args[i] = s
+			} else if m := ErrorMessage(err); m != err.Error() {
+				args[i] = m
+			}
+		}
+	}
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
@@ -52,7 +63,8 @@ func ErrorCode(err error) string {
 }
 
 // ErrorMessage returns the user-facing message of err: the *Error's message
-// when there is one, else err's own text.
+// when there is one, an operating-system error in Chinese (OSMessage), else
+// err's own text.
 func ErrorMessage(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
@@ -60,6 +72,9 @@ func ErrorMessage(err error) string {
 	}
 	if err == nil {
 		return ""
+	}
+	if m, ok := OSMessage(err); ok {
+		return m
 	}
 	return err.Error()
 }

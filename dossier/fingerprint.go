@@ -26,6 +26,7 @@ type ruleConflict struct {
 type ruleDoc struct {
 	Categories []ruleCategory `json:"categories"`
 	TrimMin    int            `json:"trim_min"`
+	MinValid   int            `json:"min_valid"`
 	TieBreak   []string       `json:"tie_break"`
 	Quota      int            `json:"quota"`
 	Evaluators []string       `json:"evaluators"`
@@ -33,11 +34,12 @@ type ruleDoc struct {
 }
 
 // RuleJSON is the canonical JSON of the campaign's scoring rule: the
-// categories (names, order, maxima), the trim threshold, the tie-breaks (by
+// categories (names, order, maxima), the trim threshold, the minimum of
+// valid totals for a rank, the tie-breaks (by
 // category name), the quota, the evaluator list in order and every 回避 pair
 // (automatic or manual) sorted by evaluator list order and unit code.
 func RuleJSON(b *Book) []byte {
-	d := ruleDoc{TrimMin: b.Campaign.TrimMin, Quota: b.Campaign.Quota,
+	d := ruleDoc{TrimMin: b.Campaign.TrimMin, MinValid: max(1, b.Campaign.MinValid), Quota: b.Campaign.Quota,
 		Categories: []ruleCategory{}, TieBreak: []string{}, Evaluators: []string{}, Conflicts: []ruleConflict{}}
 	for _, c := range b.Categories {
 		d.Categories = append(d.Categories, ruleCategory{c.Name, c.Max.String()})

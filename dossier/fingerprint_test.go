@@ -20,7 +20,7 @@ func TestFingerprintFollowsTheRuleOnly(t *testing.T) {
 	if !regexp.MustCompile(`^[0-9a-f]{64}$`).MatchString(base) {
 		t.Fatalf("fingerprint %q is not 64 lowercase hex digits", base)
 	}
-	if got := string(RuleJSON(fingerprintBook())); got != `{"categories":[{"name":"甲","max":"20.0"},{"name":"乙","max":"80.0"}],"trim_min":5,"tie_break":["乙"],"quota":2,"evaluators":["张敏","李强"],"conflicts":[{"evaluator":"张敏","unit":"A01"}]}` {
+	if got := string(RuleJSON(fingerprintBook())); got != `{"categories":[{"name":"甲","max":"20.0"},{"name":"乙","max":"80.0"}],"trim_min":5,"min_valid":1,"tie_break":["乙"],"quota":2,"evaluators":["张敏","李强"],"conflicts":[{"evaluator":"张敏","unit":"A01"}]}` {
 		t.Fatalf("canonical rule JSON changed: %s", got)
 	}
 	b := fingerprintBook()
@@ -34,6 +34,7 @@ func TestFingerprintFollowsTheRuleOnly(t *testing.T) {
 		"maximum":    func(b *Book) { b.Categories[0].Max = 250 },
 		"order":      func(b *Book) { b.Categories[0], b.Categories[1] = b.Categories[1], b.Categories[0] },
 		"trim":       func(b *Book) { b.Campaign.TrimMin = 6 },
+		"min valid":  func(b *Book) { b.Campaign.MinValid = 3 },
 		"quota":      func(b *Book) { b.Campaign.Quota = 3 },
 		"tie-break":  func(b *Book) { b.Campaign.TieBreak = nil },
 		"evaluators": func(b *Book) { b.Evaluators = b.Evaluators[:1] },

@@ -95,33 +95,40 @@ type ImportItem struct {
 func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 	byCode := map[string]*Unit{}
 	byName := map[string]*Unit{}
+	// Codes and names compared folded (NormCode, NameKey): 郑州市教育局 with
+	// a zero-width space, or hn2022-001, is the unit already there.
 	for i := range existing {
-		byCode[existing[i].Code] = &existing[i]
-		byName[existing[i].Name] = &existing[i]
+		byCode[CodeKey(existing[i].Code)] = &existing[i]
+		byName[NameKey(existing[i].Name)] = &existing[i]
 	}
 	items := make([]ImportItem, len(subs))
 	key := make([]string, len(subs))
+	nameKey := make([]string, len(subs)) // folded once: compared n² times below
+	codeKey := make([]string, len(subs))
 	for i := range subs {
 		s := &subs[i]
 		s.Unit.Code = NormCode(s.Unit.Code)
+		s.Unit.Name = NormName(s.Unit.Name)
+		name := NameKey(s.Unit.Name)
+		nameKey[i], codeKey[i] = name, CodeKey(s.Unit.Code)
 		it := ImportItem{File: s.File, Code: s.Unit.Code, Name: s.Unit.Name, Sub: s}
 		switch {
-		case s.Unit.Code != "" && byCode[s.Unit.Code] != nil:
-			u := byCode[s.Unit.Code]
-			if other := byName[s.Unit.Name]; other != nil && other.ID != u.ID {
+		case s.Unit.Code != "" && byCode[CodeKey(s.Unit.Code)] != nil:
+			u := byCode[CodeKey(s.Unit.Code)]
+			if other := byName[name]; other != nil && other.ID != u.ID {
 				it.Action = ImportRejected
 				it.Problems = append(it.Problems, fmt.Sprintf("%s：单位名称“%s”已属于申报编号为“%s”的另一单位，申报编号“%s”的单位不能改用这个名称；请核对申报编号和单位名称。",
 					s.where(s.NameCell), s.Unit.Name, other.Code, s.Unit.Code))
 				break
 			}
 			it.Action, it.UnitID = ImportUpdate, u.ID
-		case s.Unit.Code != "" && byName[s.Unit.Name] != nil:
-			u := byName[s.Unit.Name]
+		case s.Unit.Code != "" && byName[name] != nil:
+			u := byName[name]
 			it.Action = ImportRejected
 			it.Problems = append(it.Problems, fmt.Sprintf("%s：申报编号“%s”是新编号，但单位名称“%s”已属于申报编号为“%s”的单位，无法确定是哪个单位；请填写正确的申报编号。",
 				s.where(s.CodeCell), s.Unit.Code, s.Unit.Name, u.Code))
-		case s.Unit.Code == "" && byName[s.Unit.Name] != nil:
-			u := byName[s.Unit.Name]
+		case s.Unit.Code == "" && byName[name] != nil:
+			u := byName[name]
 			it.Action, it.UnitID, it.Code = ImportUpdate, u.ID, u.Code
 		default:
 			it.Action = ImportNew
@@ -129,9 +136,9 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 		if it.UnitID != "" {
 			key[i] = "id:" + it.UnitID
 		} else if s.Unit.Code != "" {
-			key[i] = "code:" + s.Unit.Code
+			key[i] = "code:" + CodeKey(s.Unit.Code)
 		} else {
-			key[i] = "name:" + s.Unit.Name
+			key[i] = "name:" + name
 		}
 		items[i] = it
 	}
@@ -142,8 +149,8 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 				continue
 			}
 			same := key[i] == key[j] ||
-				(subs[i].Unit.Code != "" && subs[i].Unit.Code == subs[j].Unit.Code) ||
-				subs[i].Unit.Name == subs[j].Unit.Name
+				(codeKey[i] != "" && codeKey[i] == codeKey[j]) ||
+				nameKey[i] == nameKey[j]
 			if same {
 				items[i].Action = ImportRejected
 				items[i].Problems = append(items[i].Problems, fmt.Sprintf("%s：与本次导入的另一文件 %s 是同一单位（%s），两个文件都未导入；请只保留一份后重新导入。",

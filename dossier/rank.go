@@ -96,6 +96,8 @@ type Ranking struct {
 	Standings  []Standing
 	Quota      int
 	TrimMin    int
+	// MinValid is the fewest valid totals a ranked unit has.
+	MinValid int
 	// CutAfter is the number of standings above the cut line (the 拟推荐
 	// units); a straddling tie group follows it, flagged.
 	CutAfter int
@@ -108,7 +110,8 @@ func Rank(b *Book) *Ranking {
 	if trimMin < MinTrimMin {
 		trimMin = DefaultTrimMin
 	}
-	r := &Ranking{Categories: b.Categories, Quota: b.Campaign.Quota, TrimMin: trimMin}
+	minValid := max(1, b.Campaign.MinValid)
+	r := &Ranking{Categories: b.Categories, Quota: b.Campaign.Quota, TrimMin: trimMin, MinValid: minValid}
 	catIndex := make(map[string]int, len(b.Categories))
 	for i, c := range b.Categories {
 		catIndex[c.ID] = i
@@ -247,6 +250,9 @@ func Rank(b *Book) *Ranking {
 			st.Unranked = "已撤回，不参与排名"
 		case !st.Total.Valid():
 			st.Unranked = "无有效评分，不参与排名"
+		case ex.Valid < minValid:
+			st.Unranked = "有效评分仅 " + strconv.Itoa(ex.Valid) + " 份，少于本活动要求的 " + strconv.Itoa(minValid) + " 份，不参与排名"
+			st.Explanation.Steps = append(st.Explanation.Steps, st.Unranked+"。")
 		}
 		standings[ui] = st
 	}
@@ -315,6 +321,7 @@ func Rank(b *Book) *Ranking {
 			r.CutAfter++
 		}
 	}
+	explainTies(standings, b.Categories, tie)
 	r.Standings = standings
 	return r
 }

@@ -17,15 +17,16 @@ const (
 	FlagUniform    = "uniform"    // 雷同
 	FlagConflict   = "conflict"   // 回避仍评分
 	FlagIncomplete = "incomplete" // 评分不完整
+	FlagTooFew     = "too_few"    // 有效评分不足
 	FlagUnstable   = "unstable"   // 排名不稳
 )
 
 var flagLabels = map[string]string{
 	FlagOutlier: "畸高畸低", FlagUniform: "雷同", FlagConflict: "回避仍评分",
-	FlagIncomplete: "评分不完整", FlagUnstable: "排名不稳",
+	FlagIncomplete: "评分不完整", FlagTooFew: "有效评分不足", FlagUnstable: "排名不稳",
 }
 
-var flagOrder = map[string]int{FlagOutlier: 0, FlagUniform: 1, FlagConflict: 2, FlagIncomplete: 3, FlagUnstable: 4}
+var flagOrder = map[string]int{FlagOutlier: 0, FlagUniform: 1, FlagConflict: 2, FlagIncomplete: 3, FlagTooFew: 4, FlagUnstable: 5}
 
 // FlagLabel is the Chinese name of a flag kind.
 func FlagLabel(kind string) string { return flagLabels[kind] }
@@ -142,6 +143,9 @@ func ReviewFlags(b *Book, r *Ranking, stab map[string]*Stability, outlierPct int
 						s.Unit, ln.Evaluator.ID)
 				}
 			}
+		}
+		if n := len(valid); n > 0 && n < r.MinValid {
+			add(Flag{Kind: FlagTooFew, Detail: "有效评分仅 " + strconv.Itoa(n) + " 份，少于本活动要求的 " + strconv.Itoa(r.MinValid) + " 份，未参与排名"}, s.Unit, "")
 		}
 		if st := stab[s.Unit.ID]; st != nil && !st.Stable && s.Rank > 0 {
 			add(Flag{Kind: FlagUnstable, Detail: "去掉评委" + joinNames(st.Flips) + "中任一位的评分后，推荐结果会改变"}, s.Unit, "")

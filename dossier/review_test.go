@@ -81,3 +81,21 @@ func TestReviewFlagIDsAreStableAndResolutionsAttach(t *testing.T) {
 		t.Errorf("flag id %q", first[0].ID)
 	}
 }
+
+func TestReviewFlagsTooFewValidTotals(t *testing.T) {
+	b := reviewBook()
+	b.Campaign.MinValid = 5 // A, B and C have 4 valid totals each
+	r := Rank(b)
+	n := 0
+	for _, f := range ReviewFlags(b, r, Stabilities(b, r), 15, nil) {
+		if f.Kind == FlagTooFew {
+			n++
+			if !strings.Contains(f.Detail, "有效评分仅 4 份，少于本活动要求的 5 份") {
+				t.Errorf("detail %s", f.Detail)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d 有效评分不足 flags, want 3", n)
+	}
+}

@@ -106,11 +106,12 @@ func Stabilities(b *Book, r *Ranking) map[string]*Stability {
 // leave-one-outs of a large campaign cost less than one full ranking;
 // TestLeaveOneOutMatchesRank keeps the two in step.
 type leaveOneOut struct {
-	units   []looUnit
-	trimMin int
-	quota   int
-	tie     []int
-	nc      int
+	units    []looUnit
+	trimMin  int
+	minValid int
+	quota    int
+	tie      []int
+	nc       int
 }
 
 type looUnit struct {
@@ -124,7 +125,7 @@ type looUnit struct {
 type looPlace struct{ rank, verdict int }
 
 func newLeaveOneOut(b *Book, r *Ranking) *leaveOneOut {
-	l := &leaveOneOut{trimMin: r.TrimMin, quota: r.Quota, nc: len(b.Categories)}
+	l := &leaveOneOut{trimMin: r.TrimMin, minValid: max(1, r.MinValid), quota: r.Quota, nc: len(b.Categories)}
 	catIndex := map[string]int{}
 	for i, c := range b.Categories {
 		catIndex[c.ID] = i
@@ -168,7 +169,7 @@ func (l *leaveOneOut) rank(k int) []looPlace {
 				idx = append(idx, i)
 			}
 		}
-		if len(idx) == 0 {
+		if len(idx) == 0 || len(idx) < l.minValid {
 			continue
 		}
 		hi, lo := -1, -1

@@ -60,6 +60,9 @@ type Campaign struct {
 	TrimMin int
 	// TieBreak lists category IDs compared in order when final scores are equal.
 	TieBreak []string
+	// MinValid is the fewest valid totals a unit needs to be ranked
+	// (default 1); a unit with fewer is listed unranked, saying why.
+	MinValid int
 	// Version counts the committed writes of the settings; an update based
 	// on an older version is refused with a *StaleError.
 	Version int64

@@ -50,6 +50,31 @@ build NotoSerifCJK-Regular.ttc "Noto Serif CJK SC" "Noto Serif SC" Regular NotoS
 build NotoSansCJK-Regular.ttc  "Noto Sans CJK SC"  "Noto Sans SC"  Regular NotoSansSC-Regular
 build NotoSansCJK-Bold.ttc     "Noto Sans CJK SC"  "Noto Sans SC"  Bold    NotoSansSC-Bold
 
+# Faces of the printed documents only, falling back per character to the
+# faces above (export/pdf fonts.go): the supplement (pinyin tone letters,
+# Greek, Cyrillic) from Noto Serif CJK, the heavy Song of titles (Noto Serif
+# CJK Bold, from fonts-noto-cjk-extra, GB 2312 subset) and the 楷体-style
+# face of level-2 headings (LXGW WenKai, OFL-1.1, from the npm package
+# lxgw-wenkai-webfont 1.7.0: its unicode-range woff2 chunks merged with
+# fontTools, python3-brotli, GB 2312 subset).
+"$PY" "$ROOT/scripts/otf2ttf.py" --ttc "$SRC/NotoSerifCJK-Regular.ttc" --face "Noto Serif CJK SC" \
+    --family "Noto Serif SC Supplement" --style Regular --psname NotoSerifSC-Supplement --supplement \
+    --out "$OUT/NotoSerifSC-Supplement.ttf"
+if [ "${WITH_DOCUMENT_FACES:-1}" = 1 ]; then
+    for p in fonts-noto-cjk-extra python3-brotli; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$p"
+    done
+    "$PY" "$ROOT/scripts/otf2ttf.py" --ttc "$SRC/NotoSerifCJK-Bold.ttc" --face "Noto Serif CJK SC" \
+        --family "Noto Serif SC" --style Bold --psname NotoSerifSC-Bold --gb2312 --out "$OUT/NotoSerifSC-Bold.ttf"
+    TMP=$(mktemp -d)
+    (cd "$TMP" && npm pack --silent lxgw-wenkai-webfont@1.7.0 >/dev/null && tar xzf lxgw-wenkai-webfont-1.7.0.tgz)
+    "$PY" "$ROOT/scripts/merge-webfont.py" --family "LXGW WenKai" --psname LXGWWenKai-Regular \
+        --out "$OUT/LXGWWenKai-Regular.ttf" $(ls "$TMP"/package/files/lxgwwenkai-regular-subset-*.woff2 | sort -V)
+    cp "$TMP/package/OFL.txt" "$OUT/LICENSE-OFL-LXGWWenKai.txt"
+    rm -rf "$TMP"
+fi
+
 # Licence: the upstream copyright line (noto-cjk's LICENSE) followed by the
 # OFL 1.1 text as Debian ships it in the package's copyright file.
 {

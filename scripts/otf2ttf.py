@@ -59,10 +59,35 @@ DROP_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "VORG", "vhea", "vmtx",
                "DSIG", "kern", "meta"]
 
 
-def repertoire():
+# The supplement face: what the body faces lack and documents meet in
+# names and notes, printed through the fallback chain instead of □.
+SUPPLEMENT_RANGES = [
+    (0x0100, 0x024F),  # Latin Extended-A/B: pinyin tone letters (ā ǎ ī ǔ ǘ ǚ)
+    (0x02B0, 0x02FF),  # Spacing modifier letters (ˉ ˊ ˇ ˋ tone marks)
+    (0x0370, 0x03FF),  # Greek (α β Ω)
+    (0x0400, 0x04FF),  # Cyrillic (а б Ж)
+    (0x1E00, 0x1EFF),  # Latin Extended Additional (ḿ ẑ)
+]
+
+
+def repertoire(gb2312=False, supplement=False):
+    """The code points kept. With gb2312, the ideographs are only the 6,763
+    of GB 2312 (for the faces of titles and headings, which fall back per
+    character to the full body faces): a font a third of the size."""
+    if supplement:
+        return sorted(cp for lo, hi in SUPPLEMENT_RANGES for cp in range(lo, hi + 1))
     cps = set(EXTRA_CODEPOINTS)
     for lo, hi in UNICODE_RANGES:
+        if gb2312 and lo >= 0x3400 and hi <= 0xFAFF and lo != 0x3200 and lo != 0x3300:
+            continue
         cps.update(range(lo, hi + 1))
+    if gb2312:
+        for hi in range(0xB0, 0xF8):
+            for lo in range(0xA1, 0xFF):
+                try:
+                    cps.add(ord(bytes([hi, lo]).decode("gb2312")))
+                except UnicodeDecodeError:
+                    pass
     return sorted(cps)
 
 
@@ -194,6 +219,8 @@ def main():
     ap.add_argument("--psname", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--max-err", type=float, default=1.0)
+    ap.add_argument("--gb2312", action="store_true", help="keep only the GB 2312 ideographs")
+    ap.add_argument("--supplement", action="store_true", help="keep only Latin Extended, Greek and Cyrillic")
     args = ap.parse_args()
 
     font, index = load_face(args.ttc, args.face)
@@ -202,7 +229,7 @@ def main():
     src_cmap = font.getBestCmap()
 
     drop_uvs(font)
-    want = repertoire()
+    want = repertoire(args.gb2312, args.supplement)
     do_subset(font, want)
     cff_to_glyf(font, args.max_err)
     rename(font, args.family, args.style, args.psname)

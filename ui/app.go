@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -53,12 +51,16 @@ type App struct {
 	pick picker
 	// now is the clock for new campaigns' dates; tests replace it.
 	now func() time.Time
+	// os opens files and prints through the operating system.
+	os osDesktop
+	// campaignItems are the menu items that need an open campaign.
+	campaignItems []*fyne.MenuItem
 }
 
 // New builds the app's window on fa, showing the start screen. It sets the
 // app's theme and icon.
 func New(fa fyne.App) *App {
-	a := &App{fa: fa, prefs: prefs{fa.Preferences()}, ctx: context.Background(), now: time.Now}
+	a := &App{fa: fa, prefs: prefs{fa.Preferences()}, ctx: context.Background(), now: time.Now, os: systemDesktop{}}
 	a.pick = &dialogPicker{a: a}
 	fa.Settings().SetTheme(Theme{})
 	if ic := AppIcon(); ic != nil {
@@ -67,12 +69,7 @@ func New(fa fyne.App) *App {
 	a.win = fa.NewWindow(AppName)
 	a.win.SetMaster()
 	a.win.Resize(fyne.NewSize(1280, 720))
-	a.win.SetCloseIntercept(func() {
-		if a.canLeave() {
-			a.Close()
-			a.win.Close()
-		}
-	})
+	a.win.SetCloseIntercept(a.closeRequested)
 	a.win.SetMainMenu(a.menu())
 	a.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if a.cur == nil {
@@ -85,6 +82,15 @@ func New(fa fyne.App) *App {
 	})
 	a.ShowStart()
 	return a
+}
+
+// closeRequested closes the window when the user asks to, once the open
+// campaign may close (see canLeaveThen).
+func (a *App) closeRequested() {
+	a.leaveCampaign(func() {
+		a.Close()
+		a.win.Close()
+	})
 }
 
 // PreviewImport shows the import screen previewing the given submission
@@ -111,22 +117,39 @@ func (a *App) ShowError(title string, err error) {
 	a.alert(title, dossier.ErrorMessage(err))
 }
 
+// UseFilePreferences keeps the app's preferences in the file at path
+// (PreferencesPath), written atomically, instead of Fyne's store; what Fyne
+// kept before is taken over the first time.
+func (a *App) UseFilePreferences(path string) error {
+	fp, err := OpenFilePreferences(path, a.fa.Preferences())
+	if err != nil {
+		return err
+	}
+	a.prefs = prefs{fp}
+	if a.cur == nil {
+		a.ShowStart()
+	}
+	return nil
+}
+
 // Window is the app's window.
 func (a *App) Window() fyne.Window { return a.win }
 
 // Open opens a campaign file and shows it. A file that is not a campaign is
 // refused, unmodified, with a Chinese message.
 func (a *App) Open(path string) error {
-	st, err := sqlite.Open(a.ctx, path)
-	if err != nil {
+	if err := a.mayReplace(func() { a.openFailed("无法打开", a.Open(path)) }); err != nil {
 		return err
 	}
-	return a.attach(st)
+	return a.openChecked(path)
 }
 
 // OpenDemo opens the demo campaign at path, creating it first if the file
 // does not exist.
 func (a *App) OpenDemo(path string) error {
+	if err := a.mayReplace(func() { a.openFailed("无法打开示例活动", a.OpenDemo(path)) }); err != nil {
+		return err
+	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return fmt.Errorf("无法创建文件夹 %s：%v", filepath.Dir(path), err)
@@ -143,6 +166,9 @@ func (a *App) OpenDemo(path string) error {
 // NewCampaign creates a campaign file at path with the default categories
 // and opens it.
 func (a *App) NewCampaign(path, title, organiser string, year int) error {
+	if err := a.mayReplace(func() { a.openFailed("未能创建评选活动", a.NewCampaign(path, title, organiser, year)) }); err != nil {
+		return err
+	}
 	cats, err := dossier.ParseCategories(assets.DefaultCategories)
 	if err != nil {
 		return err
@@ -158,21 +184,68 @@ func (a *App) NewCampaign(path, title, organiser string, year int) error {
 	return a.attach(st)
 }
 
-// canLeave reports whether the open campaign may be closed now; while an
-// import or export runs it says to wait.
-func (a *App) canLeave() bool {
-	if a.cur != nil && a.cur.busy() {
+// ErrAsking says that an open waits for the user's answer to a question on
+// screen (unsaved edits of the open campaign, or the file being open in
+// another program); the answer carries the open out, so callers show
+// nothing more.
+var ErrAsking = dossier.Errorf(dossier.ECONFLICT, "正在等待您的选择（未保存的修改，或文件正在别处打开），选择后才会打开文件")
+
+// leaveCampaign runs then once the open campaign may close (see
+// canLeaveThen).
+func (a *App) leaveCampaign(then func()) {
+	if a.canLeaveThen(then) {
+		then()
+	}
+}
+
+// canLeave reports whether the open campaign may close now (see
+// canLeaveThen); after the user settles unsaved edits the action is not
+// repeated by itself.
+func (a *App) canLeave() bool { return a.canLeaveThen(func() {}) }
+
+// canLeaveThen reports whether the open campaign may close now. While an
+// import or export runs it says to wait. If an edit is unsaved (pending
+// saves run first) it asks the user to retry or give the edits up (see
+// session.leave); once that is done it runs again, which should be the
+// action that asked.
+func (a *App) canLeaveThen(again func()) bool {
+	if a.cur == nil {
+		return true
+	}
+	if a.cur.busy() {
 		a.alert("请稍候", "正在导入或导出，完成后才能关闭当前评选活动。")
 		return false
 	}
-	return true
+	a.cur.flush()
+	if !a.cur.errs.hasPrefix("") {
+		return true
+	}
+	a.cur.leave("", again, nil)
+	return false
+}
+
+// mayReplace reports whether another file may replace the open campaign
+// now (see canLeaveThen); when the user is being asked about unsaved edits it
+// returns ErrAsking.
+func (a *App) mayReplace(again func()) error {
+	if a.cur != nil && a.cur.busy() {
+		return dossier.Errorf(dossier.ECONFLICT, "正在导入或导出，完成后才能打开其他评选活动")
+	}
+	if !a.canLeaveThen(again) {
+		return ErrAsking
+	}
+	return nil
+}
+
+// openFailed shows why a file did not open, unless the user is being asked
+// about unsaved edits first.
+func (a *App) openFailed(title string, err error) {
+	if err != nil && err != ErrAsking {
+		a.alert(title, dossier.ErrorMessage(err))
+	}
 }
 
 func (a *App) attach(st *sqlite.Store) error {
-	if !a.canLeave() {
-		st.Close()
-		return dossier.Errorf(dossier.ECONFLICT, "正在导入或导出，完成后才能打开其他评选活动")
-	}
 	a.Close()
 	s, err := newSession(a, st)
 	if err != nil {
@@ -198,7 +271,7 @@ func (a *App) ShowStart() {
 // whether there was such a screen to show.
 func (a *App) ShowScreen(name string) bool {
 	if name == ScreenStart {
-		a.ShowStart()
+		a.leaveCampaign(a.ShowStart)
 		return true
 	}
 	if a.cur == nil {
@@ -222,17 +295,20 @@ func (a *App) Close() {
 }
 
 func (a *App) updateTitle() {
+	a.updateMenu()
 	if a.cur == nil {
 		a.win.SetTitle(AppName)
 		return
 	}
-	a.win.SetTitle(fmt.Sprintf("%s — %s", a.cur.campaign.Title, a.cur.store.Path()))
+	ro := ""
+	if a.cur.readOnly() {
+		ro = "（只读）"
+	}
+	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, a.cur.store.Path()))
 }
 
 func (a *App) menu() *fyne.MainMenu {
-	file := fyne.NewMenu("文件",
-		fyne.NewMenuItem("新建评选活动…", func() { a.askNewCampaign() }),
-		fyne.NewMenuItem("打开评选活动…", func() { a.askOpen() }),
+	a.campaignItems = []*fyne.MenuItem{
 		fyne.NewMenuItem("保存副本…", func() {
 			if a.cur != nil {
 				a.cur.saveCopy()
@@ -243,12 +319,16 @@ func (a *App) menu() *fyne.MainMenu {
 				a.cur.showHistory()
 			}
 		}),
+	}
+	closeItem := fyne.NewMenuItem("关闭当前活动", func() { a.leaveCampaign(a.ShowStart) })
+	a.campaignItems = append(a.campaignItems, closeItem)
+	file := fyne.NewMenu("文件",
+		fyne.NewMenuItem("新建评选活动…", func() { a.askNewCampaign() }),
+		fyne.NewMenuItem("打开评选活动…", func() { a.askOpen() }),
+		a.campaignItems[0],
+		a.campaignItems[1],
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("关闭当前活动", func() {
-			if a.canLeave() {
-				a.ShowStart()
-			}
-		}),
+		closeItem,
 	)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("关于", func() {
@@ -259,63 +339,27 @@ func (a *App) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, help)
 }
 
+// updateMenu enables the campaign's menu items only while one is open.
+func (a *App) updateMenu() {
+	for _, it := range a.campaignItems {
+		it.Disabled = a.cur == nil
+	}
+	if m := a.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
 // askOpen lets the user choose a campaign file and opens it.
 func (a *App) askOpen() {
-	if !a.canLeave() {
-		return
-	}
-	a.pick.openFile("打开评选活动文件", nil, func(path string) {
-		if err := a.Open(path); err != nil {
-			a.alert("无法打开", dossier.ErrorMessage(err))
-		}
+	a.leaveCampaign(func() {
+		a.pick.openFile("打开评选活动文件", []string{".dossier"}, func(path string) {
+			a.openFailed("无法打开", a.Open(path))
+		})
 	})
 }
 
 // DemoPath is where "open the demo" keeps the demo campaign: the user's
-// documents folder (XDG_DOCUMENTS_DIR, e.g. ~/文档), else ~/Documents, else
-// the app's folder in the user's configuration directory.
+// documents folder (DocumentsDir).
 func DemoPath() string {
-	const name = "示例评选活动.dossier"
-	home, err := os.UserHomeDir()
-	if err == nil {
-		if dir := xdgDocuments(home); dir != "" {
-			return filepath.Join(dir, name)
-		}
-		if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-			return filepath.Join(home, "Documents", name)
-		}
-	}
-	cfg, err := os.UserConfigDir()
-	if err != nil {
-		cfg = os.TempDir()
-	}
-	return filepath.Join(cfg, "dossier", name)
-}
-
-// xdgDocuments reads XDG_DOCUMENTS_DIR from ~/.config/user-dirs.dirs and
-// returns it when the folder exists.
-func xdgDocuments(home string) string {
-	cfg := os.Getenv("XDG_CONFIG_HOME")
-	if cfg == "" {
-		cfg = filepath.Join(home, ".config")
-	}
-	f, err := os.Open(filepath.Join(cfg, "user-dirs.dirs"))
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		v, ok := strings.CutPrefix(line, "XDG_DOCUMENTS_DIR=")
-		if !ok {
-			continue
-		}
-		v = strings.Trim(v, `"`)
-		v = strings.Replace(v, "$HOME", home, 1)
-		if st, err := os.Stat(v); err == nil && st.IsDir() && v != home {
-			return v
-		}
-	}
-	return ""
+	return filepath.Join(DocumentsDir(), "示例评选活动.dossier")
 }

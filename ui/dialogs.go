@@ -9,8 +9,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
 )
 
 // picker chooses files and folders for the screens. The app uses Fyne's
@@ -32,11 +35,8 @@ type dialogPicker struct {
 	a *App
 }
 
-func (p *dialogPicker) location() fyne.ListableURI {
-	dir := p.a.prefs.LastFolder()
-	if dir == "" {
-		dir, _ = os.UserHomeDir()
-	}
+func (p *dialogPicker) location(title string) fyne.ListableURI {
+	dir := p.a.prefs.Folder(purposeOf(title))
 	l, err := storage.ListerForURI(storage.NewFileURI(dir))
 	if err != nil {
 		return nil
@@ -51,7 +51,7 @@ func (p *dialogPicker) openFile(title string, exts []string, fn func(path string
 		}
 		path := r.URI().Path()
 		r.Close()
-		p.a.prefs.SetLastFolder(filepath.Dir(path))
+		p.a.prefs.SetFolder(purposeOf(title), filepath.Dir(path))
 		fn(path)
 	}, p.a.win)
 	d.SetTitleText(title)
@@ -60,7 +60,7 @@ func (p *dialogPicker) openFile(title string, exts []string, fn func(path string
 	if len(exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(exts))
 	}
-	if l := p.location(); l != nil {
+	if l := p.location(title); l != nil {
 		d.SetLocation(l)
 	}
 	d.Resize(dialogSize(p.a.win))
@@ -72,13 +72,13 @@ func (p *dialogPicker) folder(title string, fn func(path string)) {
 		if err != nil || l == nil {
 			return
 		}
-		p.a.prefs.SetLastFolder(l.Path())
+		p.a.prefs.SetFolder(purposeOf(title), l.Path())
 		fn(l.Path())
 	}, p.a.win)
 	d.SetTitleText(title)
 	d.SetConfirmText("选择")
 	d.SetDismissText("取消")
-	if l := p.location(); l != nil {
+	if l := p.location(title); l != nil {
 		d.SetLocation(l)
 	}
 	d.Resize(dialogSize(p.a.win))
@@ -87,51 +87,55 @@ func (p *dialogPicker) folder(title string, fn func(path string)) {
 
 // saveFile shows a small form (folder and file name) rather than Fyne's
 // save dialog, because that dialog truncates an existing file before the
-// caller can decide anything, and asks its questions in English.
+// caller can decide anything, and asks its questions in English. A
+// missing folder is made; on any problem the form stays open with what was
+// typed and says what is wrong.
 func (p *dialogPicker) saveFile(title, name string, overwrite bool, fn func(path string)) {
-	dir := p.a.prefs.LastFolder()
-	if dir == "" {
-		dir, _ = os.UserHomeDir()
-	}
 	dirEntry := widget.NewEntry()
-	dirEntry.SetText(dir)
+	dirEntry.SetText(p.a.prefs.Folder(purposeOf(title)))
 	nameEntry := widget.NewEntry()
 	nameEntry.SetText(name)
 	browse := widget.NewButton("选择文件夹…", func() {
-		p.folder("选择保存位置", func(path string) { dirEntry.SetText(path) })
+		p.folder(title, func(path string) { dirEntry.SetText(path) })
 	})
 	form := widget.NewForm(
 		widget.NewFormItem("保存位置", container.NewBorder(nil, nil, nil, browse, dirEntry)),
 		widget.NewFormItem("文件名", nameEntry),
 	)
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(title, "保存", "取消", form, func(ok bool) {
-		if !ok {
-			return
+	fd := p.a.formDialog(title, "保存", form, 620, func() error {
+		file := strings.TrimSpace(nameEntry.Text)
+		if file == "" {
+			return dossier.Errorf(dossier.EINVALID, "请填写文件名。")
 		}
-		path := filepath.Join(strings.TrimSpace(dirEntry.Text), strings.TrimSpace(nameEntry.Text))
-		if strings.TrimSpace(nameEntry.Text) == "" {
-			p.a.alert("请填写文件名", "文件名不能为空。")
-			return
+		if strings.ContainsAny(file, `/\`) {
+			return dossier.Errorf(dossier.EINVALID, "文件名“%s”中不能有 / 或 \\。", file)
 		}
-		if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
-			p.a.alert("无法保存", "保存位置“"+filepath.Dir(path)+"”不是一个已有的文件夹。")
-			return
+		dir := strings.TrimSpace(dirEntry.Text)
+		if dir == "" {
+			return dossier.Errorf(dossier.EINVALID, "请填写保存位置。")
+		}
+		if err := ensureDir(dir); err != nil {
+			return err
+		}
+		path := filepath.Join(dir, file)
+		if err := p.a.refuseTarget(path); err != nil {
+			return err // never offer to replace a campaign file
 		}
 		_, err := os.Stat(path)
 		exists := err == nil || !errors.Is(err, os.ErrNotExist)
-		p.a.prefs.SetLastFolder(filepath.Dir(path))
-		switch {
-		case exists && !overwrite:
-			p.a.alert("文件已存在", "文件 "+path+" 已存在，不会覆盖。请换一个文件名。")
-		case exists:
+		if exists && !overwrite {
+			return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在，不会覆盖。请换一个文件名。", path)
+		}
+		p.a.prefs.SetFolder(purposeOf(title), dir)
+		if exists {
 			p.a.confirm("替换文件", "文件 "+path+" 已存在，要替换它吗？", "替换", func() { fn(path) })
-		default:
+		} else {
 			fn(path)
 		}
-	}, p.a.win)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+		return nil
+	})
+	fd.submitOnEnter(dirEntry, nameEntry)
+	fd.show(nameEntry)
 }
 
 // dialogSize is the size of file dialogs: most of the window.
@@ -159,18 +163,107 @@ func (a *App) confirm(title, msg, yes string, fn func()) {
 }
 
 // ask asks for a required text (a reason); fn runs with what was typed.
+// Nothing typed keeps the dialog open with a message; Enter submits
+// (Shift+Enter starts a new line).
 func (a *App) ask(title, msg, placeholder string, fn func(text string)) {
-	e := widget.NewMultiLineEntry()
+	e := newSubmitEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetPlaceHolder(placeholder)
 	e.SetMinRowsVisible(3)
 	content := container.NewVBox(fixedWidth(500, wrapped(msg)), e)
-	d := dialog.NewCustomConfirm(title, "确定", "取消", content, func(ok bool) {
-		if ok {
-			fn(strings.TrimSpace(e.Text))
+	fd := a.formDialog(title, "确定", content, 560, func() error {
+		text := strings.TrimSpace(e.Text)
+		if text == "" {
+			return dossier.Errorf(dossier.EINVALID, "请填写%s，它会记入活动的历史。", strings.TrimPrefix(placeholder, "例如："))
 		}
-	}, a.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
-	a.win.Canvas().Focus(e)
+		fn(text)
+		return nil
+	})
+	e.onSubmit = fd.submit
+	fd.show(e)
+}
+
+// formDialog is a dialog whose action may fail: on an error it stays open,
+// keeps everything typed and says in Chinese what is wrong, in a line
+// reserved for it (so nothing jumps under the mouse).
+type formDialog struct {
+	d      *dialog.CustomDialog
+	msg    *widget.Label
+	ok     *widget.Button
+	act    func() error
+	win    fyne.Window
+	closed bool
+}
+
+// formDialog builds a dialog of width w around body with 取消 and confirm;
+// act runs on confirm (and on Enter where submitOnEnter is set) and the
+// dialog closes only when it returns nil.
+func (a *App) formDialog(title, confirm string, body fyne.CanvasObject, w float32, act func() error) *formDialog {
+	f := &formDialog{act: act, win: a.win}
+	f.msg = widget.NewLabel(" ")
+	f.msg.Wrapping = fyne.TextWrapBreak
+	f.msg.Importance = widget.DangerImportance
+	f.ok = widget.NewButton(confirm, f.submit)
+	f.ok.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { f.hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.ok, layout.NewSpacer())
+	content := container.NewBorder(nil, container.NewVBox(fixedWidth(w-40, f.msg), buttons), nil, nil, body)
+	f.d = dialog.NewCustomWithoutButtons(title, content, a.win)
+	f.d.Resize(fyne.NewSize(w, 0))
+	return f
+}
+
+// submit runs the action; the dialog closes only when it succeeds.
+func (f *formDialog) submit() {
+	if f.closed {
+		return
+	}
+	if err := f.act(); err != nil {
+		f.msg.SetText(dossier.ErrorMessage(err))
+		return
+	}
+	f.hide()
+}
+
+func (f *formDialog) hide() {
+	f.closed = true
+	f.d.Hide()
+}
+
+// submitOnEnter makes Enter in each single-line entry confirm the dialog.
+func (f *formDialog) submitOnEnter(es ...*widget.Entry) {
+	for _, e := range es {
+		e.OnSubmitted = func(string) { f.submit() }
+	}
+}
+
+// show opens the dialog with the cursor in first.
+func (f *formDialog) show(first fyne.Focusable) {
+	f.d.Show()
+	if first != nil {
+		f.win.Canvas().Focus(first)
+	}
+}
+
+// submitEntry is a multi-line entry in which Enter submits its dialog and
+// Shift+Enter starts a new line.
+type submitEntry struct {
+	widget.Entry
+	onSubmit func()
+}
+
+func newSubmitEntry() *submitEntry {
+	e := &submitEntry{}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey submits on Enter unless Shift is held.
+func (e *submitEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !shiftHeld() && e.onSubmit != nil {
+		e.onSubmit()
+		return
+	}
+	e.Entry.TypedKey(k)
 }

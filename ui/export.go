@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -41,14 +40,37 @@ type exportTab struct {
 	view fyne.CanvasObject
 
 	unitSel *widget.SelectEntry
+	// scores, when checked, puts the score box (evaluators' names and
+	// scores) into the single-unit PDF, which is off by default.
+	scores  *widget.Check
 	units   []dossier.Unit
 	jobs    *fyne.Container
 	running map[string]bool
+	// noticeAgreed is set while the user goes on with a 公示名单 despite
+	// ties still waiting for the committee.
+	noticeAgreed bool
+}
+
+// pendingDecisions counts the units of a tie across the cut line that the
+// committee has not decided yet.
+func (t *exportTab) pendingDecisions() int {
+	_, r, err := t.s.store.Rank(t.s.ctx)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, st := range r.Standings {
+		if st.NeedsDecision && st.Decision == nil {
+			n++
+		}
+	}
+	return n
 }
 
 // exportJob is one document being made, and then made.
 type exportJob struct {
 	kind, title, path string
+	withScores        bool // the unit PDF includes the score box
 	bar               *widget.ProgressBar
 	state             *widget.Label
 	warn              *widget.Label
@@ -63,6 +85,7 @@ type exportJob struct {
 func newExportTab(s *session) *exportTab {
 	t := &exportTab{s: s, jobs: container.NewVBox(), running: map[string]bool{}}
 	t.unitSel = unitPicker(func() []dossier.Unit { return t.units })
+	t.scores = widget.NewCheck("附评分情况（评委姓名和评分明细，仅供内部使用）", nil)
 	row := func(title, desc string, extra fyne.CanvasObject, kind string) fyne.CanvasObject {
 		btn := widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), func() { t.ask(kind) })
 		text := container.NewVBox(boldLabel(title), muted(desc))
@@ -76,7 +99,7 @@ func newExportTab(s *session) *exportTab {
 		widget.NewSeparator(),
 		row("公示名单（PDF）", "拟推荐单位按名次排列；并列跨越名额线的单位在评委会决定后列入。", nil, docNotice),
 		widget.NewSeparator(),
-		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", t.unitSel, docUnit),
+		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", container.NewVBox(t.unitSel, t.scores), docUnit),
 		widget.NewSeparator(),
 		row("评审结果汇总表（Excel）", "排名、各评委评分矩阵（标明去掉和不计的分数）、量化指标、单位名单。", nil, docSummary),
 		widget.NewSeparator(),
@@ -108,15 +131,42 @@ func (t *exportTab) refresh() {
 	}
 }
 
-// unitID finds the unit named in the unit selector.
-func (t *exportTab) unitID() (string, string) {
-	code := pickedCode(t.unitSel.Text)
+// unitID finds the unit named in the unit selector: its code, its name,
+// or a part of either that only one unit has. With several matches it
+// names them so the clerk can choose.
+func (t *exportTab) unitID() (id, name string, err error) {
+	text := strings.TrimSpace(t.unitSel.Text)
+	code := pickedCode(text)
 	for _, u := range t.units {
-		if u.Code == code || u.Name == strings.TrimSpace(t.unitSel.Text) {
-			return u.ID, u.Name
+		if u.Code == code || u.Name == text {
+			return u.ID, u.Name, nil
 		}
 	}
-	return "", ""
+	if text == "" {
+		return "", "", dossier.Errorf(dossier.EINVALID, "请先在“单位事迹材料”一行选择要导出的单位。")
+	}
+	q := searchKey(text)
+	var hits []dossier.Unit
+	for _, u := range t.units {
+		if strings.Contains(searchKey(u.Code+"\x00"+u.Name), q) {
+			hits = append(hits, u)
+		}
+	}
+	switch len(hits) {
+	case 1:
+		return hits[0].ID, hits[0].Name, nil
+	case 0:
+		return "", "", dossier.Errorf(dossier.ENOTFOUND, "没有申报编号或名称含“%s”的单位。", text)
+	}
+	var names []string
+	for i, u := range hits {
+		if i == 5 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, u.Code+" "+u.Name)
+	}
+	return "", "", dossier.Errorf(dossier.EINVALID, "有 %d 个单位含“%s”：%s。请从列表中选择一个。", len(hits), text, strings.Join(names, "、"))
 }
 
 // ask asks where to save a document, then makes it.
@@ -127,13 +177,23 @@ func (t *exportTab) ask(kind string) {
 		t.s.a.pick.folder("选择保存评分表的文件夹", func(dir string) { t.start(kind, dir, "") })
 		return
 	case docUnit:
-		id, name := t.unitID()
-		if id == "" {
-			t.s.a.alert("请选择单位", "请先在“单位事迹材料”一行选择要导出的单位。")
+		id, name, err := t.unitID()
+		if err != nil {
+			t.s.a.alert("请选择单位", dossier.ErrorMessage(err))
 			return
 		}
 		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, id) })
 		return
+	}
+	if kind == docNotice && !t.noticeAgreed {
+		if n := t.pendingDecisions(); n > 0 {
+			t.s.a.confirm("尚有并列待决定", fmt.Sprintf("有 %d 个单位总分并列且跨越名额线，评委会尚未决定。公示名单不会列入这些单位，名单可能少于拟表彰名额。\n\n建议先在“排名”中记录评委会决定。仍要现在导出吗？", n), "仍然导出", func() {
+				t.noticeAgreed = true
+				defer func() { t.noticeAgreed = false }()
+				t.ask(kind)
+			})
+			return
+		}
 	}
 	names := map[string]string{
 		docDossier:  base + "-评审材料汇编.pdf",
@@ -156,7 +216,7 @@ var docTitles = map[string]string{
 // start makes a document in the background and lists it with its progress.
 func (t *exportTab) start(kind, path, unitID string) *exportJob {
 	t.s.flush()
-	j := &exportJob{kind: kind, title: docTitles[kind], path: path}
+	j := &exportJob{kind: kind, title: docTitles[kind], path: path, withScores: t.scores.Checked}
 	j.bar = widget.NewProgressBar()
 	j.state = widget.NewLabel("正在准备…")
 	j.state.Wrapping = fyne.TextWrapBreak
@@ -197,12 +257,14 @@ func (t *exportTab) start(kind, path, unitID string) *exportJob {
 func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total int)) error {
 	ctx := t.s.ctx
 	photos := j.kind == docDossier || j.kind == docUnit
-	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: photos, Photos: photos})
+	// The summary needs the material (量化指标, counts) but no image data.
+	material := photos || j.kind == docSummary
+	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: material, Photos: photos})
 	if err != nil {
 		return err
 	}
 	r := dossier.Rank(b)
-	opt := pdf.Options{Progress: progress}
+	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores}
 	if sc, err := t.s.store.Scoring(ctx); err == nil {
 		opt.LogHead = sc.Head
 	}
@@ -294,30 +356,12 @@ func (t *exportTab) finished(j *exportJob) {
 		j.warn.Show()
 	}
 	t.s.note("已生成" + j.title)
+	if j.kind == docScoreBooks {
+		t.s.a.toast(j.state.Text, j.path)
+	} else {
+		t.s.a.toast("已生成"+j.title+"："+filepath.Base(j.path), j.path)
+	}
 	t.jobs.Refresh()
-}
-
-// openPath opens a file or folder with the system's default application.
-func (a *App) openPath(path string) {
-	if err := exec.Command("xdg-open", path).Start(); err != nil {
-		a.alert("无法打开", "无法用系统默认程序打开 "+path+"："+err.Error())
-	}
-}
-
-// printPath hands a PDF to the system's printing: lp where it is present,
-// else the default viewer, whose print command the user then uses.
-func (a *App) printPath(path string) {
-	if lp, err := exec.LookPath("lp"); err == nil {
-		out, err := exec.Command(lp, path).CombinedOutput()
-		if err != nil {
-			a.alert("打印失败", fmt.Sprintf("打印 %s 失败：%s %v", filepath.Base(path), strings.TrimSpace(string(out)), err))
-			return
-		}
-		a.alert("已发送到打印机", "已将 "+filepath.Base(path)+" 发送到默认打印机。\n"+strings.TrimSpace(string(out)))
-		return
-	}
-	a.openPath(path)
-	a.alert("请在查看器中打印", "本机没有找到打印命令 lp，已用默认程序打开 "+filepath.Base(path)+"，请在其中选择“打印”。")
 }
 
 // resultDialog shows the outcome of an action: a summary and lines (each

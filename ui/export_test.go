@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,9 +34,26 @@ func TestExport(t *testing.T) {
 		s.jobs.Wait()
 	}
 	et.unitSel.SetText(et.units[1].Code)
-	id, _ := et.unitID()
+	id, _, _ := et.unitID()
 	jobs[docUnit] = et.start(docUnit, filepath.Join(dir, "单位.pdf"), id)
 	s.jobs.Wait()
+	et.scores.SetChecked(true)
+	withScores := et.start(docUnit, filepath.Join(dir, "单位-评分.pdf"), id)
+	s.jobs.Wait()
+	et.scores.SetChecked(false)
+	if withScores.err != nil || !withScores.withScores || jobs[docUnit].withScores {
+		t.Errorf("score box checkbox: %v, with %v, without %v", withScores.err, withScores.withScores, jobs[docUnit].withScores)
+	} else if _, err := exec.LookPath("pdftotext"); err == nil {
+		for path, want := range map[string]bool{jobs[docUnit].path: false, withScores.path: true} {
+			out, err := exec.Command("pdftotext", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(out), "评分情况"); got != want {
+				t.Errorf("%s: score box %v, want %v", filepath.Base(path), got, want)
+			}
+		}
+	}
 
 	for kind, j := range jobs {
 		if j.err != nil {

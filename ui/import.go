@@ -3,15 +3,12 @@ package ui
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -41,6 +38,11 @@ type importTab struct {
 	state  *widget.Label
 
 	addFiles, addFolder, clear, commit, template *widget.Button
+
+	// what the last listing left out ("跳过临时文件 2 个") and the paths it
+	// could not list, said with the preview
+	skipped      string
+	listProblems []string
 }
 
 // importRow is one file in the preview, and after the import its outcome.
@@ -51,6 +53,62 @@ type importRow struct {
 	name   string
 	lines  []string // changes of an update, problems of a rejection
 	sub    *dossier.Submission
+	// removals are the stored items an update deletes or empties, said in
+	// the row and asked about before the import; warnings are notes (an
+	// absent sheet, whose material is kept); unchanged marks a workbook
+	// equal to the stored unit.
+	removals, warnings []string
+	unchanged          bool
+	written            bool // the row shows what the import did
+}
+
+// take fills the row from what the campaign file says importing it does.
+func (r *importRow) take(it dossier.ImportItem) {
+	r.action, r.code, r.name = it.Action, it.Code, it.Name
+	r.removals, r.warnings, r.unchanged = nil, nil, false
+	if it.Action == dossier.ImportRejected {
+		r.lines = it.Problems
+		return
+	}
+	r.lines = it.Changes
+	r.removals, r.warnings, r.unchanged = it.Removals, it.Warnings, it.Unchanged
+}
+
+// removalSummary counts the removals by kind: "将删除 8 张图片、1 节事迹材料".
+func (r *importRow) removalSummary() string {
+	if len(r.removals) == 0 {
+		return ""
+	}
+	var photos, sections, values, fields int
+	for _, m := range r.removals {
+		switch {
+		case strings.HasPrefix(m, "图片"):
+			photos++
+		case strings.HasPrefix(m, "事迹材料"):
+			sections++
+		case strings.HasPrefix(m, "量化指标"):
+			values++
+		default:
+			fields++
+		}
+	}
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		unit string
+	}{{photos, " 张图片"}, {sections, " 节事迹材料"}, {values, " 项量化指标"}, {fields, " 项基本信息"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprint(p.n)+p.unit)
+		}
+	}
+	verb := "将删除 "
+	if photos+sections == 0 {
+		verb = "将清除 "
+	}
+	if r.written {
+		verb = "已" + strings.TrimPrefix(verb, "将")
+	}
+	return verb + strings.Join(parts, "、")
 }
 
 var importColumns = []struct {
@@ -61,21 +119,10 @@ var importColumns = []struct {
 func newImportTab(s *session) *importTab {
 	t := &importTab{s: s, sel: -1}
 	t.addFiles = widget.NewButtonWithIcon("选择文件…", theme.FileIcon(), func() {
-		s.a.pick.openFile("选择申报表", []string{".xlsx"}, func(p string) { t.add([]string{p}) })
+		s.a.pick.openFile("选择申报表", []string{".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ods", ".csv"}, func(p string) { t.add([]string{p}) })
 	})
 	t.addFolder = widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), func() {
-		s.a.pick.folder("选择存放申报表的文件夹", func(dir string) {
-			files, err := workbooksIn(dir)
-			if err != nil {
-				s.a.alert("无法读取文件夹", err.Error())
-				return
-			}
-			if len(files) == 0 {
-				s.a.alert("没有申报表", "文件夹 "+dir+" 中没有 .xlsx 文件。")
-				return
-			}
-			t.add(files)
-		})
+		s.a.pick.folder("选择存放申报表的文件夹", func(dir string) { t.addListed([]string{dir}) })
 	})
 	t.clear = widget.NewButtonWithIcon("清空列表", theme.ContentClearIcon(), t.reset)
 	t.commit = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), t.doImport)
@@ -125,46 +172,41 @@ func (t *importTab) content() fyne.CanvasObject { return t.view }
 
 func (t *importTab) refresh() {}
 
-// workbooksIn lists the .xlsx files in a folder and its subfolders,
-// leaving out Office's lock files (~$…).
-func workbooksIn(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != dir && strings.HasPrefix(name, ".") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".") {
-			out = append(out, p)
-		}
-		return nil
-	})
-	sort.Strings(out)
-	return out, err
+// dropped takes files and folders dropped on the window: listed as the
+// folder scan and the command line list them (xlsx.ListSubmissions).
+func (t *importTab) dropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		paths = append(paths, u.Path())
+	}
+	t.addListed(paths)
 }
 
-// dropped takes files and folders dropped on the window.
-func (t *importTab) dropped(uris []fyne.URI) {
-	var files []string
-	for _, u := range uris {
-		p := u.Path()
-		if ok, _ := storage.CanList(u); ok {
-			if fs, err := workbooksIn(p); err == nil {
-				files = append(files, fs...)
-			}
-		} else if strings.EqualFold(filepath.Ext(p), ".xlsx") {
-			files = append(files, p)
+// addListed lists the files and folders given, every spreadsheet found
+// (a format we cannot read is refused in the preview with its reason), and
+// says how many temporary and other files were left out.
+func (t *importTab) addListed(paths []string) {
+	if t.busy {
+		return
+	}
+	list := xlsx.ListSubmissions(paths)
+	t.skipped = list.SkippedText()
+	if len(list.Files) == 0 {
+		msg := "没有找到申报表（.xlsx 等电子表格文件）。"
+		for _, p := range list.Problems {
+			msg += "\n" + p.File + "：" + p.Message
 		}
+		if t.skipped != "" {
+			msg += "\n" + t.skipped + "。"
+		}
+		t.s.a.alert("没有申报表", msg)
+		return
 	}
-	if len(files) > 0 {
-		t.add(files)
+	t.listProblems = nil
+	for _, p := range list.Problems {
+		t.listProblems = append(t.listProblems, p.File+"："+p.Message)
 	}
+	t.add(list.Files)
 }
 
 func (t *importTab) reset() {
@@ -266,6 +308,12 @@ func (t *importTab) preview() {
 			if r > 0 {
 				msg += "点表格中的一行查看全部原因。"
 			}
+			if t.skipped != "" {
+				msg += t.skipped + "。"
+			}
+			for _, p := range t.listProblems {
+				msg += "无法列出 " + p + "。"
+			}
 			t.state.SetText(msg)
 			t.setBusy(false)
 			t.table.Refresh()
@@ -283,16 +331,15 @@ func (t *importTab) plan(files []string, progress func(done, total int)) ([]impo
 	rows := make([]importRow, len(files))
 	var subs []dossier.Submission
 	var at []int
-	for i, f := range files {
-		rows[i] = importRow{file: f, action: dossier.ImportRejected}
-		sub, err := xlsx.ReadSubmission(f, b)
-		if err != nil {
-			rows[i].lines = problemLines(err)
+	// Read in parallel on every core, the outcomes in list order.
+	for i, rd := range xlsx.ReadSubmissions(files, b, progress) {
+		rows[i] = importRow{file: rd.Path, action: dossier.ImportRejected}
+		if rd.Err != nil {
+			rows[i].lines = problemLines(rd.Err)
 		} else {
-			subs = append(subs, *sub)
+			subs = append(subs, *rd.Sub)
 			at = append(at, i)
 		}
-		progress(i+1, len(files))
 	}
 	if len(subs) > 0 {
 		items, err := t.s.store.Import(t.s.ctx, subs, true)
@@ -301,34 +348,50 @@ func (t *importTab) plan(files []string, progress func(done, total int)) ([]impo
 		}
 		for k, it := range items {
 			r := &rows[at[k]]
-			r.action, r.code, r.name = it.Action, it.Code, it.Name
+			r.take(it)
 			r.sub = it.Sub
-			if it.Action == dossier.ImportRejected {
-				r.lines = it.Problems
-			} else {
-				r.lines = it.Changes
-			}
 		}
 	}
 	return rows, nil
 }
 
-// doImport writes the files that passed the preview.
+// doImport writes the files that passed the preview. If an update would
+// remove stored material, the removals are listed and the user confirms
+// first.
 func (t *importTab) doImport() {
 	if t.busy {
 		return
 	}
 	var subs []dossier.Submission
 	var at []int
+	var gone strings.Builder
+	n := 0
 	for i, r := range t.rows {
 		if r.action != dossier.ImportRejected && r.sub != nil {
 			subs = append(subs, *r.sub)
 			at = append(at, i)
+			if len(r.removals) > 0 {
+				fmt.Fprintf(&gone, "\n%s %s（%s）：\n", r.code, r.name, filepath.Base(r.file))
+				for _, m := range r.removals {
+					gone.WriteString("　· " + m + "\n")
+					n++
+				}
+			}
 		}
 	}
 	if len(subs) == 0 {
 		return
 	}
+	if n == 0 {
+		t.write(subs, at)
+		return
+	}
+	msg := fmt.Sprintf("导入后将删除或清空以下 %d 项已有材料：\n%s\n被替换的内容会保存为单位的历史版本，可在单位的“修改记录 > 历史版本”中恢复。仍要导入吗？", n, gone.String())
+	t.s.a.confirm("导入将删除已有材料", msg, "仍然导入", func() { t.write(subs, at) })
+}
+
+// write imports the submissions in the background, with progress.
+func (t *importTab) write(subs []dossier.Submission, at []int) {
 	t.s.flush()
 	t.setBusy(true)
 	t.bar.SetValue(0)
@@ -336,7 +399,7 @@ func (t *importTab) doImport() {
 	t.state.SetText(fmt.Sprintf("正在导入 %d 个文件…", len(subs)))
 	s := t.s
 	s.goJob(func() {
-		items, err := t.write(subs, func(done, total int) {
+		items, err := t.s.store.ImportProgress(t.s.ctx, subs, false, func(done, total int) {
 			v := float64(done) / float64(total)
 			fyne.Do(func() {
 				t.bar.SetValue(v)
@@ -347,26 +410,14 @@ func (t *importTab) doImport() {
 	})
 }
 
-// write imports the submissions in one call, each unit in its own
-// transaction; progress follows each file written. It runs in the
-// background.
-func (t *importTab) write(subs []dossier.Submission, progress func(done, total int)) ([]dossier.ImportItem, error) {
-	return t.s.store.ImportProgress(t.s.ctx, subs, false, progress)
-}
-
 // imported shows the outcome of an import.
 func (t *importTab) imported(at []int, items []dossier.ImportItem, err error) {
 	t.bar.Hide()
 	t.s.changed++
 	var n, u, r int
 	for k, it := range items {
-		row := &t.rows[at[k]]
-		row.action, row.code, row.name = it.Action, it.Code, it.Name
-		if it.Action == dossier.ImportRejected {
-			row.lines = it.Problems
-		} else {
-			row.lines = it.Changes
-		}
+		t.rows[at[k]].take(it)
+		t.rows[at[k]].written = true
 	}
 	for _, row := range t.rows {
 		switch row.action {
@@ -422,6 +473,8 @@ func (t *importTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = r.summary()
 		if r.action == dossier.ImportRejected {
 			imp = widget.DangerImportance
+		} else if len(r.removals) > 0 && !t.done {
+			imp = widget.WarningImportance
 		}
 	}
 	l.Text, l.Importance = text, imp
@@ -438,8 +491,14 @@ func (t *importTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// summary is the row's explanation in one line.
+// summary is the row's explanation in one line; removals come first.
 func (r *importRow) summary() string {
+	if rm := r.removalSummary(); rm != "" && r.action == dossier.ImportUpdate {
+		return rm + "；" + strings.Join(r.lines, "；")
+	}
+	if r.unchanged {
+		return "内容与现有版本相同，不会写入"
+	}
 	if len(r.lines) == 0 {
 		if r.action == dossier.ImportNew {
 			return "新单位"
@@ -469,8 +528,17 @@ func (t *importTab) showDetail() {
 		fmt.Fprintf(&b, "（%s %s）", r.code, r.name)
 	}
 	b.WriteString("\n")
+	if len(r.removals) > 0 {
+		b.WriteString(r.removalSummary() + "：\n")
+		for _, m := range r.removals {
+			b.WriteString("· " + m + "\n")
+		}
+	}
 	for _, l := range r.lines {
 		b.WriteString("· " + l + "\n")
+	}
+	for _, w := range r.warnings {
+		b.WriteString("注意：" + w + "\n")
 	}
 	t.detail.SetText(b.String())
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
@@ -25,17 +26,26 @@ type rankingTab struct {
 	book  *dossier.Book
 	rank  *dossier.Ranking
 	selID string
+	// maxValid is the most valid totals any ranked unit has.
+	maxValid int
 
 	summary *widget.Label
+	flags   *widget.Label // what needs the committee's attention
 	table   *widget.Table
 	explain *fyne.Container
 }
 
 // Fixed columns of the ranking table; category columns follow colRegion.
+// The columns a committee reads (name, total, valid totals, result) come
+// first, so that they stay in view at 1024 px; the per-category figures
+// scroll beside them.
 const (
 	colRank = iota
 	colCode
 	colName
+	colTotal
+	colValid
+	colResult
 	colRegion
 	colFirstCategory
 )
@@ -60,6 +70,7 @@ func newRankingTab(s *session) *rankingTab {
 		},
 		t.updateCell)
 	t.table.ShowHeaderColumn = false
+	t.table.StickyColumnCount = colResult + 1
 	t.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -77,7 +88,11 @@ func newRankingTab(s *session) *rankingTab {
 		t.table.UnselectAll()
 	}
 	t.explain = container.NewStack(muted("在上方表格中选择一个单位，查看其得分的由来。"))
-	top := container.NewBorder(t.summary, nil, nil, nil, t.table)
+	t.flags = widget.NewLabel("")
+	t.flags.Wrapping = fyne.TextWrapBreak
+	t.flags.Importance = widget.WarningImportance
+	t.flags.Hide()
+	top := container.NewBorder(container.NewVBox(t.summary, t.flags), nil, nil, nil, t.table)
 	split := container.NewVSplit(top, container.NewPadded(t.explain))
 	split.Offset = 0.46
 	t.view = split
@@ -87,7 +102,7 @@ func newRankingTab(s *session) *rankingTab {
 func (t *rankingTab) content() fyne.CanvasObject { return t.view }
 
 func (t *rankingTab) columns() int {
-	return colFirstCategory + len(t.rank.Categories) + 3
+	return colFirstCategory + len(t.rank.Categories)
 }
 
 func (t *rankingTab) header(col int) string {
@@ -104,14 +119,14 @@ func (t *rankingTab) header(col int) string {
 		return "单位名称"
 	case col == colRegion:
 		return "所属地区"
+	case col == colTotal:
+		return "总分"
+	case col == colValid:
+		return "有效评分"
+	case col == colResult:
+		return "结果"
 	case col < colFirstCategory+nc:
 		return t.rank.Categories[col-colFirstCategory].Name
-	case col == colFirstCategory+nc:
-		return "总分"
-	case col == colFirstCategory+nc+1:
-		return "有效评分"
-	case col == colFirstCategory+nc+2:
-		return "结果"
 	}
 	return ""
 }
@@ -135,14 +150,17 @@ func (t *rankingTab) cellText(row, col int) string {
 		return st.Unit.Name
 	case col == colRegion:
 		return st.Unit.Region
+	case col == colTotal:
+		return st.Total.String()
+	case col == colValid:
+		if few := t.fewValid(st); few {
+			return fmt.Sprintf("%d 份 ⚠", st.Explanation.Valid)
+		}
+		return fmt.Sprintf("%d 份", st.Explanation.Valid)
+	case col == colResult:
+		return resultText(st)
 	case col < colFirstCategory+nc:
 		return st.Categories[col-colFirstCategory].String()
-	case col == colFirstCategory+nc:
-		return st.Total.String()
-	case col == colFirstCategory+nc+1:
-		return fmt.Sprintf("%d 份", st.Explanation.Valid)
-	case col == colFirstCategory+nc+2:
-		return resultText(st)
 	}
 	return ""
 }
@@ -177,17 +195,18 @@ func (t *rankingTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	text := t.cellText(id.Row, id.Col)
 	imp := widget.MediumImportance
 	bold := false
-	nc := len(t.rank.Categories)
 	switch {
 	case st.Unranked != "":
 		imp = widget.LowImportance
-	case id.Col == colFirstCategory+nc+2 && st.NeedsDecision:
+	case id.Col == colResult && st.NeedsDecision:
 		imp = widget.WarningImportance
 		bold = true
-	case id.Col == colFirstCategory+nc+2 && st.Recommended:
+	case id.Col == colResult && st.Recommended:
 		imp = widget.HighImportance
 		bold = true
-	case id.Col == colFirstCategory+nc:
+	case id.Col == colValid && t.fewValid(st):
+		imp = widget.WarningImportance
+	case id.Col == colTotal:
 		bold = true
 	}
 	if l.Text != text || l.Importance != imp || l.TextStyle.Bold != bold {
@@ -207,12 +226,40 @@ func (t *rankingTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = fill
 		bg.Refresh()
 	}
-	// The cut line runs under the last unit above it.
-	if t.rank.CutAfter > 0 && id.Row == t.rank.CutAfter-1 {
+	// The cut line runs under the last unit above it; where a tie group
+	// straddles it (even at rank 1, with nobody above), a line in the
+	// warning colour runs under the group, which the committee decides.
+	if c := t.cutLine(id.Row); c != nil {
+		line.FillColor = c
 		line.Show()
 	} else {
 		line.Hide()
 	}
+	line.Refresh()
+}
+
+// cutLine is the colour of the line drawn under row, or nil for none.
+func (t *rankingTab) cutLine(row int) color.Color {
+	ss := t.rank.Standings
+	switch {
+	case t.rank.CutAfter > 0 && row == t.rank.CutAfter-1:
+		return colSeal
+	case ss[row].NeedsDecision && (row+1 == len(ss) || !ss[row+1].NeedsDecision):
+		return colWarning
+	}
+	return nil
+}
+
+// columnWidth is the width of one of the fixed columns.
+func (t *rankingTab) columnWidth(col int) float32 {
+	return map[int]float32{colRank: 64, colCode: 96, colName: 220, colTotal: 72, colValid: 84, colResult: 168, colRegion: 104}[col]
+}
+
+// fewValid reports a ranked unit whose valid totals are fewer than the
+// trimming threshold while another ranked unit reaches it: its figure
+// rests on fewer evaluators than its neighbours'.
+func (t *rankingTab) fewValid(st *dossier.Standing) bool {
+	return st.Unranked == "" && st.Explanation.Valid < t.rank.TrimMin && t.maxValid >= t.rank.TrimMin
 }
 
 func (t *rankingTab) refresh() {
@@ -222,18 +269,28 @@ func (t *rankingTab) refresh() {
 		return
 	}
 	t.book, t.rank = b, r
+	t.maxValid = 0
+	for _, st := range r.Standings {
+		if st.Unranked == "" {
+			t.maxValid = max(t.maxValid, st.Explanation.Valid)
+		}
+	}
 	for i := range r.Categories {
 		t.table.SetColumnWidth(colFirstCategory+i, 106)
 	}
-	nc := len(r.Categories)
-	for col, w := range map[int]float32{colRank: 60, colCode: 100, colName: 196, colRegion: 104,
-		colFirstCategory + nc: 72, colFirstCategory + nc + 1: 76, colFirstCategory + nc + 2: 124} {
-		t.table.SetColumnWidth(col, w)
+	for col := colRank; col <= colRegion; col++ {
+		t.table.SetColumnWidth(col, t.columnWidth(col))
 	}
 	if t.selID == "" && len(r.Standings) > 0 {
 		t.selID = r.Standings[0].Unit.ID
 	}
 	t.summary.SetText(rankingSummary(r))
+	if f := t.attention(); f != "" {
+		t.flags.SetText(f)
+		t.flags.Show()
+	} else {
+		t.flags.Hide()
+	}
 	t.table.Refresh()
 	t.showExplanation()
 }
@@ -256,7 +313,19 @@ func rankingSummary(r *dossier.Ranking) string {
 			}
 		}
 	}
-	parts := []string{fmt.Sprintf("拟表彰名额 %d 个，参与排名 %d 个单位，拟推荐 %d 个（红线以上）", r.Quota, ranked, r.CutAfter)}
+	listed := 0
+	for _, st := range r.Standings {
+		if st.Listed() {
+			listed++
+		}
+	}
+	rec := fmt.Sprintf("拟推荐 %d 个", listed)
+	if listed != r.CutAfter {
+		rec += fmt.Sprintf("（红线以上 %d 个，评委会决定推荐 %d 个）", r.CutAfter, listed-r.CutAfter)
+	} else {
+		rec += "（红线以上）"
+	}
+	parts := []string{fmt.Sprintf("拟表彰名额 %d 个，参与排名 %d 个单位，%s", r.Quota, ranked, rec)}
 	if decide > 0 {
 		parts = append(parts, fmt.Sprintf("%d 个单位总分并列且跨越名额线，需评委会决定（尚待决定 %d 个）", decide, pending))
 	}
@@ -332,7 +401,13 @@ func (t *rankingTab) showExplanation() {
 					text = ln.Scores[id.Col-1].String()
 				}
 			case id.Col == nc+1:
-				text = ln.Total.String()
+				text = "—" // no score given: not a total of 0.0
+				for _, h := range ln.Has {
+					if h {
+						text = ln.Total.String()
+						break
+					}
+				}
 			case id.Col == nc+2:
 				text = ln.Status.Label()
 			default:
@@ -374,15 +449,17 @@ func (t *rankingTab) showExplanation() {
 	grid.SetColumnWidth(nc+2, 100)
 	grid.SetColumnWidth(nc+3, 420)
 
-	steps := container.NewVBox(boldLabel("计算过程"))
+	steps := container.NewVBox()
+	if st.NeedsDecision {
+		// First, so that the buttons are in view without scrolling.
+		steps.Add(t.decisionBox(st))
+		steps.Add(widget.NewSeparator())
+	}
+	steps.Add(boldLabel("计算过程"))
 	for i, s := range st.Explanation.Steps {
 		l := wrapped(fmt.Sprintf("%d. %s", i+1, s))
 		l.Wrapping = fyne.TextWrapWord // keep each figure whole: the steps put spaces round them
 		steps.Add(l)
-	}
-	if st.NeedsDecision {
-		steps.Add(widget.NewSeparator())
-		steps.Add(t.decisionBox(st))
 	}
 	body := container.NewHSplit(grid, container.NewVScroll(steps))
 	body.Offset = 0.68
@@ -425,4 +502,43 @@ func (t *rankingTab) decide(code string, recommended bool, reason string) {
 	}
 	t.s.note("已记录评委会决定：" + code)
 	t.refresh()
+}
+
+// attention lists what the committee should look at before trusting the
+// ranking: no quota set, units ranked on fewer valid totals than others,
+// ties still waiting for a decision.
+func (t *rankingTab) attention() string {
+	r := t.rank
+	var out []string
+	if r.Quota == 0 {
+		out = append(out, "尚未设置拟表彰名额，因此没有单位拟推荐：请在“评选设置”中填写拟表彰名额。")
+	}
+	var few []string
+	for i := range r.Standings {
+		if st := &r.Standings[i]; t.fewValid(st) {
+			few = append(few, fmt.Sprintf("%s（%d 份）", st.Unit.Name, st.Explanation.Valid))
+		}
+	}
+	if len(few) > 0 {
+		shown := few
+		if len(shown) > 3 {
+			shown = shown[:3]
+		}
+		msg := fmt.Sprintf("%d 个单位的有效评分少于 %d 份，而其他单位有 %d 份：%s", len(few), r.TrimMin, t.maxValid, strings.Join(shown, "、"))
+		if len(few) > 3 {
+			msg += "等"
+		}
+		msg += fmt.Sprintf("。这些得分只由少数评委给出，与其他单位不完全可比；请补齐评分，或在“评选设置”中设定参与排名所需的最少有效评分（当前为 %d 份）。", r.MinValid)
+		out = append(out, msg)
+	}
+	pending := 0
+	for _, st := range r.Standings {
+		if st.NeedsDecision && st.Decision == nil {
+			pending++
+		}
+	}
+	if pending > 0 {
+		out = append(out, fmt.Sprintf("%d 个并列跨越名额线的单位尚待评委会决定，决定前不列入公示名单。", pending))
+	}
+	return strings.Join(out, "\n")
 }

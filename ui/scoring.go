@@ -7,7 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +28,7 @@ type scoringTab struct {
 	view fyne.CanvasObject
 
 	evalSel *widget.Select
-	search  *widget.Entry
+	search  *gateEntry
 	info    *widget.Label
 	hint    *widget.Label
 	table   *widget.Table
@@ -40,6 +42,38 @@ type scoringTab struct {
 	cells map[*fyne.Container]*scoreCell
 	byKey map[cellKey]*scoreCell
 	seen  int // session.changed when last loaded
+	// asking is the leave-with-errors question while it is open.
+	asking dialog.Dialog
+}
+
+// gateEntry is the grid's search box: Tab from it goes into the grid
+// (Fyne's focus order would not reach the cells), Shift+Tab back.
+type gateEntry struct {
+	widget.Entry
+	onTab func()
+}
+
+func newGateEntry(onTab func()) *gateEntry {
+	e := &gateEntry{onTab: onTab}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab takes Tab to send it into the grid.
+func (e *gateEntry) AcceptsTab() bool { return true }
+
+// TypedKey sends Tab and ↓ into the grid.
+func (e *gateEntry) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyTab && shiftHeld():
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.FocusPrevious()
+		}
+	case k.Name == fyne.KeyTab, k.Name == fyne.KeyDown:
+		e.onTab()
+	default:
+		e.Entry.TypedKey(k)
+	}
 }
 
 // scoreRow is one unit's row for the evaluator: what is typed, what the
@@ -74,6 +108,7 @@ type scoreCell struct {
 type scoreEntry struct {
 	widget.Entry
 	onMove func(dRow, dCol int)
+	onNext func() // Enter: the next score
 	onBlur func()
 }
 
@@ -100,13 +135,26 @@ func (e *scoreEntry) TypedKey(k *fyne.KeyEvent) {
 			e.onMove(0, 1)
 		}
 	case fyne.KeyReturn, fyne.KeyEnter:
-		e.onMove(0, 1)
+		if e.onNext != nil {
+			e.onNext()
+		} else {
+			e.onMove(0, 1)
+		}
 	case fyne.KeyUp:
 		e.onMove(-1, 0)
 	case fyne.KeyDown:
 		e.onMove(1, 0)
 	default:
 		e.Entry.TypedKey(k)
+	}
+}
+
+// FocusGained selects the text, so that typing replaces a score rather
+// than appending to it.
+func (e *scoreEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
 
@@ -130,12 +178,15 @@ func newScoringTab(s *session) *scoringTab {
 	s.onFlush(t.commitAll)
 	t.evalSel = widget.NewSelect(nil, func(string) { t.commitAll(); t.load() })
 	t.evalSel.PlaceHolder = "选择评委"
-	t.search = widget.NewEntry()
+	t.search = newGateEntry(func() { t.focusFirst() })
 	t.search.SetPlaceHolder("按名称或申报编号查找")
 	t.search.OnChanged = func(string) { t.filter() }
 	t.info = widget.NewLabel("")
-	t.info.Wrapping = fyne.TextWrapBreak
-	t.hint = muted("Tab 或回车：下一格；Shift+Tab：上一格；↑↓：上一行、下一行。分值 0 到该类别满分，最多一位小数；输入时即检查，离开单元格即保存。")
+	// One line, cut with an ellipsis: a message that wrapped would change the
+	// grid's height under the mouse (every problem is listed in full when
+	// the screen is left).
+	t.info.Truncation = fyne.TextTruncateEllipsis
+	t.hint = muted("输入分数后按回车：下一类别，一行评完转到下一单位；Tab：下一格（含评语），Shift+Tab：上一格；↑↓：上一行、下一行。分值 0 到该类别满分，最多一位小数；输入时即检查，离开单元格即保存。")
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.shown), t.columns() },
 		t.newCell,
@@ -151,14 +202,22 @@ func newScoringTab(s *session) *scoringTab {
 		o.(*widget.Label).SetText(t.header(id.Col))
 	}
 	t.table.OnSelected = func(widget.TableCellID) { t.table.UnselectAll() }
-	bar := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("评委"), container.New(&columnsLayout{widths: []float32{220}}, t.evalSel)), nil, t.search)
+	// The picker comes before the search box in the tree, so that Tab goes
+	// from the one to the other and on into the grid.
+	picker := container.NewHBox(widget.NewLabel("评委"), container.New(&columnsLayout{widths: []float32{220}}, t.evalSel))
+	bar := container.New(layout.NewBorderLayout(nil, nil, picker, nil), picker, t.search)
 	t.view = container.NewBorder(container.NewVBox(bar, t.hint), t.info, nil, nil, t.table)
 	return t
 }
 
 func (t *scoringTab) content() fyne.CanvasObject { return t.view }
 
-func (t *scoringTab) columns() int { return 2 + len(t.cats) + 2 }
+// columns counts the grid's columns: code, name, one per category, total,
+// comment, and a blank margin as wide as the scroll bar, without which the
+// comment's right edge stays under the bar when scrolled fully right.
+func (t *scoringTab) columns() int { return 2 + len(t.cats) + 3 }
+
+func (t *scoringTab) marginCol() int { return 4 + len(t.cats) }
 
 func (t *scoringTab) totalCol() int   { return 2 + len(t.cats) }
 func (t *scoringTab) commentCol() int { return 3 + len(t.cats) }
@@ -175,10 +234,18 @@ func (t *scoringTab) header(col int) string {
 	case col == t.totalCol():
 		return "合计"
 	}
-	return "评语（备注）"
+	if col == t.commentCol() {
+		return "评语（备注）"
+	}
+	return ""
 }
 
 func (t *scoringTab) refresh() {
+	if t.asking != nil { // back on the grid by other means: the question is moot
+		d := t.asking
+		t.asking = nil
+		d.Hide()
+	}
 	evs, err := t.s.store.Evaluators(t.s.ctx)
 	if err != nil {
 		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
@@ -245,6 +312,10 @@ func (t *scoringTab) load() {
 	t.ev = b.EvaluatorByName(t.evalSel.Selected)
 	t.cats = b.Categories
 	t.rows = nil
+	// Widths first: an empty grid's headers must read whole too.
+	for col := 0; col < t.columns(); col++ {
+		t.table.SetColumnWidth(col, t.colWidth(col))
+	}
 	if t.ev == nil {
 		t.filter()
 		return
@@ -290,13 +361,6 @@ func (t *scoringTab) load() {
 		}
 		t.rows = append(t.rows, r)
 	}
-	t.table.SetColumnWidth(0, 100)
-	t.table.SetColumnWidth(1, 200)
-	for i := range t.cats {
-		t.table.SetColumnWidth(2+i, 128)
-	}
-	t.table.SetColumnWidth(t.totalCol(), 104)
-	t.table.SetColumnWidth(t.commentCol(), 260)
 	t.filter()
 }
 
@@ -316,8 +380,21 @@ func (t *scoringTab) filter() {
 	t.updateInfo("")
 }
 
-// updateInfo shows msg, or else the evaluator's progress.
+// updateInfo shows msg, or else the evaluator's progress; every cell that
+// is refused stays listed with its reason until it is fixed.
 func (t *scoringTab) updateInfo(msg string) {
+	bad := t.badCells()
+	if msg == "" && len(bad) > 0 {
+		msg = fmt.Sprintf("有 %d 处输入有误，未保存：", len(bad))
+		shown := bad
+		if len(shown) > 3 {
+			shown = shown[:3]
+		}
+		msg += strings.Join(shown, "；")
+		if len(bad) > 3 {
+			msg += fmt.Sprintf("；等 %d 处", len(bad))
+		}
+	}
 	if msg != "" {
 		t.info.Importance = widget.DangerImportance
 		t.info.SetText(msg)
@@ -344,10 +421,24 @@ func (t *scoringTab) updateInfo(msg string) {
 	t.info.SetText(fmt.Sprintf("评委 %s：已完整评分 %d / %d 个单位；回避 %d 个单位。", t.ev.Name, done, len(t.rows)-avoid, avoid))
 }
 
+// badCells describes every refused cell: unit, category and why.
+func (t *scoringTab) badCells() []string {
+	var out []string
+	for _, r := range t.rows {
+		for ci, why := range r.bad {
+			if why != "" && ci < len(t.cats) {
+				out = append(out, fmt.Sprintf("%s %s，%s：%s", r.unit.Code, r.unit.Name, t.cats[ci].Name, why))
+			}
+		}
+	}
+	return out
+}
+
 func (t *scoringTab) newCell() fyne.CanvasObject {
 	c := &scoreCell{bg: canvas.NewRectangle(nil), label: widget.NewLabel(""), entry: newScoreEntry()}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.entry.onMove = func(dr, dc int) { t.move(c, dr, dc) }
+	c.entry.onNext = func() { t.next(c) }
 	c.entry.onBlur = func() {
 		if c.bound {
 			t.commit(c.key)
@@ -398,6 +489,8 @@ func (t *scoringTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		if r.bad[id.Col-2] != "" {
 			fill = colError
 		}
+	case id.Col == t.marginCol():
+		label = ""
 	case id.Col == t.totalCol():
 		label = t.rowTotal(r)
 		if r.conflict != "" {
@@ -486,6 +579,9 @@ func (t *scoringTab) typed(c *scoreCell, s string) {
 	r := t.rows[t.shown[c.key.row]]
 	if c.key.col == t.commentCol() {
 		r.comment = s
+		if _, err := dossier.ParseTenths(s); err == nil {
+			t.updateInfo(fmt.Sprintf("注意：%s %s 的评语是一个数字“%s”。分数应填在各类别的格中；评语照常保存。", r.unit.Code, r.unit.Name, strings.TrimSpace(s)))
+		}
 		return
 	}
 	ci := c.key.col - 2
@@ -497,10 +593,8 @@ func (t *scoringTab) typed(c *scoreCell, s string) {
 	fill := theme.Color(theme.ColorNameBackground)
 	if r.bad[ci] != "" {
 		fill = colError
-		t.updateInfo(fmt.Sprintf("%s %s，%s：%s（未保存）", r.unit.Code, r.unit.Name, t.cats[ci].Name, r.bad[ci]))
-	} else {
-		t.updateInfo("")
 	}
+	t.updateInfo("")
 	c.bg.FillColor = fill
 	c.bg.Refresh()
 	t.table.RefreshItem(widget.TableCellID{Row: c.key.row, Col: t.totalCol()})
@@ -567,11 +661,13 @@ func (t *scoringTab) commitRow(r *scoreRow, col int) {
 	}
 }
 
-// commitAll saves every changed, valid cell (before the screen changes).
+// commitAll saves every changed, valid cell (before the screen changes);
+// when the screen is being left with refused cells, it asks.
 func (t *scoringTab) commitAll() {
 	if t.ev == nil {
 		return
 	}
+	defer t.askIfLeaving()
 	for _, r := range t.rows {
 		for ci := range t.cats {
 			if r.bad[ci] == "" && normScore(r.text[ci]) != r.saved[ci] {
@@ -581,6 +677,90 @@ func (t *scoringTab) commitAll() {
 		if strings.TrimSpace(r.comment) != strings.TrimSpace(r.savedCom) {
 			t.commitRow(r, t.commentCol())
 		}
+	}
+}
+
+// askIfLeaving asks, once the tabs show another screen, what to do with
+// refused cells: go back and fix them, or drop what was typed.
+func (t *scoringTab) askIfLeaving() {
+	bad := t.badCells()
+	if len(bad) == 0 || t.asking != nil || t.s.tabs == nil || t.s.tabs.Selected() == nil ||
+		t.s.tabs.Selected().Content == t.s.slots[ScreenScoring] {
+		return
+	}
+	msg := fmt.Sprintf("评委 %s 的评分中有 %d 处输入有误，没有保存：\n%s", t.ev.Name, len(bad), strings.Join(bad, "\n"))
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm("评分有误，未保存", "返回修改", "放弃这些输入", fixedWidth(520, wrapped(msg)), func(back bool) {
+		if t.asking != d {
+			return // closed because the user came back to the grid
+		}
+		t.asking = nil
+		if back {
+			t.s.show(ScreenScoring)
+			return
+		}
+		t.discardBad()
+	}, t.s.a.win)
+	d.Resize(fyne.NewSize(560, 0))
+	t.asking = d
+	d.Show()
+}
+
+// discardBad puts every refused cell back to what the file holds.
+func (t *scoringTab) discardBad() {
+	for _, r := range t.rows {
+		for ci := range r.bad {
+			if r.bad[ci] != "" {
+				r.text[ci], r.bad[ci] = r.saved[ci], ""
+			}
+		}
+	}
+	t.table.Refresh()
+	t.updateInfo("")
+}
+
+// next is Enter in a cell: the next category of the unit, after its last
+// the first category of the next unit that is not in 回避 (the comment is
+// reached with Tab).
+func (t *scoringTab) next(c *scoreCell) {
+	t.commit(c.key)
+	row, col := c.key.row, c.key.col+1
+	if col >= t.totalCol() {
+		row, col = row+1, 2
+	}
+	for ; row < len(t.shown); row++ {
+		if t.rows[t.shown[row]].conflict == "" {
+			t.focusCell(row, col)
+			return
+		}
+		col = 2
+	}
+}
+
+// focusFirst puts the cursor in the first empty score of the grid, or in
+// its first score when all are filled (Tab from the search box).
+func (t *scoringTab) focusFirst() {
+	if len(t.cats) == 0 {
+		return
+	}
+	first := -1
+	for i, ri := range t.shown {
+		r := t.rows[ri]
+		if r.conflict != "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		for ci := range t.cats {
+			if strings.TrimSpace(r.text[ci]) == "" {
+				t.focusCell(i, 2+ci)
+				return
+			}
+		}
+	}
+	if first >= 0 {
+		t.focusCell(first, 2)
 	}
 }
 
@@ -620,8 +800,68 @@ func (t *scoringTab) move(c *scoreCell, dr, dc int) {
 
 // focusCell scrolls a cell into view and puts the cursor in it.
 func (t *scoringTab) focusCell(row, col int) {
-	t.table.ScrollTo(widget.TableCellID{Row: row, Col: col})
+	t.reveal(row, col)
 	if c, ok := t.byKey[cellKey{row, col}]; ok && c.entry.Visible() {
 		t.s.a.win.Canvas().Focus(c.entry)
 	}
+}
+
+// reveal scrolls the grid so that the cell is wholly visible, right of the
+// frozen 申报编号/单位名称 columns. Fyne v2.7's Table.ScrollTo does the rows,
+// but never scrolls for the first column after the frozen ones and stops
+// short at the right edge, so the column offset is corrected here from
+// where the cell is actually drawn.
+func (t *scoringTab) reveal(row, col int) {
+	if col <= t.table.StickyColumnCount {
+		t.table.ScrollToLeading() // ScrollTo below keeps this X
+	}
+	t.table.ScrollTo(widget.TableCellID{Row: row, Col: col})
+	// Rebind the cells now, so that the cell found below is the one on
+	// screen and not one Fyne has just put back in its pool.
+	t.table.Refresh()
+	c, ok := t.byKey[cellKey{row, col}]
+	if !ok {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	rel := d.AbsolutePositionForObject(c.box).Subtract(d.AbsolutePositionForObject(t.table))
+	pad := theme.Padding()
+	frozen := t.table.StickyColumnCount
+	var frozenW float32
+	for i := 0; i < frozen; i++ {
+		frozenW += t.colWidth(i) + pad
+	}
+	headH := t.table.CreateHeader().MinSize().Height
+	// The scroll offset now, from where the cell is drawn: content
+	// coordinates start right of the frozen columns and below the header.
+	off := fyne.NewPos(frozenW+c.box.Position().X-rel.X, headH+c.box.Position().Y-rel.Y)
+	left, right := rel.X, rel.X+c.box.Size().Width
+	viewW := t.table.Size().Width - theme.ScrollBarSize()
+	switch {
+	case left < frozenW:
+		off.X -= frozenW - left
+	case right > viewW && right-left <= viewW-frozenW:
+		off.X += right - viewW
+	default:
+		return
+	}
+	t.table.ScrollToOffset(fyne.NewPos(max(0, off.X), max(0, off.Y)))
+	t.table.Refresh()
+}
+
+// colWidth is the width the grid gives column col.
+func (t *scoringTab) colWidth(col int) float32 {
+	switch {
+	case col == 0:
+		return 100
+	case col == 1:
+		return 200
+	case col == t.totalCol():
+		return 148 // "18.5（缺 4 项）" whole
+	case col == t.commentCol():
+		return 260
+	case col == t.marginCol():
+		return 64 // measured: Fyne v2.7 stops 44 px short of the last column at 1024 px
+	}
+	return 128
 }

@@ -40,7 +40,7 @@ func (b *scoringBar) run(open bool) {
 		err = b.s.store.CloseScoring(b.s.ctx, b.reason.Text)
 	}
 	if err != nil {
-		b.s.errs.set("scoring", "未能"+map[bool]string{true: "开始", false: "结束"}[open]+"评分："+dossier.ErrorMessage(err), nil)
+		b.s.errs.set("scoring", "评分状态", "未能"+map[bool]string{true: "开始", false: "结束"}[open]+"评分："+dossier.ErrorMessage(err), nil)
 		return
 	}
 	b.s.errs.clear("scoring")

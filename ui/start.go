@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -100,7 +100,7 @@ func (st *startScreen) openDemo() {
 // askNewCampaign asks for the new campaign's title, organiser, year and
 // file, then creates it with the default categories.
 func (a *App) askNewCampaign() {
-	if !a.canLeave() {
+	if !a.canLeaveThen(a.askNewCampaign) {
 		return
 	}
 	title := widget.NewEntry()
@@ -109,10 +109,7 @@ func (a *App) askNewCampaign() {
 	organiser.SetPlaceHolder("例如：河南省教育厅")
 	year := widget.NewEntry()
 	year.SetText(strconv.Itoa(a.now().Year()))
-	dir := a.prefs.LastFolder()
-	if dir == "" {
-		dir = filepath.Dir(DemoPath())
-	}
+	dir := a.prefs.Folder(purposeCampaign)
 	folder := widget.NewEntry()
 	folder.SetText(dir)
 	fileName := widget.NewEntry()
@@ -135,31 +132,54 @@ func (a *App) askNewCampaign() {
 		widget.NewFormItem("保存位置", container.NewBorder(nil, nil, nil, browse, folder)),
 		widget.NewFormItem("文件名", fileName),
 	)
-	note := muted("新活动带有默认的五个类别（五大工程，各 20 分）及其量化指标，可在“评选设置”中修改。")
-	d := dialog.NewCustomConfirm("新建评选活动", "创建", "取消", container.NewVBox(form, note), func(ok bool) {
-		if !ok {
-			return
+	note := muted("新活动带有默认的五个类别（五大工程，各 20 分）及其量化指标，可在“评选设置”中修改。保存位置不存在时会自动创建。")
+	fd := a.formDialog("新建评选活动", "创建", container.NewVBox(form, note), 640, func() error {
+		return a.createFromForm(title.Text, organiser.Text, year.Text, folder.Text, fileName.Text)
+	})
+	fd.submitOnEnter(title, organiser, year, folder, fileName)
+	fd.show(title)
+}
+
+// createFromForm checks what the new-campaign dialog holds, makes the
+// folder when it is missing and creates the campaign. Every problem comes
+// back as a Chinese message for the dialog, which stays open.
+func (a *App) createFromForm(title, organiser, yearText, folder, fileName string) error {
+	if strings.TrimSpace(title) == "" {
+		return dossier.Errorf(dossier.EINVALID, "请填写活动名称，例如：2022年义务教育学校标准化建设先进单位评选。")
+	}
+	y, err := strconv.Atoi(dossier.FoldWidth(strings.TrimSpace(yearText)))
+	if strings.TrimSpace(yearText) != "" && (err != nil || y < 1900 || y > 2200) {
+		return dossier.Errorf(dossier.EINVALID, "年份“%s”无效，请填写四位年份，例如 %d。", yearText, a.now().Year())
+	}
+	name := strings.TrimSpace(fileName)
+	if name == "" {
+		name = safeFileName(title) + ".dossier"
+	}
+	if strings.ContainsAny(name, `/\`) {
+		return dossier.Errorf(dossier.EINVALID, "文件名“%s”中不能有 / 或 \\。", name)
+	}
+	if filepath.Ext(name) == "" {
+		name += ".dossier"
+	}
+	dir := strings.TrimSpace(folder)
+	if dir == "" {
+		return dossier.Errorf(dossier.EINVALID, "请填写保存位置。")
+	}
+	if err := ensureDir(dir); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, name)
+	if _, err := os.Stat(path); err == nil {
+		return dossier.Errorf(dossier.ECONFLICT, "文件 %s 已存在。请换一个文件名，或用“打开评选活动文件”打开它。", path)
+	}
+	if err := a.NewCampaign(path, strings.TrimSpace(title), strings.TrimSpace(organiser), y); err != nil {
+		if pe := (*os.PathError)(nil); errors.As(err, &pe) {
+			return dossier.Errorf(dossier.EINVALID, "无法在“%s”创建文件：%s。请换一个保存位置。", dir, osReason(pe.Err))
 		}
-		y, err := strconv.Atoi(dossier.FoldWidth(strings.TrimSpace(year.Text)))
-		if strings.TrimSpace(year.Text) != "" && (err != nil || y < 1900 || y > 2200) {
-			a.alert("年份无效", "年份“"+year.Text+"”无效，请填写四位年份，例如 "+strconv.Itoa(a.now().Year())+"。")
-			return
-		}
-		name := strings.TrimSpace(fileName.Text)
-		if name == "" {
-			name = safeFileName(title.Text) + ".dossier"
-		}
-		if filepath.Ext(name) == "" {
-			name += ".dossier"
-		}
-		path := filepath.Join(strings.TrimSpace(folder.Text), name)
-		if err := a.NewCampaign(path, title.Text, strings.TrimSpace(organiser.Text), y); err != nil {
-			a.alert("未能创建评选活动", dossier.ErrorMessage(err))
-		}
-	}, a.win)
-	d.Resize(fyne.NewSize(640, 0))
-	d.Show()
-	a.win.Canvas().Focus(title)
+		return err
+	}
+	a.prefs.SetFolder(purposeCampaign, dir)
+	return nil
 }
 
 // safeFileName turns a title into a file name: no path separators or

@@ -35,6 +35,7 @@ var (
 	colWarnSoft   = color.NRGBA{R: 0xFD, G: 0xF1, B: 0xD8, A: 0xFF}
 	colSuccess    = color.NRGBA{R: 0x2E, G: 0x7D, B: 0x32, A: 0xFF}
 	colDisabledBg = color.NRGBA{R: 0xEE, G: 0xEE, B: 0xEE, A: 0xFF}
+	colFocus      = color.NRGBA{R: 0x2F, G: 0x5D, B: 0x8A, A: 0xB0}
 )
 
 // Theme is the app's light, calm theme. It renders Chinese with the bundled
@@ -60,7 +61,9 @@ func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
 		return colSeal
 	case theme.ColorNameFocus:
-		return color.NRGBA{R: 0xA8, G: 0x2B, B: 0x25, A: 0x7F}
+		// Slate blue, not the seal red: a focused field must not look like
+		// one in error.
+		return colFocus
 	case theme.ColorNameSelection:
 		return colSealSoft
 	case theme.ColorNameSeparator, theme.ColorNameInputBorder:

@@ -14,6 +14,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log"
 	"os"
 	"os/signal"
 	"strings"
@@ -21,10 +22,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/ui"
+	// Before Fyne reads the locale: Chinese, and no "Error parsing user
+	// locale C" on a C.UTF-8 system.
+	_ "github.com/dossier-app/dossier/ui/zhlocale"
 )
 
 // Version is the app's version, as in FyneApp.toml.
@@ -44,13 +47,17 @@ func main() {
 		flags.Usage()
 		os.Exit(2)
 	}
-	chinese()
 	app.SetMetadata(fyne.AppMetadata{
 		ID: "cn.dossier.app", Name: ui.AppName, Version: Version, Build: 1,
 		Icon: ui.AppIcon(), Migrations: map[string]bool{"fyneDo": true},
 	})
+	// Before the app exists: Fyne logs while it loads its preferences.
+	log.SetOutput(ui.QuietLog(os.Stderr))
 	a := app.NewWithID("cn.dossier.app")
 	u := ui.New(a)
+	if err := u.UseFilePreferences(ui.PreferencesPath()); err != nil {
+		fmt.Fprintln(os.Stderr, "偏好设置无法读取，将使用默认设置：", err)
+	}
 	if flags.NArg() == 1 {
 		path := flags.Arg(0)
 		var err error
@@ -59,7 +66,7 @@ func main() {
 		} else {
 			err = u.Open(path)
 		}
-		if err != nil {
+		if err != nil && err != ui.ErrAsking { // ErrAsking: a question is on screen
 			fmt.Fprintln(os.Stderr, "错误：", dossier.ErrorMessage(err))
 			u.ShowError("无法打开", err)
 		}
@@ -84,25 +91,4 @@ func main() {
 	}()
 	u.Window().ShowAndRun()
 	u.Close()
-}
-
-// chinese makes Fyne's own words (file dialogs, context menus) Chinese
-// even on a system set to another language: the app is Chinese throughout.
-func chinese() {
-	msgs := os.Getenv("LC_ALL")
-	if msgs == "" {
-		msgs = os.Getenv("LC_MESSAGES")
-	}
-	if msgs == "" {
-		msgs = os.Getenv("LANG")
-	}
-	if strings.HasPrefix(msgs, "zh") {
-		return
-	}
-	os.Setenv("LANGUAGE", "zh_CN:zh")
-	if os.Getenv("LC_ALL") == "" && (msgs == "" || msgs == "C" || msgs == "POSIX" || strings.HasPrefix(msgs, "C.")) {
-		os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
-	}
-	// Adding (no) translations makes Fyne read the locale again.
-	_ = lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("zh-Hans"))
 }

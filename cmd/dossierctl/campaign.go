@@ -10,12 +10,13 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 )
 
 func init() {
 	register("new", runNew, "new        --db FILE [--title T]        新建评选活动文件（默认五大工程类别）")
 	register("demo", runDemo, "demo       --db FILE                    示例评选活动：种子材料中的四个单位、示例评委和评分")
-	register("settings", runSettings, "settings   --db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n             [--trim-min N] [--tie-break 类别,…] [--outlier-pct P] [--reason 理由]   查看或修改评选设置")
+	register("settings", runSettings, "settings   --db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n             [--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]   查看或修改评选设置")
 	register("backup", runBackup, "backup     --db FILE --out FILE         在线备份一致的副本")
 	register("check", runCheck, "check      --db FILE                    完整性和一致性检查")
 }
@@ -71,10 +72,14 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 	trim := f.Int("trim-min", 0, "去掉最高最低分的起点")
 	tie := f.String("tie-break", "", "同分时依次比较的类别")
 	year := f.Int("year", 0, "年份")
+	minValid := f.Int("min-valid", 1, "参与排名所需的最少有效评分份数")
 	reason := f.String("reason", "", "评分开始后修改评分规则的理由")
 	outlier := f.Int("outlier-pct", 0, "畸高畸低阈值（满分的百分比）")
 	if err := f.parseNone(args); err != nil {
 		return err
+	}
+	if f.set("min-valid") && *minValid < 1 {
+		return usagef("--min-valid 至少为 1")
 	}
 	if f.set("quota") && *quota < 0 {
 		return usagef("--quota 不能为负数")
@@ -119,6 +124,9 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 	if f.set("trim-min") {
 		c.TrimMin, changed = *trim, true
 	}
+	if f.set("min-valid") {
+		c.MinValid, changed = *minValid, true
+	}
 	if f.set("tie-break") {
 		changed = true
 		c.TieBreak = nil
@@ -162,6 +170,7 @@ func printSettings(e *env, b *dossier.Book) {
 	c := b.Campaign
 	fmt.Fprintf(e.out, "评选活动：%s\n主办单位：%s\n年份：%d\n日期：%s\n拟表彰名额：%d\n去高去低起点：有效评分达到 %d 份时去掉一个最高分和一个最低分\n",
 		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin)
+	fmt.Fprintf(e.out, "参与排名：至少 %d 份有效评分\n", max(1, c.MinValid))
 	var tie []string
 	for _, id := range c.TieBreak {
 		if cat := b.Category(id); cat != nil {
@@ -191,6 +200,12 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	if err := need("out", *out); err != nil {
+		return err
+	}
+	// The same rules as every document: never over a campaign or one of
+	// its journals (a backup named c.dossier-wal would be taken for the
+	// journal of c.dossier, and discarded).
+	if err := export.Refuse(*out, *f.db); err != nil {
 		return err
 	}
 	s, err := openDB(ctx, *f.db)

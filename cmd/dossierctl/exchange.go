@@ -6,10 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
@@ -23,7 +19,7 @@ func init() {
 	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
 	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
 	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE]\nexport     xlsx --db FILE --out FILE.xlsx")
+	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores]\nexport     xlsx --db FILE --out FILE.xlsx")
 }
 
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
@@ -51,56 +47,6 @@ func runTemplate(ctx context.Context, args []string, e *env) (err error) {
 	return nil
 }
 
-// submissionFiles expands the paths into .xlsx files: folders recursively,
-// skipping hidden files and Office lock files (~$…), in a stable order.
-func submissionFiles(paths []string) ([]string, []string) {
-	var files, problems []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("%s：文件或文件夹不存在", p))
-			continue
-		}
-		if !st.IsDir() {
-			add(p)
-			continue
-		}
-		var found []string
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				problems = append(problems, fmt.Sprintf("%s：无法读取：%v", path, err))
-				return nil
-			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") {
-				found = append(found, path)
-			}
-			return nil
-		})
-		sort.Strings(found)
-		if len(found) == 0 {
-			problems = append(problems, fmt.Sprintf("%s：文件夹中没有 .xlsx 文件", p))
-		}
-		for _, f := range found {
-			add(f)
-		}
-	}
-	return files, problems
-}
-
 func runImport(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("import", true)
 	dry := f.Bool("dry-run", false, "只检查，不写入")
@@ -120,27 +66,28 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	files, problems := submissionFiles(paths)
-	rejected := len(problems)
-	for _, p := range problems {
-		fmt.Fprintln(e.err, "拒绝 "+p)
+	// Every file that looks like a submission is read (in parallel, the
+	// outcomes in the order listed) and each one refused says why.
+	list := xlsx.ListSubmissions(paths)
+	rejected := len(list.Problems)
+	for _, p := range list.Problems {
+		fmt.Fprintf(e.err, "拒绝 %s：%s\n", p.File, p.Message)
 	}
 	var subs []dossier.Submission
-	for _, path := range files {
-		sub, err := xlsx.ReadSubmission(path, b)
+	for _, rd := range xlsx.ReadSubmissions(list.Files, b, nil) {
 		var fe *xlsx.FileError
 		switch {
-		case errors.As(err, &fe):
+		case errors.As(rd.Err, &fe):
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
+			fmt.Fprintf(e.err, "拒绝 %s：\n", rd.Path)
 			for _, p := range fe.Problems {
 				fmt.Fprintln(e.err, "  "+p.String())
 			}
-		case err != nil:
+		case rd.Err != nil:
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：%s\n", path, dossier.ErrorMessage(err))
+			fmt.Fprintf(e.err, "拒绝 %s：%s\n", rd.Path, dossier.ErrorMessage(rd.Err))
 		default:
-			subs = append(subs, *sub)
+			subs = append(subs, *rd.Sub)
 		}
 	}
 	if !*dry {
@@ -201,11 +148,14 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	if *dry {
 		mode = "试导入（未写入）"
 	}
-	fmt.Fprintf(e.out, "%s：新增 %d 个，更新 %d 个，拒绝 %d 个", mode, nNew, nUpd, rejected)
+	summary := fmt.Sprintf("%s：新增 %d 个，更新 %d 个，拒绝 %d 个", mode, nNew, nUpd, rejected)
 	if nSame > 0 {
-		fmt.Fprintf(e.out, "，未改变 %d 个（内容与现有版本相同）", nSame)
+		summary += fmt.Sprintf("，未改变 %d 个（内容与现有版本相同）", nSame)
 	}
-	fmt.Fprintln(e.out)
+	if skipped := list.SkippedText(); skipped != "" {
+		summary += "；" + skipped
+	}
+	fmt.Fprintln(e.out, summary)
 	if rejected > 0 {
 		return &rejectedError{rejected}
 	}
@@ -327,6 +277,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
+	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
 	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
@@ -339,6 +290,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		}
 		if f.set("unit") && *kind != "unit" {
 			return usagef("--unit 只用于 --kind unit")
+		}
+		if f.set("with-scores") && *kind != "unit" {
+			return usagef("--with-scores 只用于 --kind unit（评审材料汇编总是含评分情况）")
 		}
 		switch *kind {
 		case "dossier", "notice":
@@ -355,7 +309,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{Photos: what == "pdf"})
+	// The summary lists every unit's material (量化指标, counts of sections,
+	// values and photos) but no image data; a PDF prints the photos.
+	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: what == "pdf"})
 	if err != nil {
 		return err
 	}
@@ -389,7 +345,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			if u == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
 			}
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, opt)
+			uopt := opt
+			uopt.WithScores = *withScores
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, uopt)
 		}
 		return werr
 	}, *f.db)

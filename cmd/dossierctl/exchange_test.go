@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -227,6 +228,22 @@ func TestExportDocuments(t *testing.T) {
 			t.Errorf("%v: not a %s file", c.args, c.want)
 		}
 	}
+	// The unit PDF names the evaluators only with --with-scores.
+	mustCtl(t, "export", "pdf", "--db", db, "--kind", "unit", "--unit", "HN2022-002", "--with-scores", "--out", filepath.Join(dir, "us.pdf"))
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		for name, want := range map[string]bool{"u.pdf": false, "us.pdf": true} {
+			out, err := exec.Command("pdftotext", filepath.Join(dir, name), "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(string(out), "评分情况"); got != want {
+				t.Errorf("%s: score box %v, want %v", name, got, want)
+			}
+		}
+	}
+	if code, _, errs := ctl(t, "export", "pdf", "--db", db, "--with-scores", "--out", filepath.Join(dir, "x.pdf")); code != 2 || !strings.Contains(errs, "--with-scores") {
+		t.Errorf("--with-scores on the dossier: exit %d, %s", code, errs)
+	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "s.xlsx"))
 	if err != nil {
 		t.Fatal(err)
@@ -339,5 +356,56 @@ func TestScoreSheetConflictRowIgnored(t *testing.T) {
 	code, out, errs := ctl(t, "scores", "import", "--db", db, sheet)
 	if code != 0 || !strings.Contains(errs, "HN2022-003") || !strings.Contains(errs, "忽略") || !strings.Contains(out, "1 项评分") {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+// TestSummaryCarriesMaterial checks that the Excel summary holds each unit's
+// material: the 量化指标 figures and the counts in 单位名单.
+func TestSummaryCarriesMaterial(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.dossier")
+	out := filepath.Join(dir, "s.xlsx")
+	mustCtl(t, "demo", "--db", db)
+	mustCtl(t, "export", "xlsx", "--db", db, "--out", out)
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("单位名单")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	// assets/demo/demo.json: HN2022-002 has 3 sections, 8 values, 10 photos.
+	want := map[string][3]string{"HN2022-001": {"5", "18", "0"}, "HN2022-002": {"3", "8", "10"}}
+	for _, r := range rows[1:] {
+		w, ok := want[r[0]]
+		if !ok {
+			continue
+		}
+		got := [3]string{r[col["事迹节数"]], r[col["量化指标数"]], r[col["图片数"]]}
+		if got != w {
+			t.Errorf("单位名单 %s: 事迹节数/量化指标数/图片数 = %v, want %v", r[0], got, w)
+		}
+		delete(want, r[0])
+	}
+	if len(want) > 0 {
+		t.Errorf("units missing from 单位名单: %v", want)
+	}
+	ind, _ := f.GetRows("量化指标")
+	found := false
+	for _, r := range ind {
+		if len(r) > 2 && r[0] == "HN2022-001" {
+			for _, v := range r[2:] {
+				found = found || v == "276000"
+			}
+		}
+	}
+	if !found {
+		t.Errorf("量化指标 has no 新增学位 276000 for HN2022-001: %v", ind)
 	}
 }

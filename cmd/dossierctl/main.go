@@ -12,9 +12,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
@@ -151,7 +153,7 @@ func (f *flags) parse(args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usagef("%s", translateFlagError(err))
+			return nil, usagef("%s", translateFlagError(f.FlagSet, err))
 		}
 		args = f.Args()
 		if len(args) == 0 {
@@ -199,17 +201,72 @@ func (f *flags) set(name string) bool {
 	return found
 }
 
-func translateFlagError(err error) string {
+// Go's flag package words its errors in English; these patterns pick out
+// what each one is about so that it can be said in Chinese.
+var (
+	flagInvalidValue = regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): (.*)$`)
+	flagInvalidBool  = regexp.MustCompile(`^invalid boolean value "(.*)" for -(\S+): (.*)$`)
+)
+
+// translateFlagError says a flag parse error in Chinese, naming the flag
+// and the value given: 参数 --quota 的取值“1e3”无效：应为整数.
+func translateFlagError(fs *flag.FlagSet, err error) string {
 	msg := err.Error()
+	if m := flagInvalidBool.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("参数 --%s 的取值“%s”无效：应为 true 或 false（也可以只写 --%s）", m[2], m[1], m[2])
+	}
+	if m := flagInvalidValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("参数 --%s 的取值“%s”无效：%s", m[2], m[1], flagWant(fs.Lookup(m[2]), m[3]))
+	}
 	switch {
 	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return "未知参数 " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+		return "未知参数 --" + strings.TrimLeft(strings.TrimPrefix(msg, "flag provided but not defined: "), "-")
 	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return "参数缺少取值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
-	case strings.HasPrefix(msg, "invalid value "):
-		return "参数取值无效：" + strings.TrimPrefix(msg, "invalid value ")
+		name := strings.TrimLeft(strings.TrimPrefix(msg, "flag needs an argument: "), "-")
+		return fmt.Sprintf("参数 --%s 缺少取值", name)
+	case strings.HasPrefix(msg, "bad flag syntax: "):
+		return "参数写法有误：" + strings.TrimPrefix(msg, "bad flag syntax: ")
 	}
-	return msg
+	return "参数有误：" + msg
+}
+
+// flagWant says what a flag expects, from its type; reason is the
+// parser's own (English) reason, used only to tell a number out of range.
+func flagWant(fl *flag.Flag, reason string) string {
+	if fl != nil {
+		if g, ok := fl.Value.(flag.Getter); ok {
+			kind := ""
+			switch g.Get().(type) {
+			case int, int64:
+				kind = "整数"
+			case uint, uint64:
+				kind = "不小于 0 的整数"
+			case float64:
+				kind = "数字"
+			case time.Duration:
+				kind = "时长（如 30s、5m）"
+			}
+			if kind != "" {
+				if strings.Contains(reason, "out of range") {
+					return "超出可以填写的范围，应为" + kind
+				}
+				return "应为" + kind
+			}
+		}
+	}
+	if m := reason; m != "" && !isASCII(m) {
+		return m // a Chinese message from one of our own flag values
+	}
+	return "无法识别"
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // need checks that required string flags are non-empty.
@@ -271,6 +328,6 @@ func closeDB(s *sqlite.Store, err *error) {
 	case *err == nil:
 		*err = cerr
 	default:
-		*err = &dossier.Error{Code: dossier.ErrorCode(*err), Message: dossier.ErrorMessage(*err) + "\n错误：" + dossier.ErrorMessage(cerr), Err: *err}
+		*err = &dossier.Error{Code: dossier.ErrorCode(*err), Message: dossier.ErrorMessage(*err) + "\n错误：" + dossier.ErrorMessage(cerr), Err: errors.Join(*err, cerr)}
 	}
 }

@@ -30,6 +30,12 @@ func validateCampaign(c *dossier.Campaign) error {
 	if c.Quota < 0 {
 		return dossier.Errorf(dossier.EINVALID, "拟表彰名额不能为负数")
 	}
+	if c.MinValid == 0 {
+		c.MinValid = 1
+	}
+	if c.MinValid < 0 {
+		return dossier.Errorf(dossier.EINVALID, "参与排名所需的最少有效评分份数至少为 1，当前为 %d", c.MinValid)
+	}
 	if c.TrimMin < dossier.MinTrimMin {
 		return dossier.Errorf(dossier.EINVALID, "去掉最高分和最低分的起点（有效评分份数）至少为 %d，当前为 %d", dossier.MinTrimMin, c.TrimMin)
 	}
@@ -48,8 +54,8 @@ type querier interface {
 
 func readCampaign(ctx context.Context, q querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
-	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, version FROM campaign`).
-		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.Version)
+	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version FROM campaign`).
+		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version)
 	if err != nil {
 		return c, fmt.Errorf("read campaign: %w", err)
 	}
@@ -69,8 +75,8 @@ func readCampaign(ctx context.Context, q querier) (dossier.Campaign, error) {
 }
 
 // UpdateCampaign saves the campaign's settings: title, organiser, year,
-// date, quota, trimming threshold and tie-break order (category IDs).
-// c.Version must be the version c was loaded at: settings changed since are
+// date, quota, trimming threshold, minimum valid totals and tie-break order
+// (category IDs). c.Version must be the version c was loaded at: settings changed since are
 // refused with a *dossier.StaleError. On success c holds the new version.
 func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
 	v := *c
@@ -93,6 +99,7 @@ var campaignFields = []fieldDef[dossier.Campaign]{
 	{"日期", func(c *dossier.Campaign) string { return c.Date }, func(d, s *dossier.Campaign) { d.Date = s.Date }},
 	{"拟表彰名额", func(c *dossier.Campaign) string { return fmt.Sprint(c.Quota) }, func(d, s *dossier.Campaign) { d.Quota = s.Quota }},
 	{"去高去低起点", func(c *dossier.Campaign) string { return fmt.Sprint(c.TrimMin) }, func(d, s *dossier.Campaign) { d.TrimMin = s.TrimMin }},
+	{"参与排名最少有效评分", func(c *dossier.Campaign) string { return fmt.Sprint(max(1, c.MinValid)) }, func(d, s *dossier.Campaign) { d.MinValid = s.MinValid }},
 	{"同分比较顺序", func(c *dossier.Campaign) string { return strings.Join(c.TieBreak, "、") }, func(d, s *dossier.Campaign) { d.TieBreak = s.TieBreak }},
 }
 
@@ -131,8 +138,8 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *sql.Tx, c *dossier.Cam
 	if len(names) == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, version = version + 1`,
-		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?, version = version + 1`,
+		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE category SET tie_break = NULL`); err != nil {

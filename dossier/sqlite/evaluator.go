@@ -36,6 +36,12 @@ func validateEvaluator(e *dossier.Evaluator) error {
 	for _, f := range []*string{&e.Name, &e.Affiliation, &e.Region, &e.Role} {
 		*f = strings.TrimSpace(*f)
 	}
+	for _, f := range []struct{ what, v string }{{"评委姓名", e.Name}, {"工作单位", e.Affiliation}, {"所属地区", e.Region}, {"角色", e.Role}} {
+		if err := dossier.CheckName(f.what, f.v); err != nil {
+			return err
+		}
+	}
+	e.Name = dossier.NormName(e.Name)
 	if e.Name == "" {
 		return dossier.Errorf(dossier.EINVALID, "评委姓名不能为空")
 	}
@@ -163,14 +169,14 @@ func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) erro
 
 func lookupPair(ctx context.Context, q querier, evaluator, code string) (dossier.Evaluator, dossier.Unit, error) {
 	var e dossier.Evaluator
-	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE name = ?`, strings.TrimSpace(evaluator)).
+	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE name = ?`, dossier.NormName(evaluator)).
 		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", evaluator)
 	} else if err != nil {
 		return e, dossier.Unit{}, err
 	}
-	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(code)))
+	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, u, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	}
@@ -290,7 +296,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var id, name string
-		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ?`, dossier.NormCode(code)).Scan(&id, &name)
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {

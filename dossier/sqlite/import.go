@@ -13,8 +13,8 @@ import (
 // Import plans the submissions against the campaign (new / update /
 // rejected) and, unless dryRun, writes each accepted unit in its own
 // transaction: a new unit at revision 1, an update as a new revision with the
-// previous state kept. A unit without a 申报编号 gets the next free code
-// "YYYY-NNNN" (the campaign's year, or "D" when it has none). Items carry
+// previous state kept. A unit without a 申报编号 gets the next free code in
+// the campaign's own numbering (dossier.NextCode). Items carry
 // the outcome; a database failure on one file rejects that file only.
 func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) ([]dossier.ImportItem, error) {
 	return s.ImportProgress(ctx, subs, dryRun, nil)
@@ -270,19 +270,24 @@ func (s *Store) restoreRevisionTx(ctx context.Context, tx *sql.Tx, unitID string
 	return nil
 }
 
+// nextCode is dossier.NextCode over the campaign's codes, so an imported
+// unit without a 申报编号 is numbered like the app would number it.
 func nextCode(ctx context.Context, tx *sql.Tx, year int) (string, error) {
-	prefix := "D"
-	if year > 0 {
-		prefix = fmt.Sprint(year)
+	rows, err := tx.QueryContext(ctx, `SELECT code FROM unit`)
+	if err != nil {
+		return "", err
 	}
-	for n := 1; ; n++ {
-		code := fmt.Sprintf("%s-%04d", prefix, n)
-		var k int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM unit WHERE code = ?`, code).Scan(&k); err != nil {
+	defer rows.Close()
+	var codes []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
 			return "", err
 		}
-		if k == 0 {
-			return code, nil
-		}
+		codes = append(codes, c)
 	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	return dossier.NextCode(codes, year), nil
 }

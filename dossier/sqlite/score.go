@@ -199,7 +199,7 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 			return err
 		}
 		var e dossier.Evaluator
-		err = tx.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, strings.TrimSpace(sh.Evaluator)).
+		err = tx.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, dossier.NormName(sh.Evaluator)).
 			Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position)
 		if errors.Is(err, sql.ErrNoRows) {
 			return &ScoreSheetError{sh.File, []string{fmt.Sprintf("文件 %s，工作表“评委信息”，单元格 B1：评委“%s”不在本评选活动的评委名单中，整份评分表未导入", sh.File, sh.Evaluator)}}
@@ -230,7 +230,7 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 		var before, after []string
 		back := undo{Kind: "scores"}
 		for _, row := range sh.Rows {
-			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(row.Code)))
+			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(row.Code)))
 			if errors.Is(err, sql.ErrNoRows) {
 				bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：申报编号“%s”不是本评选活动的单位", sh.File, row.Cell, row.Code))
 				continue

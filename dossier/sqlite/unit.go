@@ -66,7 +66,7 @@ func (s *Store) Unit(ctx context.Context, id string) (dossier.Unit, error) {
 // UnitByCode returns the unit with the given 申报编号, material included.
 func (s *Store) UnitByCode(ctx context.Context, code string) (dossier.Unit, error) {
 	var id string
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ?`, dossier.NormCode(code)).Scan(&id)
+	err := s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	} else if err != nil {
@@ -162,7 +162,16 @@ func validateUnit(u *dossier.Unit) error {
 	for _, f := range []*string{&u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title} {
 		*f = strings.TrimSpace(*f)
 	}
+	// Control characters are refused, invisible ones dropped: two names
+	// that look the same are one unit (dossier.NormName, NormCode).
+	for _, f := range []struct{ what, v string }{{"申报编号", u.Code}, {"单位名称", u.Name}, {"所属地区", u.Region},
+		{"单位类型", u.Kind}, {"推荐单位", u.Recommender}, {"联系人", u.Contact}, {"联系电话", u.Phone}, {"事迹标题", u.Title}} {
+		if err := dossier.CheckName(f.what, f.v); err != nil {
+			return err
+		}
+	}
 	u.Code = dossier.NormCode(u.Code)
+	u.Name = dossier.NormName(u.Name)
 	if u.Name == "" {
 		return dossier.Errorf(dossier.EINVALID, "单位名称不能为空")
 	}
@@ -201,13 +210,13 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
 // checkUnitClash refuses a code or a name that belongs to another unit.
 func checkUnitClash(ctx context.Context, tx *sql.Tx, u *dossier.Unit, selfID string) error {
 	var other string
-	err := tx.QueryRowContext(ctx, `SELECT name FROM unit WHERE code = ? AND id <> ?`, u.Code, selfID).Scan(&other)
+	err := tx.QueryRowContext(ctx, `SELECT name FROM unit WHERE code = ? COLLATE NOCASE AND id <> ?`, u.Code, selfID).Scan(&other)
 	if err == nil {
 		return dossier.Errorf(dossier.ECONFLICT, "申报编号“%s”已被单位“%s”使用", u.Code, other)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	err = tx.QueryRowContext(ctx, `SELECT code FROM unit WHERE name = ? AND id <> ?`, u.Name, selfID).Scan(&other)
+	err = tx.QueryRowContext(ctx, `SELECT code FROM unit WHERE name = ? COLLATE NOCASE AND id <> ?`, u.Name, selfID).Scan(&other)
 	if err == nil {
 		return dossier.Errorf(dossier.ECONFLICT, "单位名称“%s”已存在（申报编号 %s）", u.Name, other)
 	} else if !errors.Is(err, sql.ErrNoRows) {
@@ -390,7 +399,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 	}
 	var version int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ?`, dossier.NormCode(code)))
+		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {

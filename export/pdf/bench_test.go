@@ -139,7 +139,9 @@ func benchBaseline(b *testing.B, book *dossier.Book) {
 		pdf.SetAutoPageBreak(false, 0)
 		pdf.SetCellMargin(0)
 		for f := range fs.data {
-			pdf.AddUTF8FontFromBytes(fs.family[f], fs.style[f], fs.data[f])
+			if fs.data[f] != nil {
+				pdf.AddUTF8FontFromBytes(fs.family[f], fs.style[f], fs.data[f])
+			}
 		}
 		loaded := map[string]bool{}
 		for pi, pg := range pages {

@@ -20,6 +20,9 @@ type doc struct {
 	// noHeader leaves out the running header (the notice, like an
 	// official document, has page numbers only).
 	noHeader bool
+	// noScores leaves out each unit's score box (the single-unit PDF
+	// without Options.WithScores).
+	noScores bool
 	// start is the index of the first page of each standing's section, -1
 	// when the document does not hold it.
 	start []int
@@ -150,12 +153,8 @@ func (d *doc) furnish(pg *page, n int) {
 	left := c.clean(d.title, furniture.font)
 	y := marginT - 7
 	right := c.clean(pg.header, furniture.font)
+	l, right := c.headerParts(left, right)
 	rw := c.width(right, furniture)
-	l := left
-	for l != "" && c.width(l, furniture)+rw+8 > blockW {
-		r := []rune(l)
-		l = string(r[:max(0, len(r)-2)]) + "…"
-	}
 	h := furniture.size * ptMM
 	if !d.noHeader {
 		pg.items = append(pg.items,
@@ -206,10 +205,10 @@ func (d *doc) cover() {
 	c.pg.furniture = false
 	c.ctx = label(d.title) + " 评选活动名称"
 	c.y = marginT + 28
-	c.title(d.title, style{sansBold, 26, 26 * ptMM * 1.5, black}, 0)
+	c.title(d.title, style{songBold, 26, 26 * ptMM * 1.5, black}, 0)
 	c.y += 14
 	c.ctx = ""
-	c.title("评审材料汇编", style{sansBold, 36, 36 * ptMM * 1.4, black}, 0)
+	c.title("评审材料汇编", style{songBold, 36, 36 * ptMM * 1.4, black}, 0)
 	c.y += 16
 	ranked := 0
 	for _, s := range d.r.Standings {
@@ -217,7 +216,7 @@ func (d *doc) cover() {
 			ranked++
 		}
 	}
-	c.paragraph(fmt.Sprintf("申报单位 %d 个　参与排名 %d 个　评委 %d 名　拟表彰名额 %d 个",
+	c.paragraph(fmt.Sprintf("申报单位%d个　参与排名%d个　评委%d名　拟表彰名额%d个",
 		len(d.r.Standings), ranked, len(d.b.Evaluators), d.r.Quota), subtitle, marginL, blockW, 0, center)
 	c.y = blockB - 3*subtitle.pitch
 	c.ctx = label(d.b.Campaign.Organiser) + " 主办单位"
@@ -258,7 +257,7 @@ func (d *doc) rules() {
 	if len(cats) == 0 {
 		c.body("本次评选未设置评分类别。")
 	} else {
-		c.body(fmt.Sprintf("本次评选设%s共 %d 个评分类别，满分合计 %s 分。评委按类别逐项评分，分值为 0 至该类别满分之间、最多保留一位小数的数值。",
+		c.body(fmt.Sprintf("本次评选设%s共%d个评分类别，满分合计%s分。评委按类别逐项评分，分值为0至该类别满分之间、最多保留一位小数的数值。",
 			strings.Join(names, "、"), len(cats), max.Short()))
 		for i, cat := range cats {
 			c.ctx = label(cat.Name) + " 类别说明"
@@ -266,7 +265,7 @@ func (d *doc) rules() {
 			if sl := strings.TrimSpace(cat.Slogan); sl != "" {
 				s += "（" + sl + "）"
 			}
-			s += fmt.Sprintf("，满分 %s 分。", cat.Max.Short())
+			s += fmt.Sprintf("，满分%s分。", cat.Max.Short())
 			if desc := strings.TrimSpace(cat.Description); desc != "" {
 				s += strings.TrimRight(desc, "。") + "。"
 			}
@@ -277,7 +276,7 @@ func (d *doc) rules() {
 	c.heading("二、有效总分", heading1, left, 2*bodyPitch)
 	c.body("评委对一个单位各类别评分之和，为该评委给出的总分。评委与申报单位存在回避关系的（评委所属地区与单位所属地区相同或存在隶属关系，评委工作单位即申报单位或其推荐单位，以及经记录理由确定的其他回避情形），其评分不计入；评委未对全部类别评分的，其评分不完整，不计入。其余为该单位的有效总分。")
 	c.heading("三、最终得分", heading1, left, 2*bodyPitch)
-	c.body(fmt.Sprintf("有效总分达到 %d 份的，去掉一个最高分和一个最低分，以其余总分的平均值为最终得分；不足 %d 份的，以全部有效总分的平均值为最终得分。最高分或最低分有多个相同的，去掉评委名单中排列在前的评委的评分。各类别得分按同样保留的评委评分取平均值，各类别得分之和即最终得分。",
+	c.body(fmt.Sprintf("有效总分达到%d份的，去掉一个最高分和一个最低分，以其余总分的平均值为最终得分；不足%d份的，以全部有效总分的平均值为最终得分。最高分或最低分有多个相同的，去掉评委名单中排列在前的评委的评分。各类别得分按同样保留的评委评分取平均值，各类别得分之和即最终得分。",
 		r.TrimMin, r.TrimMin))
 	c.body("得分四舍五入保留两位小数，仅用于显示和导出；排名按未经舍入的精确值进行。")
 	c.heading("四、排名", heading1, left, 2*bodyPitch)
@@ -289,14 +288,14 @@ func (d *doc) rules() {
 	}
 	if len(tie) > 0 {
 		c.ctx = "并列规则"
-		c.body(fmt.Sprintf("按最终得分从高到低排名。最终得分相同的，依次比较%s得分，得分高者在前；仍然相同的为并列，名次相同（如 1、2、2、4），并列单位按申报编号排列。", strings.Join(tie, "、")))
+		c.body(fmt.Sprintf("按最终得分从高到低排名。最终得分相同的，依次比较%s得分，得分高者在前；仍然相同的为并列，名次相同（如1、2、2、4），并列单位按申报编号排列。", strings.Join(tie, "、")))
 		c.ctx = ""
 	} else {
-		c.body("按最终得分从高到低排名。最终得分相同的为并列，名次相同（如 1、2、2、4），并列单位按申报编号排列。")
+		c.body("按最终得分从高到低排名。最终得分相同的为并列，名次相同（如1、2、2、4），并列单位按申报编号排列。")
 	}
 	c.body("没有有效总分的单位列于最后，不参与排名；已撤回的单位不参与排名。")
 	c.heading("五、拟推荐名额", heading1, left, 2*bodyPitch)
-	c.body(fmt.Sprintf("本次评选拟表彰名额为 %d 个。名次在名额以内的单位为拟推荐单位。并列单位跨越名额线的，均不标注为拟推荐，提请评审委员会决定；评审委员会作出决定前，不列入公示名单。", r.Quota))
+	c.body(fmt.Sprintf("本次评选拟表彰名额为%d个。名次在名额以内的单位为拟推荐单位。并列单位跨越名额线的，均不标注为拟推荐，提请评审委员会决定；评审委员会作出决定前，不列入公示名单。", r.Quota))
 	c.heading("六、评审情况", heading1, left, 2*bodyPitch)
 	ranked, noScore, withdrawn, decide := 0, 0, 0, 0
 	for _, s := range r.Standings {
@@ -312,19 +311,21 @@ func (d *doc) rules() {
 			decide++
 		}
 	}
-	s := fmt.Sprintf("本次评选共有申报单位 %d 个，评委 %d 名。参与排名的单位 %d 个，拟推荐单位 %d 个", len(r.Standings), len(b.Evaluators), ranked, r.CutAfter)
+	s := fmt.Sprintf("本次评选共有申报单位%d个，评委%d名。参与排名的单位%d个，拟推荐单位%d个", len(r.Standings), len(b.Evaluators), ranked, r.CutAfter)
 	if decide > 0 {
-		s += fmt.Sprintf("，并列跨越名额线、待评审委员会决定的单位 %d 个", decide)
+		s += fmt.Sprintf("，并列跨越名额线、待评审委员会决定的单位%d个", decide)
 	}
 	if noScore > 0 {
-		s += fmt.Sprintf("，无有效评分的单位 %d 个", noScore)
+		s += fmt.Sprintf("，无有效评分的单位%d个", noScore)
 	}
 	if withdrawn > 0 {
-		s += fmt.Sprintf("，已撤回的单位 %d 个", withdrawn)
+		s += fmt.Sprintf("，已撤回的单位%d个", withdrawn)
 	}
 	c.body(s + "。各单位的评分明细及计算过程见其材料后的“评分情况”。")
+	c.heading("七、材料使用范围", heading1, left, 2*bodyPitch)
+	c.body("本汇编载有各评委的姓名和评分明细，仅供评审委员会及评选工作人员使用，不对外公开。公示名单只列拟推荐单位的申报编号、名称、所属地区和得分。单独导出的单位事迹材料可发回申报单位核对，默认不含评委姓名和评分明细；确需附上时另行选择。")
 	if d.seal() != "" {
-		c.heading("七、规则指纹与评分记录", heading1, left, 2*bodyPitch)
+		c.heading("八、规则指纹与评分记录", heading1, left, 2*bodyPitch)
 		c.body("评分规则指纹（SHA-256）：" + d.fingerprint + "。评分记录链头：" + d.opt.LogHead +
 			"。每页页脚印有两者的前 16 位；以 dossierctl verify 核对评选活动文件，输出相同的链头，即表明文件中的评分与本材料一致、未被改动。")
 	}
@@ -337,7 +338,7 @@ func (d *doc) rules() {
 // but must be impossible to miss.
 func (d *doc) reviewFlags() {
 	c := d.c
-	c.heading("八、复核标记", heading1, left, 2*bodyPitch)
+	c.heading("九、复核标记", heading1, left, 2*bodyPitch)
 	var open []dossier.Flag
 	for _, f := range d.opt.Flags {
 		if f.Resolved == nil {
@@ -401,6 +402,16 @@ func rankText(s *dossier.Standing) string {
 func (d *doc) rankingTable() {
 	c := d.c
 	d.sectionTitle("排名表")
+	t, rows := d.ranking()
+	c.table(t, rows)
+	c.y += 2
+	c.paragraph("注：各类别得分和总分为保留的评委评分的平均值（有效总分达到规定份数的，已去掉一个最高分和一个最低分），四舍五入保留两位小数；排名按精确值进行。",
+		style{serif, 10, 10 * ptMM * 1.6, black}, marginL, blockW, 0, left)
+}
+
+// ranking returns the ranking table and its rows, the columns sized.
+func (d *doc) ranking() (*table, []trow) {
+	c := d.c
 	r := d.r
 	nc := len(r.Categories)
 	catW := 0.0
@@ -409,18 +420,21 @@ func (d *doc) rankingTable() {
 	}
 	t := &table{
 		widths: []float64{10.5, 0, 16},
-		aligns: []align{center, left, left},
+		aligns: []align{right, left, left},
 		head:   []string{"名次", "申报单位", "所属地区"},
-		style:  style{serif, 10, 10 * ptMM * 1.4, black},
-		hstyle: style{sans, 9, 9 * ptMM * 1.35, black},
+		style:  style{serif, 9, 9 * ptMM * 1.4, black},
+		hstyle: style{sans, 8, 8 * ptMM * 1.35, black},
+		nums:   []bool{true, false, false},
 	}
 	for _, cat := range r.Categories {
 		t.widths = append(t.widths, catW)
-		t.aligns = append(t.aligns, center)
-		t.head = append(t.head, fmt.Sprintf("%s(%s)", cat.Name, cat.Max.Short()))
+		t.aligns = append(t.aligns, right)
+		t.nums = append(t.nums, true)
+		t.head = append(t.head, fmt.Sprintf("%s（%s）", cat.Name, cat.Max.Short()))
 	}
 	t.widths = append(t.widths, 12.5, 19.5)
-	t.aligns = append(t.aligns, center, center)
+	t.aligns = append(t.aligns, right, left)
+	t.nums = append(t.nums, true, false)
 	t.head = append(t.head, "总分", "备注")
 	t.widths[1] = blockW - t.total()
 	var rows []trow
@@ -431,9 +445,9 @@ func (d *doc) rankingTable() {
 			decide++
 		}
 	}
-	cutText := fmt.Sprintf("名额线：以上 %d 个单位拟推荐（拟表彰名额 %d 个）", r.CutAfter, r.Quota)
+	cutText := fmt.Sprintf("名额线：以上%d个单位拟推荐（拟表彰名额%d个）", r.CutAfter, r.Quota)
 	if decide > 0 {
-		cutText += fmt.Sprintf("；以下 %d 个单位并列跨越名额线，待评审委员会决定", decide)
+		cutText += fmt.Sprintf("；以下%d个单位并列跨越名额线，待评审委员会决定", decide)
 	}
 	cut := r.Quota > 0 && len(r.Standings) > 0 && r.Standings[0].Rank > 0
 	for i := range r.Standings {
@@ -463,10 +477,12 @@ func (d *doc) rankingTable() {
 	if cut && r.CutAfter == len(r.Standings) {
 		rows = append(rows, trow{cells: []string{cutText}, span: true, color: red, cut: true})
 	}
-	c.table(t, rows)
-	c.y += 2
-	c.paragraph("注：各类别得分和总分为保留的评委评分的平均值（有效总分达到规定份数的，已去掉一个最高分和一个最低分），四舍五入保留两位小数；排名按精确值进行。",
-		style{serif, 10, 10 * ptMM * 1.6, black}, marginL, blockW, 0, left)
+	// Columns sized from their content: names wrap only when they must;
+	// regions, scores and remarks never do.
+	limit := make([]float64, len(t.widths))
+	limit[2] = 30
+	c.fit(t, rows, 1, limit, 30)
+	return t, rows
 }
 
 // tocStyle sets the entries of the table of contents.
@@ -523,7 +539,7 @@ func (d *doc) tocLine(lab string, labelW float64, name string, st style, numW fl
 	x := marginL + labelW
 	w := blockW - labelW - numW - 6
 	lines := c.lines(name, st, w, 0)
-	c.ensure(float64(len(lines)) * st.pitch)
+	c.keepLines(lines, st, 0)
 	top := c.y
 	if lab != "" {
 		lab = c.clean(lab, st.font)
@@ -531,10 +547,15 @@ func (d *doc) tocLine(lab string, labelW float64, name string, st style, numW fl
 	}
 	end := x
 	for _, l := range lines {
+		if c.y+st.pitch > blockB+1e-6 { // a name longer than half a page flows on
+			c.newPage()
+			top = c.y
+		}
 		c.textItem(l, st, x, c.y, w, left)
 		end = x + l.Width
 		c.y += st.pitch
 	}
+	c.kept = nil
 	d.toc = append(d.toc, tocEntry{page: len(c.pages) - 1, y: baseline(c.y-st.pitch, st), end: end, unit: unit, target: target, top: top, linkEnd: c.y})
 }
 

@@ -16,32 +16,70 @@ import (
 	"github.com/dossier-app/dossier/export/typeset"
 )
 
-// fontSet holds the bundled faces and their metrics.
+// fontSet holds the bundled faces and their metrics. Each fontID names a
+// physical face (data, family, style: what fpdf embeds) and a logical one:
+// face[id] is the metrics of its fallback chain, so that a character the
+// face lacks is set in the next face of chain[id] that has it, and □ only
+// where none has it. A face whose font is not bundled (data nil) is never
+// embedded, and its logical font is its chain's next face.
 type fontSet struct {
 	face   [numFonts]*typeset.Font
+	chain  [numFonts][]fontID
+	single [numFonts]*typeset.Font // each physical face alone
 	data   [numFonts][]byte
 	family [numFonts]string
 	style  [numFonts]string
 }
 
+// chains lists, for each logical font, the physical faces in fallback
+// order: its own face first.
+// The supplement face (Greek, Cyrillic, pinyin tone letters) comes last.
+var chains = [numFonts][]fontID{
+	serif:    {serif, sans, supplement},
+	sans:     {sans, serif, supplement},
+	sansBold: {sansBold, sans, serif, supplement},
+	kai:      {kai, sans, serif, supplement},
+	songBold: {songBold, sansBold, serif, sans, supplement},
+	// supplement on its own is never a logical font.
+	supplement: {supplement},
+}
+
 // loadFonts reads the metrics of the bundled fonts once.
 var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 	fs := &fontSet{
-		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold},
+		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold, assets.KaiRegular, assets.SerifBold, assets.Supplement},
 		// The first three letters of each family become part of the
 		// font's subset tag (see subsetTags), so they must differ.
-		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC"},
-		style:  [numFonts]string{"", "", "B"},
+		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC", "kaiLXGWWenKai", "sbsNotoSerifSC", "supNotoSerifSC"},
+		style:  [numFonts]string{"", "", "B", "", "B", ""},
 	}
 	for i, d := range fs.data {
+		if d == nil {
+			continue
+		}
 		f, err := typeset.ParseFont(d)
 		if err != nil {
 			return nil, fmt.Errorf("bundled font %s%s: %w", fs.family[i], fs.style[i], err)
 		}
-		fs.face[i] = f
+		fs.single[i] = f
+	}
+	for i, ch := range chains {
+		var metrics []*typeset.Font
+		for _, id := range ch {
+			if fs.single[id] != nil {
+				fs.chain[i] = append(fs.chain[i], id)
+				metrics = append(metrics, fs.single[id])
+			}
+		}
+		fs.face[i] = typeset.Fallback(metrics...)
 	}
 	return fs, nil
 })
+
+// physical returns the face that prints r in logical font f.
+func (fs *fontSet) physical(f fontID, r rune) fontID {
+	return fs.chain[f][fs.face[f].Source(r)]
+}
 
 // photoRef is a photo placed in the document.
 type photoRef struct {

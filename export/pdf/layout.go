@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dossier-app/dossier/export/typeset"
 )
@@ -35,9 +34,12 @@ const (
 type fontID uint8
 
 const (
-	serif    fontID = iota // Song-style body face (Noto Serif SC)
-	sans                   // 黑体-style regular (Noto Sans SC)
-	sansBold               // 黑体-style bold, for titles and level-1 headings
+	serif      fontID = iota // Song-style body face (Noto Serif SC)
+	sans                     // 黑体-style regular (Noto Sans SC)
+	sansBold                 // 黑体-style bold, for level-1 headings
+	kai                      // 楷体-style (LXGW WenKai), for level-2 headings
+	songBold                 // heavy Song (Noto Serif SC Bold), 小标宋-style titles
+	supplement               // Greek, Cyrillic, pinyin: the last face of every chain
 	numFonts
 )
 
@@ -61,8 +63,8 @@ type style struct {
 var (
 	body      = style{serif, bodySize, bodyPitch, black}
 	heading1  = style{sansBold, bodySize, bodyPitch, black}
-	heading2  = style{sans, bodySize, bodyPitch, black}
-	titleBig  = style{sansBold, 22, 22 * ptMM * 1.55, black}
+	heading2  = style{kai, bodySize, bodyPitch, black}
+	titleBig  = style{songBold, 22, 22 * ptMM * 1.55, black}
 	subtitle  = style{sans, 16, 16 * ptMM * 1.6, black}
 	small     = style{serif, 12, 12 * ptMM * 1.6, black}
 	smallSans = style{sans, 12, 12 * ptMM * 1.6, black}
@@ -148,6 +150,17 @@ type composer struct {
 	ctx    string  // what text is being set, for warnings ("郑州市教育局 事迹材料")
 	warn   warnings
 	photos []photoRef
+	// kept is the heading (or run of headings) just set, which must not
+	// end a page: the next ensure that breaks the page takes it along.
+	kept *keptHeading
+}
+
+// keptHeading marks where a heading starts on its page.
+type keptHeading struct {
+	pg    *page
+	from  int     // index of its first item
+	marks int     // index of its first outline entry
+	top   float64 // top of its first line
 }
 
 func newComposer(fs *fontSet) *composer {
@@ -165,10 +178,50 @@ func (c *composer) newPage() {
 func (c *composer) atTop() bool { return c.pg == nil || c.y <= marginT+1e-6 }
 
 // ensure starts a new page unless h millimetres fit below the free space's
-// top (a page that is still empty is kept whatever h is).
+// top (a page that is still empty is kept whatever h is). A heading set
+// just before, with nothing after it yet, moves to the new page with what
+// follows it, whatever that is (a photo, a table, a paragraph).
 func (c *composer) ensure(h float64) {
-	if c.pg == nil || c.y+h > blockB+1e-6 && !c.atTop() {
+	c.ensureKeep(h)
+	c.kept = nil
+}
+
+// ensureKeep is ensure for the lines of a heading: it leaves c.kept set, so
+// that a run of headings moves together.
+func (c *composer) ensureKeep(h float64) {
+	if c.pg != nil && (c.y+h <= blockB+1e-6 || c.atTop()) {
+		return
+	}
+	k := c.kept
+	if c.pg == nil || k == nil || k.pg != c.pg || k.top <= marginT+1e-6 {
+		// Nothing to take along, or the heading is already at the top of
+		// its page: moving it again would gain nothing (and never end).
 		c.newPage()
+		return
+	}
+	old, y := c.pg, c.y
+	items := append([]item(nil), old.items[k.from:]...)
+	marks := append([]mark(nil), old.marks[k.marks:]...)
+	old.items, old.marks = old.items[:k.from], old.marks[:k.marks]
+	c.newPage()
+	dy := marginT - k.top
+	for _, it := range items {
+		it.y += dy
+		c.pg.items = append(c.pg.items, it)
+	}
+	for _, m := range marks {
+		m.y += dy
+		c.pg.marks = append(c.pg.marks, m)
+	}
+	c.y = y + dy
+	c.kept = &keptHeading{pg: c.pg, top: marginT}
+}
+
+// keepStart notes that a heading starts here, unless one just set is still
+// waiting for what follows (then the two are kept together).
+func (c *composer) keepStart() {
+	if c.kept == nil || c.kept.pg != c.pg {
+		c.kept = &keptHeading{pg: c.pg, from: len(c.pg.items), marks: len(c.pg.marks), top: c.y}
 	}
 }
 
@@ -204,6 +257,12 @@ func (c *composer) lines(text string, st style, w, indent float64) []typeset.Lin
 	return c.br.Break(c.clean(text, st.font), c.fonts.face[st.font], st.size*ptMM, w, indent)
 }
 
+// justifiedLines breaks raw text for justified setting: punctuation may be
+// compressed to keep a line from ending early.
+func (c *composer) justifiedLines(text string, st style, w, indent float64) []typeset.Line {
+	return c.br.BreakJustified(c.clean(text, st.font), c.fonts.face[st.font], st.size*ptMM, w, indent)
+}
+
 // baseline returns the baseline of a line whose box starts at top.
 func baseline(top float64, st style) float64 {
 	em := st.size * ptMM
@@ -224,15 +283,9 @@ func (c *composer) textItem(l typeset.Line, st style, x, top, w float64, a align
 	case right:
 		it.x = x + w - l.Width
 	case justify:
-		if n := utf8.RuneCountInString(txt); !l.Last && n > 1 {
-			// Spread the slack over the gaps between characters, unless
-			// that would open visible gaps (a long Latin word pushed to
-			// the next line): then the line stays ragged.
-			gap := (w - l.Width) / float64(n-1)
-			if gap > 0 && gap <= 0.2*st.size*ptMM {
-				it.tc = gap / ptMM
-				it.w = w
-			}
+		if l.Width > w+1e-9 || !l.Last && l.Width < w-1e-9 {
+			c.justified(l, txt, st, x, top, w)
+			return
 		}
 	}
 	c.pg.items = append(c.pg.items, it)
@@ -241,8 +294,25 @@ func (c *composer) textItem(l typeset.Line, st style, x, top, w float64, a align
 // paragraph sets raw text as a paragraph: lines of style st in a column
 // from x (mm) of width w, the first line indented.
 func (c *composer) paragraph(text string, st style, x, w, indent float64, a align) {
-	for _, l := range c.lines(text, st, w, indent) {
-		c.ensure(st.pitch)
+	var lines []typeset.Line
+	if a == justify {
+		lines = c.justifiedLines(text, st, w, indent)
+	} else {
+		lines = c.lines(text, st, w, indent)
+	}
+	// Widows and orphans: a paragraph's first line is not left alone at
+	// the foot of a page, nor its last alone at the head of the next. A
+	// three-line paragraph is kept whole.
+	n := len(lines)
+	for i, l := range lines {
+		need := st.pitch
+		switch {
+		case i == 0 && n == 3:
+			need = 3 * st.pitch
+		case i == 0 && n >= 2, i == n-2 && n >= 4:
+			need = 2 * st.pitch
+		}
+		c.ensure(need)
 		lx, lw := x, w
 		if indent != 0 {
 			lx, lw = x+indent, w-indent
@@ -262,11 +332,31 @@ func (c *composer) body(text string) {
 // its page. Headings of more than one line are kept whole.
 func (c *composer) heading(text string, st style, a align, keep float64) {
 	lines := c.lines(text, st, blockW, 0)
-	c.ensure(float64(len(lines))*st.pitch + keep)
+	c.keepLines(lines, st, keep)
+	if c.pg != nil {
+		c.keepStart()
+	}
 	for _, l := range lines {
+		c.ensureKeep(st.pitch)
+		if c.kept == nil {
+			c.keepStart()
+		}
 		c.textItem(l, st, marginL, c.y, blockW, a)
 		c.y += st.pitch
 	}
+}
+
+// keepLines starts a new page unless the lines of a heading or title and
+// keep millimetres of what follows fit below the free space's top. Lines
+// that would fill more than half a page (a pasted paragraph as a title)
+// cannot be kept whole: the first two are kept with the page and the rest
+// flow on, a line at a time.
+func (c *composer) keepLines(lines []typeset.Line, st style, keep float64) {
+	h := float64(len(lines)) * st.pitch
+	if h > blockH/2 {
+		h = 2 * st.pitch
+	}
+	c.ensureKeep(h + min(keep, blockH/2))
 }
 
 // title sets a centred title in balanced lines. Text that has spaces and
@@ -297,10 +387,17 @@ func (c *composer) title(text string, st style, keep float64) {
 		}
 	}
 	if lines == nil {
-		lines = c.br.BreakBalanced(text, face, st.size*ptMM, blockW)
+		lines = c.br.BreakTitle(text, face, st.size*ptMM, blockW)
 	}
-	c.ensure(float64(len(lines))*st.pitch + keep)
+	c.keepLines(lines, st, keep)
+	if c.pg != nil {
+		c.keepStart()
+	}
 	for _, l := range lines {
+		c.ensureKeep(st.pitch)
+		if c.kept == nil {
+			c.keepStart()
+		}
 		c.textItem(l, st, marginL, c.y, blockW, center)
 		c.y += st.pitch
 	}

@@ -34,7 +34,7 @@ func (d *doc) notice() {
 			listed++
 		}
 	}
-	c.body(fmt.Sprintf("经单位申报、材料审核和%s评审，%s拟推荐单位共 %d 个，现予以公示（按名次排列），接受社会监督。", who, "本次评选", listed))
+	c.body(fmt.Sprintf("经单位申报、材料审核和%s评审，%s拟推荐单位共%d个，现予以公示（按名次排列），接受社会监督。", who, "本次评选", listed))
 	c.y += 2
 
 	var rows []trow
@@ -54,13 +54,16 @@ func (d *doc) notice() {
 	if len(rows) == 0 {
 		rows = append(rows, trow{cells: []string{"（暂无拟推荐单位）"}, span: true, color: grey})
 	}
-	c.table(&table{
+	t := &table{
 		widths: []float64{14, 30, 68, 26, 18},
-		aligns: []align{center, center, left, left, center},
+		aligns: []align{center, center, left, left, right},
 		head:   []string{"序号", "申报编号", "单位名称", "所属地区", "得分"},
 		style:  style{serif, 12, 12 * ptMM * 1.5, black},
 		hstyle: style{sans, 12, 12 * ptMM * 1.5, black},
-	}, rows)
+		nums:   []bool{true, false, false, false, true},
+	}
+	c.fit(t, rows, 2, []float64{0, 40, 0, 36, 0}, 50)
+	c.table(t, rows)
 	c.y += bodyPitch / 2
 
 	c.ctx = label(org) + " 主办单位"
@@ -77,17 +80,34 @@ func (d *doc) notice() {
 	c.blank("受理地址：", marginL+indent, blockR)
 	c.y += bodyPitch
 
-	// Signature block: organiser and date, right-aligned four characters in
-	// from the right edge (GB/T 9704: 右空四字).
-	c.y += bodyPitch / 2
+	// Signature block of an unsealed document (GB/T 9704 §7.3.5.2): one
+	// blank line below the text, the organiser 右空二字, the date on the
+	// next line starting two characters right of the organiser's first
+	// character; a date longer than that ends 右空二字 itself, and the
+	// organiser moves left to keep the two-character step.
+	c.y += bodyPitch
 	c.ensure(2 * bodyPitch)
-	inset := 4 * bodySize * ptMM
-	if org != "" {
-		c.paragraph(org, body, marginL, blockW-inset, 0, right)
-	}
+	em := bodySize * ptMM
+	org = c.clean(org, body.font)
 	c.ctx = ""
-	if date := dateText(b.Campaign.Date); date != "" {
-		c.paragraph(date, body, marginL, blockW-inset, 0, right)
+	date := c.clean(dateText(b.Campaign.Date), body.font)
+	ow, dw := c.width(org, body), c.width(date, body)
+	xo := blockR - 2*em - ow
+	if date != "" && xo+2*em+dw > blockR-2*em {
+		xo = blockR - 2*em - dw - 2*em
+	}
+	xo = max(xo, marginL)
+	if org != "" {
+		if ow <= blockR-xo {
+			c.textItem(typeset.Line{Text: org, Width: ow, Last: true}, body, xo, c.y, ow, left)
+			c.y += bodyPitch
+		} else {
+			c.paragraph(org, body, marginL, blockW-2*em, 0, right)
+		}
+	}
+	if date != "" {
+		c.textItem(typeset.Line{Text: date, Width: dw, Last: true}, body, min(xo+2*em, blockR-dw), c.y, dw, left)
+		c.y += bodyPitch
 	}
 }
 

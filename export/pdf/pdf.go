@@ -36,6 +36,11 @@ type Options struct {
 	// Flags are the campaign's 复核 flags (dossier.ReviewFlags); when not
 	// nil, the rule page lists those not yet reviewed, or says all were.
 	Flags []dossier.Flag
+	// WithScores puts the score box (评分情况: every evaluator's name and
+	// scores, the arithmetic) into the single-unit PDF. It is off by
+	// default, as that PDF goes back to the unit; the dossier, which stays
+	// with the committee, always has it.
+	WithScores bool
 }
 
 // Report tells what was made.
@@ -102,6 +107,7 @@ func WriteUnit(w io.Writer, b *dossier.Book, r *dossier.Ranking, unitID string, 
 		return nil, fmt.Errorf("%w: %q", ErrNoUnit, unitID)
 	}
 	name := d.r.Standings[idx].Unit.Name
+	d.noScores = !opt.WithScores
 	return d.write(w, []int{idx}, meta{
 		title:    d.plain(name + " 事迹材料"),
 		subject:  d.plain(b.Campaign.Title),

@@ -487,3 +487,209 @@ func TestEmptyBook(t *testing.T) {
 		t.Error("a nil book gave no error")
 	}
 }
+
+// TestUnitScoresOptional is issue 9 item 11: the single-unit PDF goes back
+// to the unit, so it names no evaluator unless asked to; the dossier always
+// has the score box, and its rule page says who sees what.
+func TestUnitScoresOptional(t *testing.T) {
+	documents(t)
+	b := testBook(t)
+	plain := squeeze(poppler(t, "pdftotext", made.unit))
+	evaluator := b.Evaluators[0].Name
+	for _, no := range []string{"评分情况", evaluator, "去掉最高分"} {
+		if strings.Contains(plain, no) {
+			t.Errorf("the unit PDF without scores has %q", no)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := WriteUnit(&buf, b, nil, "u3", Options{WithScores: true}); err != nil {
+		t.Fatal(err)
+	}
+	with := squeeze(poppler(t, "pdftotext", buf.Bytes()))
+	for _, want := range []string{"评分情况", evaluator, "最终得分"} {
+		if !strings.Contains(with, want) {
+			t.Errorf("the unit PDF with scores lacks %q", want)
+		}
+	}
+	pdf, _ := documents(t)
+	all := squeeze(poppler(t, "pdftotext", pdf))
+	for _, want := range []string{"评分情况", evaluator, "七、材料使用范围", "默认不含评委姓名和评分明细"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the dossier lacks %q", want)
+		}
+	}
+}
+
+// TestPDFVersionAndXMP is issue 9 item 10: the header declared PDF 1.3
+// though /Lang needs 1.4, and there was no XMP metadata.
+func TestPDFVersionAndXMP(t *testing.T) {
+	pdf, _ := documents(t)
+	if !bytes.HasPrefix(pdf, []byte("%PDF-1.4")) {
+		t.Errorf("header %q, want %%PDF-1.4", pdf[:8])
+	}
+	for _, want := range []string{"/Lang (zh-CN)", "/Metadata", "<x:xmpmeta", "<xmp:CreateDate>2022-03-15T"} {
+		if !bytes.Contains(pdf, []byte(want)) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	info := poppler(t, "pdfinfo", pdf, "-meta")
+	if !strings.Contains(info, "河南省义务教育学校标准化建设先进单位评选（示例） 评审材料汇编") {
+		t.Errorf("the XMP metadata lacks the title:\n%s", info)
+	}
+}
+
+// TestNoticeSignature is issue 9 item 10: the notice's 署名 and date are
+// placed as GB/T 9704 §7.3.5.2 says for an unsealed document.
+func TestNoticeSignature(t *testing.T) {
+	b := testBook(t)
+	d := laidOut(t, b, "notice")
+	em := bodySize * ptMM
+	var org, date *item
+	for _, pg := range d.c.pages {
+		for j := range pg.items {
+			it := &pg.items[j]
+			switch it.text {
+			case "河南省教育厅":
+				org = it
+			case "2022年3月15日":
+				date = it
+			}
+		}
+	}
+	if org == nil || date == nil {
+		t.Fatal("no signature or date")
+	}
+	// The date (7 characters) is longer than the organiser (6) plus the
+	// step, so it ends two characters from the right edge, and starts two
+	// characters right of the organiser's first character.
+	if r := date.x + date.w; r > blockR-2*em+0.05 || r < blockR-2*em-0.05 {
+		t.Errorf("date ends at %.1f mm, want %.1f (右空二字)", r, blockR-2*em)
+	}
+	if dx := date.x - org.x; dx < 2*em-0.05 || dx > 2*em+0.05 {
+		t.Errorf("date starts %.1f mm right of the organiser, want %.1f (two characters)", dx, 2*em)
+	}
+	if date.y <= org.y {
+		t.Error("the date is not below the organiser")
+	}
+}
+
+// TestLowResolutionPhotoWarned is issue 9 item 10: a 40 × 30 px picture was
+// blown up to 133 × 100 mm with no warning.
+func TestLowResolutionPhotoWarned(t *testing.T) {
+	b := testBook(t)
+	u := b.Unit("u1")
+	ph := testPhoto(t, "png", 40, 30, 3)
+	ph.ID, ph.Caption = "tiny", "小图"
+	u.Photos = []dossier.Photo{ph}
+	d := laidOut(t, b, "u1")
+	found := false
+	for _, w := range d.c.warn.list {
+		found = found || strings.Contains(w, "小图") && strings.Contains(w, "40×30像素") && strings.Contains(w, "低于150 ppi")
+	}
+	if !found {
+		t.Errorf("no warning for the 40×30 picture: %q", d.c.warn.list)
+	}
+	for _, pg := range d.c.pages {
+		for _, it := range pg.items {
+			if it.kind == kImage && it.w > 40.01 {
+				t.Errorf("the 40×30 picture is printed %.0f mm wide", it.w)
+			}
+		}
+	}
+}
+
+// TestFallbackChain is issue 9 item 9: Greek, Cyrillic and pinyin tone
+// letters printed as □; a character the face lacks comes from the next face
+// of its chain that has it, and □ is left for what no face has.
+func TestFallbackChain(t *testing.T) {
+	b := testBook(t)
+	u := b.Unit("u1")
+	u.Summary = "拼音zhōng guó（中国）、lǜ sè，希腊字母α、β、Ω，西里尔字母Ж、д，以及𠮷。"
+	u.Achievements[0].Heading = "测试α与ǎ的标题"
+	var buf bytes.Buffer
+	rep, err := WriteUnit(&buf, b, nil, "u1", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := poppler(t, "pdftotext", buf.Bytes())
+	for _, want := range []string{"zhōng guó", "lǜ sè", "α、β、Ω", "Ж、д", "测试α与ǎ的标题"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	for _, w := range rep.Warnings {
+		if strings.ContainsAny(w, "ōóǜαβΩЖдǎ") {
+			t.Errorf("warning for a character a face has: %s", w)
+		}
+	}
+	found := false
+	for _, w := range rep.Warnings {
+		found = found || strings.Contains(w, "𠮷")
+	}
+	if !found {
+		t.Error("no warning for 𠮷, which no face has")
+	}
+	if fonts := poppler(t, "pdffonts", buf.Bytes()); !strings.Contains(fonts, "DSUPAA+") {
+		t.Errorf("the supplement face is not embedded:\n%s", fonts)
+	}
+}
+
+// TestAudit300Units is the 0-characters-lost audit at campaign scale: every
+// body character of every unit of a 300-unit dossier, in order, is in the
+// PDF's text, and the same campaign gives the same bytes.
+func TestAudit300Units(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	b := bigBook(t, 300)
+	for k := range b.Units { // long joint-application names too
+		if k%25 == 0 {
+			b.Units[k].Name = jointName()[:3*(46+k%50)]
+		}
+	}
+	r := dossier.Rank(b)
+	var buf bytes.Buffer
+	if _, err := WriteDossier(&buf, b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	text := squeeze(blockText(t, buf.Bytes(), 0, 0))
+	pos, chars := 0, 0
+	for _, s := range r.Standings {
+		u := b.Unit(s.Unit.ID)
+		for k, p := range unitParagraphs(b, u) {
+			want := squeeze(sanitized(t, p))
+			i := strings.Index(text[pos:], want)
+			if i < 0 {
+				t.Fatalf("%s paragraph %d not found in order: %q", u.Name, k+1, want)
+			}
+			pos += i + len(want)
+			chars += len([]rune(want))
+		}
+	}
+	t.Logf("%d body characters of 300 units found in order", chars)
+	var again bytes.Buffer
+	if _, err := WriteDossier(&again, b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two runs on the 300-unit campaign gave different bytes")
+	}
+}
+
+// TestOutlineCounts is issue 9 item 10: every outline entry had /Count 0,
+// those with children too.
+func TestOutlineCounts(t *testing.T) {
+	pdf, _ := documents(t)
+	// Each ranked unit's entry has one child per category and 评分情况.
+	want := []byte(fmt.Sprintf("/Count %d>>", len(testBook(t).Categories)+1))
+	if n := bytes.Count(pdf, want); n < 4 {
+		t.Errorf("%d outline entries with %s, want one per unit", n, want)
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		path := filepath.Join(t.TempDir(), "d.pdf")
+		os.WriteFile(path, pdf, 0o644)
+		if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil {
+			t.Errorf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+}

@@ -39,6 +39,37 @@ type renderer struct {
 	text, draw colour
 	lw         float64
 	dashed     bool
+
+	levels []int // level of each outline entry, in the order fpdf writes them
+}
+
+// outlineCounts sets the /Count of each outline entry that has
+// descendants: fpdf writes /Count 0 for all. An open entry's /Count is the
+// number of its visible descendants (ISO 32000 12.3.3); all entries are
+// open. fpdf writes the entries in the order they were added, so the k-th
+// "/Count 0>>" is entry k. Only counts of one digit are written, so no
+// offset of the cross-reference table moves; an entry with ten or more
+// descendants (not one the documents make: a unit has a bookmark per
+// category and one for its scores) keeps 0.
+func outlineCounts(pdf []byte, levels []int) []byte {
+	zero := []byte("/Count 0>>")
+	at := 0
+	for k, lv := range levels {
+		i := bytes.Index(pdf[at:], zero)
+		if i < 0 {
+			break
+		}
+		at += i
+		n := 0
+		for j := k + 1; j < len(levels) && levels[j] > lv; j++ {
+			n++
+		}
+		if n > 0 && n < 10 {
+			pdf[at+7] = byte('0' + n)
+		}
+		at += len(zero)
+	}
+	return pdf
 }
 
 // newRenderer starts a PDF with the document information m and the fonts.
@@ -60,9 +91,12 @@ func newRenderer(fs *fontSet, m meta, warn *warnings) (*renderer, error) {
 	pdf.SetCreator("Dossier 评审材料汇编", true)
 	pdf.SetProducer("Dossier (go-pdf/fpdf)", true)
 	pdf.SetLang("zh-CN")
+	pdf.SetXmpMetadata(xmpPacket(m))
 	pdf.SetDisplayMode("fullpage", "continuous")
 	for i := range fs.data {
-		pdf.AddUTF8FontFromBytes(fs.family[i], fs.style[i], fs.data[i])
+		if fs.data[i] != nil {
+			pdf.AddUTF8FontFromBytes(fs.family[i], fs.style[i], fs.data[i])
+		}
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load fonts: %w", err)
@@ -78,6 +112,7 @@ func (r *renderer) page(pg *page, photos []photoRef) error {
 	p.SetFont(r.fonts.family[serif], r.fonts.style[serif], bodySize) // bookmarks need a UTF-8 font selected
 	for _, mk := range pg.marks {
 		p.Bookmark(mk.text, mk.level, mk.y)
+		r.levels = append(r.levels, mk.level)
 	}
 	for j := range pg.items {
 		r.item(&pg.items[j])
@@ -116,7 +151,7 @@ func (r *renderer) output(w io.Writer) error {
 	if err := r.pdf.Output(&buf); err != nil {
 		return err
 	}
-	_, err := w.Write(subsetTags(buf.Bytes()))
+	_, err := w.Write(outlineCounts(subsetTags(buf.Bytes()), r.levels))
 	return err
 }
 
@@ -129,9 +164,17 @@ var subsetTagged = [][2][]byte{
 	{[]byte("/utf8srf"), []byte("/DSRFAA+")},
 	{[]byte("/utf8snr"), []byte("/DSNRAA+")},
 	{[]byte("/utf8sbd"), []byte("/DSBDAA+")},
+	{[]byte("/utf8kai"), []byte("/DKAIAA+")},
+	{[]byte("/utf8sbs"), []byte("/DSBSAA+")},
+	{[]byte("/utf8sup"), []byte("/DSUPAA+")},
 }
 
 func subsetTags(pdf []byte) []byte {
+	// fpdf declares 1.3 unless images or layers need more, but /Lang and
+	// /Metadata are PDF 1.4 (same length, nothing moves).
+	if bytes.HasPrefix(pdf, []byte("%PDF-1.3")) {
+		pdf[7] = '4'
+	}
 	for _, t := range subsetTagged {
 		pdf = bytes.ReplaceAll(pdf, t[0], t[1])
 	}
@@ -168,14 +211,13 @@ func (r *renderer) item(it *item) {
 	p := r.pdf
 	switch it.kind {
 	case kText:
-		p.SetFont(r.fonts.family[it.font], r.fonts.style[it.font], it.size)
 		r.textColour(it.color)
 		if it.tc != 0 {
 			p.RawWriteStr(fmt.Sprintf("%.4f Tc", it.tc))
-			p.Text(it.x, it.y, it.text)
+		}
+		r.print(it)
+		if it.tc != 0 {
 			p.RawWriteStr("0 Tc")
-		} else {
-			p.Text(it.x, it.y, it.text)
 		}
 	case kLine:
 		r.stroke(it.color, it.size, it.dash)
@@ -220,6 +262,36 @@ func (r *renderer) item(it *item) {
 		}
 		p.Link(it.x, it.y, it.w, it.h, id)
 	}
+}
+
+// print prints a text item, each run of characters in the face of the
+// item's fallback chain that has them (a Greek letter in a 楷体 heading
+// comes from the next face that has Greek).
+func (r *renderer) print(it *item) {
+	p, fs := r.pdf, r.fonts
+	x, from := it.x, 0
+	face := fs.physical(it.font, firstRune(it.text))
+	scale := it.size * ptMM / 1000
+	w := 0.0 // width of it.text[from:i]
+	for i, c := range it.text {
+		ph := fs.physical(it.font, c)
+		if ph != face {
+			p.SetFont(fs.family[face], fs.style[face], it.size)
+			p.Text(x, it.y, it.text[from:i])
+			x += w
+			from, w, face = i, 0, ph
+		}
+		w += float64(fs.face[it.font].Advance(c))*scale + it.tc*ptMM
+	}
+	p.SetFont(fs.family[face], fs.style[face], it.size)
+	p.Text(x, it.y, it.text[from:])
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
 
 // distinctWidth works around a determinism bug of fpdf v0.12.0: with the

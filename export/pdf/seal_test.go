@@ -33,7 +33,7 @@ func TestSealOnRulePageAndEveryFooter(t *testing.T) {
 		t.Errorf("seal on %d of %d pages, want every page but the cover", sealed, rep.Pages)
 	}
 	all := squeeze(strings.Join(pages, ""))
-	if !strings.Contains(all, "七、规则指纹与评分记录") || !strings.Contains(all, fp) || !strings.Contains(all, head) {
+	if !strings.Contains(all, "八、规则指纹与评分记录") || !strings.Contains(all, fp) || !strings.Contains(all, head) {
 		t.Error("rule page lacks the full fingerprint and head")
 	}
 	buf.Reset()

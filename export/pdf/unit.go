@@ -26,7 +26,7 @@ func (d *doc) unit(i int) {
 	c.ctx = name + " 单位名称"
 	c.pg.marks = append(c.pg.marks, mark{d.plain(prefix + " " + c.clean(u.Name, serif)), 0, marginT})
 
-	c.title(u.Name, style{sansBold, 20, 20 * ptMM * 1.6, black}, 0)
+	c.title(u.Name, style{songBold, 20, 20 * ptMM * 1.6, black}, 0)
 	if strings.TrimSpace(u.Title) != "" {
 		c.ctx = name + " 事迹标题"
 		c.y += 1
@@ -54,7 +54,9 @@ func (d *doc) unit(i int) {
 		d.category(u, cat, n)
 	}
 	d.indicators(u)
-	d.scoreBox(s)
+	if !d.noScores {
+		d.scoreBox(s)
+	}
 	c.unit = -1
 }
 
@@ -66,7 +68,7 @@ func (d *doc) facts(s *dossier.Standing) {
 	place := placeText(s, "　")
 	score := s.Total.String()
 	if s.Total.Valid() {
-		score += " 分"
+		score += "分"
 	}
 	t := &table{
 		widths: []float64{24, 54, 24, 54},
@@ -178,7 +180,8 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	name := label(u.Name)
 	c.ctx = name + " 图片说明"
 	capStyle := style{sans, 11, 11 * ptMM * 1.5, black}
-	caption := c.lines(p.Caption, capStyle, blockW*0.8, 0)
+	// Balanced lines: no runt last line ("（示例图 ⏎ 片）").
+	caption := c.br.BreakBalanced(c.clean(p.Caption, capStyle.font), c.fonts.face[capStyle.font], capStyle.size*ptMM, blockW*0.8)
 	capH := float64(len(caption)) * capStyle.pitch
 	typ, pw, ph, err := photoInfo(p)
 	w, h := 120.0, 80.0
@@ -187,9 +190,19 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 		if h > 100 {
 			w, h = w*100/h, 100
 		}
-		// Small pictures are not blown up beyond 150 dpi.
-		if maxW := float64(pw) / 150 * 25.4; w > maxW && maxW > 30 {
+		// Small pictures are not blown up beyond 150 ppi, nor below 40 mm
+		// wide; one that still prints under 150 ppi is reported, as it
+		// will look blurred.
+		if maxW := max(float64(pw)/150*25.4, 40); w > maxW {
 			w, h = maxW, maxW*float64(ph)/float64(pw)
+		}
+		if ppi := float64(pw) / (w / 25.4); ppi < 150-0.5 {
+			cap := strings.TrimSpace(p.Caption)
+			if cap == "" {
+				cap = "（无说明）"
+			}
+			c.warn.addLine(fmt.Sprintf("%s 图片“%s”只有%d×%d像素，按%.0f×%.0f毫米打印约%.0f ppi，低于150 ppi，打印会模糊；请换用更清晰的原图",
+				name, label(cap), pw, ph, w, h, ppi))
 		}
 	} else {
 		cap := strings.TrimSpace(p.Caption)
@@ -204,7 +217,9 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	if room := blockB - c.y - 2 - capH - 3; h > room && !c.atTop() && room >= max(40, 0.6*h) {
 		w, h = w*room/h, room
 	}
-	c.ensure(h + 2 + capH)
+	// The picture keeps its caption with it, or the caption's first two
+	// lines when it is longer than a third of a page (the rest flows on).
+	c.ensure(h + 2 + min(capH, max(blockH/3, 2*capStyle.pitch)))
 	x := marginL + (blockW-w)/2
 	if err == nil {
 		c.photos = append(c.photos, photoRef{data: p.Data, typ: typ, name: photoName(p.Data)})
@@ -217,6 +232,7 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	}
 	c.y += h + 2
 	for _, l := range caption {
+		c.ensure(capStyle.pitch)
 		c.textItem(l, capStyle, marginL, c.y, blockW, center)
 		c.y += capStyle.pitch
 	}
@@ -255,13 +271,18 @@ func (d *doc) indicators(u *dossier.Unit) {
 		c.paragraph("（未填报量化指标）", style{serif, bodySize, bodyPitch, grey}, marginL, blockW, 2*bodySize*ptMM, left)
 		return
 	}
-	c.table(&table{
+	t := &table{
 		widths: []float64{30, 40, 26, 60},
 		aligns: []align{left, left, right, left},
 		head:   []string{"类别", "指标", "数值", "说明"},
 		style:  tableText,
 		hstyle: tableHead,
-	}, rows)
+		nums:   []bool{false, false, true, false},
+	}
+	// The 数值 column is as wide as its longest figure (never cut inside
+	// a number); category and indicator names wrap beyond 36 mm.
+	c.fit(t, rows, 3, []float64{36, 40, 60, 0}, 40)
+	c.table(t, rows)
 }
 
 // scoreBox sets the unit's score and how it came about: every evaluator's
@@ -317,13 +338,16 @@ func (d *doc) scoreTable(s *dossier.Standing) (*table, []trow) {
 		style:  style{serif, 10, 10 * ptMM * 1.45, black},
 		hstyle: style{sans, 9, 9 * ptMM * 1.35, black},
 	}
+	t.nums = []bool{false}
 	for _, cat := range cats {
 		t.widths = append(t.widths, catW)
-		t.aligns = append(t.aligns, center)
-		t.head = append(t.head, fmt.Sprintf("%s(%s)", cat.Name, cat.Max.Short()))
+		t.aligns = append(t.aligns, right)
+		t.nums = append(t.nums, true)
+		t.head = append(t.head, fmt.Sprintf("%s（%s）", cat.Name, cat.Max.Short()))
 	}
 	t.widths = append(t.widths, 13, 0)
-	t.aligns = append(t.aligns, center, center)
+	t.aligns = append(t.aligns, right, center)
+	t.nums = append(t.nums, true, false)
 	t.head = append(t.head, "合计", "处理")
 	t.widths[len(t.widths)-1] = blockW - t.total()
 	var rows []trow
@@ -357,5 +381,5 @@ func valueText(v dossier.IndicatorValue, unit string) string {
 	if v.NoValue {
 		return "—"
 	}
-	return dossier.FormatNumber(v.Value) + unit
+	return figure(v.Value, unit)
 }

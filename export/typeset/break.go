@@ -33,8 +33,11 @@ type Breaker struct {
 	seg   segmenter.Segmenter
 	runes []rune
 	pre   []int // pre[i] is the advance of runes[:i], in thousandths of an em
+	comp  []int // comp[i] is how much runes[:i] may be compressed (SqueezeRun)
+	sq    []int
 	allow []bool
 	must  []bool
+	soft  []bool // a break allowed inside a long unit of measure, as a last resort
 }
 
 // Break breaks text, set in f at size, into lines no wider than width; the
@@ -49,6 +52,20 @@ type Breaker struct {
 // it can, not before closing or after opening punctuation). Nothing is
 // lost: the lines put together give text back.
 func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Line {
+	return b.breakLines(text, f, size, width, indent, false)
+}
+
+// BreakJustified breaks text like Break, for lines that will be justified:
+// before a line is ended early, its punctuation may be compressed
+// (标点挤压, W3C clreq): a line fits when it is at most as much wider than
+// width as the blank halves of its full-width punctuation (see Squeezable).
+// Such a line has a Width above the measure; whoever sets it takes the
+// excess out of the punctuation.
+func (b *Breaker) BreakJustified(text string, f *Font, size, width, indent float64) []Line {
+	return b.breakLines(text, f, size, width, indent, true)
+}
+
+func (b *Breaker) breakLines(text string, f *Font, size, width, indent float64, squeeze bool) []Line {
 	if text == "" {
 		return nil
 	}
@@ -68,11 +85,15 @@ func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Lin
 			avail -= indent
 		}
 		availK := avail * unit
-		end, fit, hard := -1, s+1, false
+		end, soft, fit, hard := -1, -1, s+1, false
 		content := 0 // advance of runes[s:p] without trailing spaces
+		endContent := 0
 		for p := s + 1; p <= n; p++ {
 			if !isSpace(runes[p-1]) {
 				content = pre[p] - pre[s]
+				if squeeze {
+					content -= b.comp[p] - b.comp[s]
+				}
 			}
 			if float64(content) > availK+1e-9 && p > s+1 {
 				break
@@ -83,14 +104,35 @@ func (b *Breaker) Break(text string, f *Font, size, width, indent float64) []Lin
 				break
 			}
 			if b.allow[p] {
-				end = p
+				end, endContent = p, content
+			}
+			if b.soft[p] {
+				soft = p
 			}
 		}
-		if end < 0 { // nowhere to break: force a break between two characters
+		// A break inside a long unit of measure (31.23个|百分点) is taken
+		// only when the line would otherwise be left short by more than
+		// two characters.
+		if !hard && soft > end && (end < 0 || availK-float64(endContent) > 2000) {
+			end = soft
+		}
+		if !hard && end < fit && markRun(runes, max(end, s), fit) {
+			// What does not fit is a run of punctuation marks longer than
+			// the rest of the line: fill the line with it rather than leave
+			// it nearly empty, and accept the bad line start that follows.
 			end = fit
-			for end > s+1 && end < n && (isMark(runes[end], f) ||
-				inSet(&noStartSet, runes[end]) || inSet(&noEndSet, runes[end-1])) {
+		}
+		if end < 0 { // nowhere to break: force a break between two characters
+			// where the line-start and line-end rules allow it; in a run
+			// of closing (or opening) punctuation longer than the line
+			// they allow it nowhere, and the line is filled anyway: one
+			// bad line start is better than a mark per line.
+			end = fit
+			for end > s+1 && end < n && badBreak(runes, end, f) {
 				end--
+			}
+			if end == s+1 && fit > s+1 && badBreak(runes, end, f) {
+				end = fit
 			}
 		}
 		e := end
@@ -146,11 +188,16 @@ func (b *Breaker) prepare(text string, f *Font) {
 	runes := b.runes
 	n := len(runes)
 	b.pre = grow(b.pre, n+1)
+	b.comp = grow(b.comp, n+1)
+	b.sq = grow(b.sq, n)
+	SqueezeRun(runes, f, b.sq)
 	for i, r := range runes {
 		b.pre[i+1] = b.pre[i] + f.Advance(r)
+		b.comp[i+1] = b.comp[i] + b.sq[i]
 	}
 	b.allow = growBool(b.allow, n+1)
 	b.must = growBool(b.must, n+1)
+	b.soft = growBool(b.soft, n+1)
 	b.seg.Init(runes)
 	it := b.seg.LineIterator()
 	for it.Next() {
@@ -168,16 +215,26 @@ func (b *Breaker) prepare(text string, f *Font) {
 		switch {
 		case inSet(&noStartSet, c), inSet(&noEndSet, a):
 			b.allow[i] = false
-		case unicode.IsDigit(a) && unicode.Is(unicode.Han, c):
+		case unicode.Is(unicode.Han, c) && (unicode.IsDigit(a) ||
+			a == ' ' && i >= 2 && unicode.IsDigit(runes[i-2])):
+			// A number keeps its unit, across a space too ("100 分").
 			b.allow[i] = false
 			for _, u := range units {
 				if hasPrefix(runes[i:], u) {
 					for k := 1; k < len(u); k++ {
 						b.allow[i+k] = false
+						// Inside a unit of three characters or more, a
+						// last-resort break leaves two on the next line.
+						b.soft[i+k] = len(u) >= 3 && k <= len(u)-2
 					}
 					break
 				}
 			}
+		case isConnector(c) && (unicode.IsDigit(a) || isConnector(a)),
+			isConnector(a) && unicode.IsDigit(c):
+			// A connector between numbers (2021—2023年, 5～10个) neither
+			// starts nor ends a line (GB/T 15834), and —— is one mark.
+			b.allow[i] = false
 		case c == '“' || c == '‘' || a == '”' || a == '’':
 			// UAX #14 keeps quotation marks with both neighbours; in
 			// Chinese they open and close like brackets.
@@ -185,6 +242,53 @@ func (b *Breaker) prepare(text string, f *Font) {
 		}
 	}
 }
+
+// isConnector reports whether r is a dash or connector (连接号) that must
+// stay with the numbers it joins.
+func isConnector(r rune) bool {
+	switch r {
+	case '—', '–', '～', '~', '-', '―', '−':
+		return true
+	}
+	return false
+}
+
+// Squeezable returns how much of r's advance, in thousandths of an em, is a
+// blank half that punctuation compression (标点挤压) may take out: half an
+// em for full-width commas, stops, colons, brackets and quotation marks, 0
+// for everything else.
+//
+// Only marks whose blank is on the right (closing marks, 、，。：；) are
+// compressed: an opening mark pulled into the box of the character before
+// it is read by text extraction (pdftotext, copy and paste) as the start
+// of a new line.
+func Squeezable(r rune, f *Font) int {
+	if r < 0x2018 || !inSet(&squeezeSet, r) || SqueezeLeft(r) {
+		return 0
+	}
+	return f.Advance(r) / 2
+}
+
+// SqueezeRun fills out[i] with how much runes[i] may be compressed in its
+// context: Squeezable, except that of adjacent marks (”，, 。。) only every
+// other one is, so that no glyph box overlaps the next by more than half
+// an em (text extraction reads deeper overlaps as a new line) and a pair
+// keeps a blank half between its glyphs. out must be as long as runes.
+func SqueezeRun(runes []rune, f *Font, out []int) {
+	for i, r := range runes {
+		out[i] = Squeezable(r, f)
+		if i > 0 && out[i-1] > 0 {
+			out[i] = 0
+		}
+	}
+}
+
+// SqueezeLeft reports whether the blank half of a squeezable mark is on its
+// left (opening brackets and quotation marks) rather than its right.
+func SqueezeLeft(r rune) bool { return inSet(&noEndSet, r) }
+
+// squeezable lists the full-width marks whose glyph fills half their em.
+const squeezable = "，。、；：“”‘’（）《》〈〉「」『』【】〔〕〖〗"
 
 // noStart holds the characters no line may start with: closing punctuation,
 // Chinese and Western full stops, commas and the like.
@@ -203,7 +307,7 @@ var units = [][]rune{
 }
 
 // noStartSet and noEndSet hold noStart and noEnd as bitsets over the BMP.
-var noStartSet, noEndSet [0x10000 / 64]uint64
+var noStartSet, noEndSet, squeezeSet [0x10000 / 64]uint64
 
 func inSet(set *[0x10000 / 64]uint64, r rune) bool {
 	return r >= 0 && r < 0x10000 && set[r>>6]&(1<<(r&63)) != 0
@@ -215,6 +319,9 @@ func init() {
 	}
 	for _, r := range noEnd {
 		noEndSet[r>>6] |= 1 << (r & 63)
+	}
+	for _, r := range squeezable {
+		squeezeSet[r>>6] |= 1 << (r & 63)
 	}
 	// Longest first, so that 万平方米 wins over 万人 and the like.
 	for i := 1; i < len(units); i++ {
@@ -234,6 +341,24 @@ func hasPrefix(s, p []rune) bool {
 		}
 	}
 	return true
+}
+
+// markRun reports whether runes[end:fit] ends in a run of closing or
+// opening punctuation that takes up more than half of it: a run that will
+// not fit the next line either.
+func markRun(runes []rune, end, fit int) bool {
+	k := fit
+	for k > end && (inSet(&noStartSet, runes[k-1]) || inSet(&noEndSet, runes[k-1])) {
+		k--
+	}
+	return fit-k > 2 && 2*(fit-k) > fit-end
+}
+
+// badBreak reports whether a forced break before runes[i] would start a
+// line with a combining mark or closing punctuation, or end one with opening
+// punctuation.
+func badBreak(runes []rune, i int, f *Font) bool {
+	return isMark(runes[i], f) || inSet(&noStartSet, runes[i]) || inSet(&noEndSet, runes[i-1])
 }
 
 func isSpace(r rune) bool { return strings.ContainsRune(spaces, r) }
@@ -260,4 +385,84 @@ func growBool(s []bool, n int) []bool {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// BreakTitle breaks a title into as few lines as Break would, at word
+// boundaries (see Words) where it can, in the most balanced shape: it picks
+// the breaks that make the longest line shortest, a break inside a word of
+// the list costing eight characters and a break after a name suffix or at
+// a conjunction gaining half of one; of equal choices, upper lines shorter
+// (a 梯形). Titles of more than three lines, or with no acceptable choice,
+// are broken as BreakBalanced breaks them.
+func (b *Breaker) BreakTitle(text string, f *Font, size, width float64) []Line {
+	lines := b.Break(text, f, size, width, 0)
+	k := len(lines)
+	if k < 2 || k > 3 {
+		return lines
+	}
+	b.prepare(text, f)
+	runes, pre := b.runes, b.pre
+	n := len(runes)
+	allow := append([]bool(nil), b.allow...)
+	inside, good := Words(runes)
+	unit := 1000 / size
+	limit := width * unit
+	w := func(s, e int) float64 { // width of runes[s:e] without trailing spaces
+		for e > s && isSpace(runes[e-1]) {
+			e--
+		}
+		return float64(pre[e] - pre[s])
+	}
+	cost := func(i int) float64 {
+		switch {
+		case inside[i]:
+			return 8000
+		case good[i]:
+			return -500
+		}
+		return 0
+	}
+	best, bestCost, bestFirst := []int(nil), 0.0, 0.0
+	try := func(cuts []int) {
+		c, s := 0.0, 0
+		for _, e := range append(cuts, n) {
+			lw := w(s, e)
+			if lw > limit+1e-9 {
+				return
+			}
+			c = max(c, lw)
+			s = e
+		}
+		for _, e := range cuts {
+			c += cost(e)
+		}
+		first := w(0, cuts[0])
+		if best == nil || c < bestCost-1e-9 || c < bestCost+1e-9 && first < bestFirst {
+			best, bestCost, bestFirst = append([]int(nil), cuts...), c, first
+		}
+	}
+	for i := 1; i < n; i++ {
+		if !allow[i] {
+			continue
+		}
+		if k == 2 {
+			try([]int{i})
+			continue
+		}
+		for j := i + 1; j < n; j++ {
+			if allow[j] {
+				try([]int{i, j})
+			}
+		}
+	}
+	if best == nil {
+		return b.BreakBalanced(text, f, size, width)
+	}
+	out := make([]Line, 0, k)
+	s := 0
+	for li, e := range append(best, n) {
+		out = append(out, Line{Text: string(runes[s:e]), Width: w(s, e) / unit, Last: li == len(best)})
+		s = e
+	}
+	return out
 }

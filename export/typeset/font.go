@@ -28,6 +28,7 @@ const missing = math.MaxUint16
 // ParseFont and safe for concurrent use.
 type Font struct {
 	adv    []uint16 // indexed by rune < 0x10000; missing when not covered
+	src    []uint8  // for a Fallback chain: which font supplies each rune
 	Ascent int      // typographic ascent in thousandths of an em (hhea)
 	// Descent is the typographic descent in thousandths of an em, negative.
 	Descent int

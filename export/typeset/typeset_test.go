@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dossier-app/dossier/assets"
@@ -139,7 +140,9 @@ func checkRules(t *testing.T, lines []Line) {
 			t.Errorf("line %d ends with %q: %q", i-1, last, lines[i-1].Text)
 		}
 		joint := string(prev[max(0, len(prev)-4):]) + "|" + string(cur[:min(len(cur), 4)])
-		for _, keep := range []string{"27.6万", "2021年", "6.66%", "166亿元", "31.23个百分点", "103万平方米", "2018年"} {
+		// Long units (个百分点, 万平方米) may break inside as a last
+		// resort (TestLongUnitSoftBreak); their number stays with them.
+		for _, keep := range []string{"27.6万", "2021年", "6.66%", "166亿元", "31.23个", "103万", "2018年"} {
 			for k := 1; k < len([]rune(keep)); k++ {
 				r := []rune(keep)
 				if strings.Contains(joint, string(r[:k])+"|"+string(r[k:])) {
@@ -271,6 +274,22 @@ func FuzzBreak(f *testing.F) {
 		if all.String() != text {
 			t.Fatalf("lost text: %q != %q", all.String(), text)
 		}
+		// Justified and title breaking lose nothing either.
+		for name, ls := range map[string][]Line{
+			"BreakJustified": b.BreakJustified(text, font, 10, ems*10, 0),
+			"BreakTitle":     b.BreakTitle(text, font, 10, ems*10),
+		} {
+			var got strings.Builder
+			for _, l := range ls {
+				got.WriteString(l.Text)
+				if l.Text == "" {
+					t.Fatalf("%s: empty line", name)
+				}
+			}
+			if got.String() != text {
+				t.Fatalf("%s lost text: %q != %q", name, got.String(), text)
+			}
+		}
 	})
 }
 
@@ -281,5 +300,161 @@ func BenchmarkBreak(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		br.Break(text, f, 16, 28*16, 32)
+	}
+}
+
+// TestNumberUnitAcrossSpace is issue 9 item 3: "满分合计 100 ⏎ 分" and
+// "拟表彰名额 30 ⏎ 个" — a number keeps its unit across a space too.
+func TestNumberUnitAcrossSpace(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	for _, text := range []string{"本次评选满分合计 100 分。", "拟表彰名额 30 个", "参与排名的单位 4 个，比上年下降 31.23 个百分点"} {
+		for w := 6.0; w <= 20; w += 0.5 { // 6 em: the longest unbreakable run, "31.23 个"
+			lines := b.Break(text, f, 10, w*10, 0)
+			for i := 1; i < len(lines); i++ {
+				prev, cur := strings.TrimRight(lines[i-1].Text, " "), []rune(lines[i].Text)
+				pr := []rune(prev)
+				if unicode.IsDigit(pr[len(pr)-1]) && unicode.Is(unicode.Han, cur[0]) {
+					t.Errorf("width %.1f em: %q | %q splits a number from its unit", w, lines[i-1].Text, lines[i].Text)
+				}
+			}
+		}
+	}
+}
+
+// TestLongUnitSoftBreak is issue 9 item 4: when "31.23个百分点，" does not
+// fit, the line before was left up to 39 mm short; a break inside the long
+// unit word is allowed rather than leave a hole, and only then.
+func TestLongUnitSoftBreak(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	text := "义务教育阶段大班额比例降至6.66%，比2018年下降31.23个百分点，超大班额全部消除。"
+	short := 0
+	for w := 10.0; w <= 28; w += 0.25 {
+		lines := b.Break(text, f, 10, w*10, 0)
+		checkLines(t, f, text, lines, 10, w*10, 0)
+		for i, l := range lines[:len(lines)-1] {
+			// At worst the hole is "31.23个", the number with the unit's
+			// first character; it was the whole "31.23个百分点，".
+			if gap := w*10 - l.Width; gap > f.Width("31.23个", 10)+1e-6 && strings.HasPrefix(lines[i+1].Text, "31.23") {
+				short++
+				t.Errorf("width %.2f em: line %d %q is %.1f em short", w, i, l.Text, gap/10)
+			}
+		}
+		for i := 1; i < len(lines); i++ {
+			if strings.HasSuffix(strings.TrimSpace(lines[i-1].Text), "31.23") {
+				t.Errorf("width %.2f em: the number is split from its unit: %q | %q", w, lines[i-1].Text, lines[i].Text)
+			}
+		}
+	}
+	// Where the unit fits, it stays whole.
+	lines := b.Break("下降31.23个百分点", f, 10, 30*10, 0)
+	if len(lines) != 1 {
+		t.Errorf("%d lines", len(lines))
+	}
+}
+
+// TestConnectorNotAtLineStart is issue 9 item 10: "（2021 ⏎ —2023年）"; a
+// connector between numbers neither starts nor ends a line (GB/T 15834).
+func TestConnectorNotAtLineStart(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	text := "郑州市中小学布局规划（2021—2023年）与（2024～2030年）同步实施"
+	for w := 8.0; w <= 30; w += 0.25 {
+		lines := b.Break(text, f, 10, w*10, 0)
+		for i := 1; i < len(lines); i++ {
+			first := []rune(lines[i].Text)[0]
+			prev := []rune(strings.TrimSpace(lines[i-1].Text))
+			if isConnector(first) || isConnector(prev[len(prev)-1]) {
+				t.Errorf("width %.2f em: %q | %q", w, lines[i-1].Text, lines[i].Text)
+			}
+		}
+	}
+}
+
+// TestClosingRunFillsLines is issue 9 item 6: 40 "！" were set one per line
+// (14 one-character lines); each line is filled, the bad start accepted.
+func TestClosingRunFillsLines(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	for _, mark := range []string{"！", "。", "（", "”"} {
+		text := "他说" + strings.Repeat(mark, 40)
+		lines := b.Break(text, f, 10, 28*10, 0)
+		checkLines(t, f, text, lines, 10, 28*10, 0)
+		if len(lines) != 2 {
+			t.Errorf("%s: %d lines, want 2: %v", mark, len(lines), lines)
+		}
+	}
+}
+
+// TestBreakJustifiedSqueezes: a line that the punctuation's blank halves
+// would let fit is not ended early.
+func TestBreakJustifiedSqueezes(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	// 27 ideographs, a comma, then more: at 28.6 em the comma and the next
+	// character fit once the comma is compressed by half an em.
+	text := strings.Repeat("中", 27) + "，" + "国" + strings.Repeat("文", 10)
+	plain := b.Break(text, f, 10, 28.6*10, 0)
+	sq := b.BreakJustified(text, f, 10, 28.6*10, 0)
+	if got := []rune(plain[0].Text); len(got) != 28 {
+		t.Errorf("plain first line has %d characters", len(got))
+	}
+	if got := []rune(sq[0].Text); len(got) != 29 {
+		t.Errorf("squeezed first line %q has %d characters, want 29", sq[0].Text, len(got))
+	}
+	if over := sq[0].Width - 28.6*10; over <= 0 || over > float64(Squeezable('，', f))/100+1e-6 {
+		t.Errorf("squeezed line is %.2f over the measure", over)
+	}
+}
+
+// TestBreakTitle is issue 9 item 8: "标准化 ⏎ 建设" on the cover; a title is
+// broken at word boundaries, balanced.
+func TestBreakTitle(t *testing.T) {
+	f := serif(t)
+	var b Breaker
+	for _, c := range []struct {
+		title string
+		size  float64
+		want  string
+	}{
+		{"河南省义务教育学校标准化建设先进单位评选（示例）", 26, "河南省义务教育学校标准化建设|先进单位评选（示例）"},
+		{"郑州市高位推进“五大工程”开创义务教育公平优质新局面", 20, "郑州市高位推进“五大工程”|开创义务教育公平优质新局面"},
+		{"某某市教育局、某某市发展和改革委员会、某某市财政局联合申报", 20, "某某市教育局、某某市|发展和改革委员会、某某市财政局联合申报"}, // 梯形: the upper line shorter,
+	} {
+		width := 156 / 25.4 * 72.0 // the text block, in points
+		lines := b.BreakTitle(c.title, f, c.size, width)
+		var got []string
+		for _, l := range lines {
+			got = append(got, l.Text)
+			if l.Width > width+1e-6 {
+				t.Errorf("%q: line %q too wide", c.title, l.Text)
+			}
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("BreakTitle(%q) = %q, want %q", c.title, strings.Join(got, "|"), c.want)
+		}
+	}
+}
+
+func TestFallback(t *testing.T) {
+	f := serif(t)
+	// A font that has only Latin letters, falling back to the serif face.
+	latin := &Font{adv: make([]uint16, 0x10000)}
+	for r := range latin.adv {
+		latin.adv[r] = missing
+	}
+	for r := 'A'; r <= 'z'; r++ {
+		latin.adv[r] = 600
+	}
+	chain := Fallback(latin, f)
+	if chain.Source('A') != 0 || chain.Advance('A') != 600 {
+		t.Errorf("A: source %d, advance %d", chain.Source('A'), chain.Advance('A'))
+	}
+	if chain.Source('中') != 1 || chain.Advance('中') != f.Advance('中') {
+		t.Errorf("中: source %d, advance %d", chain.Source('中'), chain.Advance('中'))
+	}
+	if got, miss := Sanitize("A中𠮷", chain); got != "A中□" || len(miss) != 1 {
+		t.Errorf("Sanitize through the chain: %q %v", got, miss)
 	}
 }

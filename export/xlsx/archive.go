@@ -67,7 +67,7 @@ func openArchive(name string, r io.ReaderAt, size int64) (*archive, *FileError) 
 		return fail("无法读取文件：%v", err)
 	}
 	if !bytes.HasPrefix(head, []byte("PK\x03\x04")) && !bytes.HasPrefix(head, []byte("PK\x05\x06")) {
-		return fail("%s", notZip(r, size, head))
+		return fail("%s", notZip(name, r, size, head))
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
@@ -229,11 +229,25 @@ func megabytes(n uint64) string {
 	return fmt.Sprintf("%.0f MB", float64(n)/(1<<20))
 }
 
-// notZip names what a file that is not a zip archive seems to be.
-func notZip(r io.ReaderAt, size int64, head []byte) string {
+// Messages for the spreadsheet formats we do not read, saying how to
+// save the file as a workbook we do.
+const (
+	msgODS     = "这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再导入"
+	msgFODS    = "这是 OpenDocument 平面 XML 表格（.fods），请在 LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再导入"
+	msgXLSB    = "这是 Excel 二进制工作簿（.xlsb），请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入"
+	msgNumbers = "这是 Apple Numbers 表格，请在 Numbers 中“导出到—Excel”（.xlsx）后再导入"
+	msgET      = "这是 WPS 表格文件（.et），请在 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入"
+	msgXLS     = "文件是旧版 Excel 97-2003 工作簿（.xls），不是 .xlsx；请在 Excel 或 WPS 中“另存为”Excel 工作簿（.xlsx）后再导入"
+	msgCSV     = "这是 CSV 文本文件，只能存一张表，放不下申报表的几个工作表和图片，不能作为申报表导入；请用下发的申报表模板（.xlsx）填写，把内容复制到模板中对应的位置后保存为 .xlsx 再导入"
+)
+
+// notZip names what a file that is not a zip archive seems to be, from its
+// first bytes and its name.
+func notZip(name string, r io.ReaderAt, size int64, head []byte) string {
 	const resave = "请用 Excel 或 WPS 打开后“另存为”Excel 工作簿（*.xlsx）再提交"
+	ext := strings.ToLower(path.Ext(strings.ReplaceAll(name, "\\", "/")))
 	switch {
-	case bytes.HasPrefix(head, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+	case bytes.HasPrefix(head, []byte(oleMagic)):
 		// An OLE compound file: an encrypted workbook (its streams are
 		// named EncryptionInfo and EncryptedPackage), or an old binary
 		// Office file.
@@ -245,14 +259,20 @@ func notZip(r io.ReaderAt, size int64, head []byte) string {
 			return "文件设置了打开密码（已加密），无法读取；请在 Excel/WPS 中取消密码后重新保存为 .xlsx 再提交"
 		case bytes.Contains(all, utf16le("WordDocument")):
 			return "文件是 Word 文档（.doc），不是 Excel 工作簿；请使用下发的申报表模板（.xlsx）填写"
+		case ext == ".et" || ext == ".ett":
+			return msgET
 		case bytes.Contains(all, utf16le("Workbook")) || bytes.Contains(all, utf16le("Book")):
-			return "文件是旧版 Excel 97-2003 工作簿（.xls），不是 .xlsx；" + resave
+			return msgXLS
 		}
 		return "文件是旧版 Office 格式，不是 .xlsx；" + resave
 	case bytes.HasPrefix(head, []byte("%PDF")):
 		return "文件是 PDF，不是 Excel 工作簿；请使用下发的申报表模板（.xlsx）填写"
+	case bytes.Contains(head, []byte("<office:document")) && bytes.Contains(head, []byte("opendocument.spreadsheet")):
+		return msgFODS
 	case looksLikeHTML(head):
 		return "文件是网页（HTML）格式，只是扩展名为 Excel；" + resave
+	case looksLikeText(head) && (ext == ".csv" || ext == ".tsv"):
+		return msgCSV
 	case looksLikeText(head):
 		return "文件是文本文件（可能是 CSV），不是 Excel 工作簿；" + resave
 	}

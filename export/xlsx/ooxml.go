@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,7 +89,15 @@ func openBook(a *archive) (*book, *FileError) {
 		return fail("文件是 Word 文档（.docx），只是扩展名为 .xlsx，不是 Excel 工作簿；请使用下发的申报表模板填写")
 	case strings.HasPrefix(main, "ppt/") || (main == "" && a.has("ppt/presentation.xml")):
 		return fail("文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿；请使用下发的申报表模板填写")
-	case main == "" || !a.has(main):
+	case main == "" || !a.has(main) || !strings.HasSuffix(strings.ToLower(main), ".xml"):
+		switch zipSpreadsheet(a.zr) {
+		case "ods":
+			return fail("%s", msgODS)
+		case "xlsb":
+			return fail("%s", msgXLSB)
+		case "numbers":
+			return fail("%s", msgNumbers)
+		}
 		return fail("文件是 zip 压缩包，但不是 Excel 工作簿（缺少工作簿部件）；请使用下发的申报表模板填写并保存为 .xlsx")
 	}
 	data, err := a.read(main, maxXMLBytes)
@@ -462,8 +472,9 @@ type cell struct {
 	Col, Row int
 	T        string // type: "", n, s, str, inlineStr, b, e, d
 	S        int    // style index
-	F        string // formula text
+	F        string // formula text ("" in a cell of a shared formula's range)
 	HasF     bool
+	FShared  string // the shared formula's index (si) when the formula is shared
 	V        string // <v>
 	Text     string // the string of an s, inlineStr or str cell
 	VM       bool   // a value-metadata reference (Excel's pictures in cells)
@@ -512,6 +523,97 @@ type sheet struct {
 	HiddenRows []int  // the first maxHiddenRows hidden rows, with or without cells
 	HiddenCols []area // Col1..Col2 only
 	Drawing    string // drawing part, "" when none
+	// SharedF maps a shared formula's index to the cell holding its text
+	// (Excel's fill-down stores the formula once, in the first cell).
+	SharedF map[string]*cell
+	// Column widths (characters, as stored) and row heights (points), to
+	// resolve a picture anchored in one cell with an offset that reaches
+	// into the next (Gnumeric writes D2 as C1 plus the size of C1).
+	ColWidths        []colWidth
+	RowHeights       map[int]float64
+	DefaultColWidth  float64 // 0: Excel's default, 64 pixels
+	DefaultRowHeight float64 // 0: 15 points
+}
+
+// colWidth is the stored width of columns Min..Max.
+type colWidth struct {
+	Min, Max int
+	Width    float64
+}
+
+// emuPerPixel and emuPerPoint convert drawing offsets (EMU) to the units of
+// column widths and row heights.
+const (
+	emuPerPixel = 9525
+	emuPerPoint = 12700
+)
+
+// colEMU returns the width of column col (1-based) in EMU, as Excel lays
+// it out: a stored width w is trunc((256w + 18) / 256 × 7) pixels.
+func (sh *sheet) colEMU(col int) int64 {
+	w := sh.DefaultColWidth
+	for _, c := range sh.ColWidths {
+		if col >= c.Min && col <= c.Max {
+			w = c.Width
+		}
+	}
+	if w <= 0 {
+		return 64 * emuPerPixel
+	}
+	return int64(math.Trunc((256*w+18)/256*7)) * emuPerPixel
+}
+
+// rowEMU returns the height of row n (1-based) in EMU.
+func (sh *sheet) rowEMU(n int) int64 {
+	h, ok := sh.RowHeights[n]
+	if !ok {
+		h = sh.DefaultRowHeight
+	}
+	if h <= 0 {
+		h = 15
+	}
+	return int64(math.Round(h * emuPerPoint))
+}
+
+// resolveAnchor moves an anchor cell (1-based) right and down while its
+// offset reaches past the cell's width or height, so that "C1 plus the
+// size of C1" is D2. A hidden (zero-size) cell is stepped over only when
+// the offset reaches into the next one.
+func (sh *sheet) resolveAnchor(col, row int, colOff, rowOff int64) (int, int) {
+	for i := 0; i < 1000 && colOff > 0 && col < maxCol; i++ {
+		w := sh.colEMU(col)
+		if colOff < w {
+			break
+		}
+		colOff -= w
+		col++
+	}
+	for i := 0; i < 1000 && rowOff > 0 && row < maxRow; i++ {
+		h := sh.rowEMU(row)
+		if rowOff < h {
+			break
+		}
+		rowOff -= h
+		row++
+	}
+	return col, row
+}
+
+// formulaNote says, in Chinese, what formula a cell holds: its text, or
+// for a cell of a shared formula (Excel's fill-down) the cell whose
+// formula it repeats.
+func (sh *sheet) formulaNote(c *cell) string {
+	if c.FShared == "" {
+		return fmt.Sprintf("单元格含有公式（=%s）", clipText(strings.TrimPrefix(c.F, "="), 30))
+	}
+	m := sh.SharedF[c.FShared]
+	switch {
+	case m == nil:
+		return "单元格含有共享公式（Excel 向下填充的公式）"
+	case m.Col == c.Col && m.Row == c.Row:
+		return fmt.Sprintf("单元格含有共享公式（=%s，由此向下或向右填充）", clipText(strings.TrimPrefix(m.F, "="), 30))
+	}
+	return fmt.Sprintf("单元格含有共享公式（由 %s 的公式 =%s 填充而来）", m.Ref(), clipText(strings.TrimPrefix(m.F, "="), 30))
 }
 
 // area is a cell range.
@@ -598,6 +700,20 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 				}
 			}
 			flush()
+			if ht := attr(se, "ht"); ht != "" {
+				if h, err := strconv.ParseFloat(ht, 64); err == nil && h >= 0 && len(sh.RowHeights) < maxHiddenRows {
+					if sh.RowHeights == nil {
+						sh.RowHeights = map[int]float64{}
+					}
+					sh.RowHeights[n] = h
+				}
+			}
+			if hidden {
+				if sh.RowHeights == nil {
+					sh.RowHeights = map[int]float64{}
+				}
+				sh.RowHeights[n] = 0
+			}
 			cur = &row{N: n, Hidden: hidden}
 			if hidden && len(sh.HiddenRows) < maxHiddenRows {
 				sh.HiddenRows = append(sh.HiddenRows, n)
@@ -627,6 +743,15 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 				return broken(err)
 			}
 			c.Bad = badIn(bad, before, d.InputOffset())
+			if c.FShared != "" && strings.TrimSpace(c.F) != "" {
+				if sh.SharedF == nil {
+					sh.SharedF = map[string]*cell{}
+				}
+				if _, dup := sh.SharedF[c.FShared]; !dup {
+					m := c
+					sh.SharedF[c.FShared] = &m
+				}
+			}
 			if c.T == "s" {
 				if err := bk.loadSST(); err != nil {
 					ps.add(si.Name, "", "共享字符串表已损坏，无法读取（%s）；请用 Excel/WPS 打开后重新保存", xmlErr(err))
@@ -656,6 +781,21 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 			hi, err2 := strconv.Atoi(attr(se, "max"))
 			if err1 == nil && err2 == nil && boolAttr(attr(se, "hidden")) {
 				sh.HiddenCols = append(sh.HiddenCols, area{Col1: lo, Col2: hi})
+			}
+			if w, err := strconv.ParseFloat(attr(se, "width"), 64); err1 == nil && err2 == nil && err == nil && w >= 0 && len(sh.ColWidths) < 1000 {
+				if boolAttr(attr(se, "hidden")) {
+					w = 0
+				}
+				sh.ColWidths = append(sh.ColWidths, colWidth{Min: lo, Max: hi, Width: w})
+			}
+		case "sheetFormatPr":
+			if w, err := strconv.ParseFloat(attr(se, "defaultColWidth"), 64); err == nil && w > 0 {
+				sh.DefaultColWidth = w
+			} else if b, err := strconv.ParseFloat(attr(se, "baseColWidth"), 64); err == nil && b > 0 {
+				sh.DefaultColWidth = b + 5.0/7 // the padding Excel adds to the base width
+			}
+			if h, err := strconv.ParseFloat(attr(se, "defaultRowHeight"), 64); err == nil && h > 0 {
+				sh.DefaultRowHeight = h
 			}
 		case "drawing":
 			drawingRID = relID(se)
@@ -696,6 +836,9 @@ func readCell(d *xml.Decoder, c *cell) error {
 				}
 			case "f":
 				c.HasF = true
+				if attr(t, "t") == "shared" {
+					c.FShared = attr(t, "si")
+				}
 				if c.F, err = text(d); err != nil {
 					return err
 				}
@@ -785,8 +928,9 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 	var out []picture
 	d := newDecoder(data)
 	type anchor struct {
-		col, row int
-		absolute bool
+		col, row       int
+		colOff, rowOff int64
+		absolute       bool
 	}
 	var cur *anchor
 	inFrom, inPic, fallback := false, 0, 0
@@ -817,7 +961,7 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 				cur = &anchor{absolute: true}
 			case "from":
 				inFrom = cur != nil
-			case "col", "row":
+			case "col", "row", "colOff", "rowOff":
 				if inFrom {
 					fromElem = name
 				}
@@ -825,7 +969,8 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 				inPic++
 			case "blip":
 				if inPic > 0 && cur != nil {
-					p := picture{Col: cur.col + 1, Row: cur.row + 1, Absolute: cur.absolute}
+					col, row := sh.resolveAnchor(cur.col+1, cur.row+1, cur.colOff, cur.rowOff)
+					p := picture{Col: col, Row: row, Absolute: cur.absolute}
 					id := relID(t)
 					if id == "" {
 						for _, a := range t.Attr {
@@ -843,12 +988,17 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 			}
 		case xml.CharData:
 			if inFrom && fromElem != "" && cur != nil {
-				v, err := strconv.Atoi(strings.TrimSpace(string(t)))
-				if err == nil && v >= 0 && v < maxRow {
-					if fromElem == "col" {
-						cur.col = v
-					} else {
-						cur.row = v
+				v, err := strconv.ParseInt(strings.TrimSpace(string(t)), 10, 64)
+				if err == nil && v >= 0 {
+					switch {
+					case fromElem == "col" && v < maxRow:
+						cur.col = int(v)
+					case fromElem == "row" && v < maxRow:
+						cur.row = int(v)
+					case fromElem == "colOff":
+						cur.colOff = v
+					case fromElem == "rowOff":
+						cur.rowOff = v
 					}
 				}
 			}
@@ -861,7 +1011,7 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 			switch t.Name.Local {
 			case "from":
 				inFrom = false
-			case "col", "row":
+			case "col", "row", "colOff", "rowOff":
 				fromElem = ""
 			case "pic":
 				inPic--

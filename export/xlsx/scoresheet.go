@@ -64,7 +64,7 @@ func WriteScoreSheet(w io.Writer, b *dossier.Book, evaluatorID string) error {
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return fmt.Errorf("score sheet: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	if err := writeWorkbook(f, w, nil, true); err != nil {
 		return fmt.Errorf("score sheet: write: %w", err)
 	}
 	return nil
@@ -154,10 +154,14 @@ func scoreGrid(f *excelize.File, st *styles, b *dossier.Book, e *dossier.Evaluat
 		}
 		w.str(cellName(1, r), cleanText(u.Code), text)
 		w.str(cellName(2, r), cleanText(u.Name), text)
+		var sum dossier.Tenths
+		given := 0
 		for j, c := range b.Categories {
 			cell := cellName(3+j, r)
 			if v, ok := scores[[2]string{u.ID, c.ID}]; ok && conflict == "" {
 				w.num(cell, v.Float(), score)
+				sum += v
+				given++
 			} else {
 				w.style(cell, score)
 			}
@@ -169,6 +173,12 @@ func scoreGrid(f *excelize.File, st *styles, b *dossier.Book, e *dossier.Evaluat
 			continue
 		}
 		if nc > 0 {
+			// The sum is also written as the formula's cached value, so
+			// that viewers that do not recalculate (previews, phones)
+			// show it; the formula keeps it current as scores are typed.
+			if given > 0 && w.err == nil {
+				w.err = f.SetCellFloat(sh, cellName(totalCol, r), sum.Float(), -1, 64)
+			}
 			if w.err == nil {
 				w.err = f.SetCellFormula(sh, cellName(totalCol, r), fmt.Sprintf("IF(COUNT(%s:%s)=0,\"\",SUM(%s:%s))",
 					cellName(3, r), cellName(2+nc, r), cellName(3, r), cellName(2+nc, r)))
@@ -408,7 +418,7 @@ func scoreValue(sh *sheet, c *cell, cat *dossier.Category, ps *problems) (dossie
 	rangeHint := fmt.Sprintf("“%s”的分数应在 0 至 %s 之间，最多一位小数", cat.Name, cat.Max.Short())
 	switch {
 	case c.HasF:
-		ps.add(sh.Name, c.Ref(), "评分单元格含有公式（=%s）；请直接填写分数", clipText(c.F, 30))
+		ps.add(sh.Name, c.Ref(), "评分%s；请直接填写分数", sh.formulaNote(c))
 		return 0, false
 	case c.Bad:
 		ps.add(sh.Name, c.Ref(), "单元格中有无法识别的字符（文字编码已损坏）；请重新输入分数")

@@ -17,7 +17,7 @@ type styles struct {
 	score, scoreShow, scoreLocked, scoreConflict, final, count        int
 	unlockedText, lockedText, conflictText                            int
 	dropped, excluded, droppedText, excludedText, totalFormula        int
-	cut, cutFinal, cutText, cutCount, note, value                     int
+	cut, cutFinal, cutCount, note, value, valueWrap                   int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -93,10 +93,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s.excludedText = add(&excelize.Style{Font: font(11, false, "808080"), Fill: fill("E7E6E6"), Border: thin, Alignment: line})
 	s.totalFormula = add(&excelize.Style{Font: font(11, true, ""), Fill: fill("F2F2F2"), Border: thin, Alignment: centered, CustomNumFmt: &oneDecimal, Protection: locked})
 	s.value = add(&excelize.Style{Font: font(11, false, ""), Border: thin, Alignment: line})
+	s.valueWrap = add(&excelize.Style{Font: font(11, false, ""), Border: thin, Alignment: top})
 	s.cut = add(&excelize.Style{Font: font(11, false, ""), Border: cutBorder(thin), Alignment: line})
 	s.cutFinal = add(&excelize.Style{Font: font(11, false, ""), Border: cutBorder(thin), Alignment: centered, CustomNumFmt: &twoDecimals})
 	s.cutCount = add(&excelize.Style{Font: font(11, false, ""), Border: cutBorder(thin), Alignment: centered})
-	s.cutText = add(&excelize.Style{Font: font(11, true, "C00000"), Border: cutBorder(thin), Alignment: centered})
 	s.note = add(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 10, Italic: true, Color: "C00000"}, Alignment: mid})
 	if err != nil {
 		return nil, err

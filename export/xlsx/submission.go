@@ -220,6 +220,7 @@ type subReader struct {
 	unit dossier.Unit
 	// where 申报编号 and 单位名称 were read, for the import's messages
 	codeCell, nameCell string
+	reported           map[string]bool // cells already reported by text
 }
 
 // dispImg matches WPS's picture-in-cell formula, =DISPIMG("ID_…",1).
@@ -235,7 +236,7 @@ func (sr *subReader) checkCells(sh *sheet, photos bool) {
 			switch {
 			case c.HasF && photos && dispImg.MatchString(c.F):
 			case c.HasF:
-				sr.ps.add(sh.Name, c.Ref(), "单元格含有公式（=%s）；请改为直接填写内容（可复制后“选择性粘贴—仅粘贴数值”）", clipText(strings.TrimPrefix(c.F, "="), 30))
+				sr.ps.add(sh.Name, c.Ref(), "%s；请改为直接填写内容（可复制后“选择性粘贴—仅粘贴数值”）", sh.formulaNote(c))
 			case c.VM:
 				sr.ps.add(sh.Name, c.Ref(), "单元格中是 Excel“放在单元格中”的图片或特殊数据，无法读取；图片请改为浮动图片（“放在单元格上”），左上角放在 D 列")
 			case c.Bad:
@@ -250,6 +251,19 @@ func (sr *subReader) checkCells(sh *sheet, photos bool) {
 // for a missing cell, a formula or a cell already reported.
 func (sr *subReader) text(sh *sheet, c *cell) string {
 	if c == nil || c.Bad || c.VM || (c.HasF && !dispImg.MatchString(c.F)) {
+		return ""
+	}
+	if r, bad := dossier.ControlChar(c.String(), true); bad {
+		// Written as _x001B_ in the file, a control character would be
+		// stored and act on a terminal instead of showing.
+		key := sh.Name + "!" + c.Ref()
+		if !sr.reported[key] {
+			if sr.reported == nil {
+				sr.reported = map[string]bool{}
+			}
+			sr.reported[key] = true
+			sr.ps.add(sh.Name, c.Ref(), "单元格中有控制字符（%s），这类字符看不见，会扰乱显示；请删除后重新输入该单元格的内容", dossier.ControlName(r))
+		}
 		return ""
 	}
 	switch c.T {
@@ -309,16 +323,63 @@ func (sh *sheet) cellAt(col, rowN int) *cell {
 
 // mergedValue returns the cell of col in row r, or, when it lies inside a
 // merged range, the range's top-left cell.
+//
+// The top-left cell is what the sheet shows over the whole range, even
+// where a cell under it still holds a value (LibreOffice's "merge, keep
+// hidden contents"); checkHiddenUnderMerges refuses such hidden values
+// when they differ from what is shown.
 func (sh *sheet) mergedValue(r *row, col int) *cell {
-	if c := r.at(col); c != nil {
-		return c
-	}
 	for _, m := range sh.Merges {
 		if m.contains(col, r.N) && (m.Col1 != col || m.Row1 != r.N) {
 			return sh.cellAt(m.Col1, m.Row1)
 		}
 	}
-	return nil
+	return r.at(col)
+}
+
+// checkHiddenUnderMerges reports merged ranges below the header, in the
+// table's columns, under which a cell other than the top-left one holds a
+// value that differs from the one shown: the sheet shows one thing while
+// the file holds another, and nobody can tell which was meant.
+func (sr *subReader) checkHiddenUnderMerges(t *table, want []string) {
+	for _, m := range t.sh.Merges {
+		if m.Row2 <= t.header {
+			continue
+		}
+		in := false
+		for _, w := range want {
+			if c := t.cols[w]; c >= m.Col1 && c <= m.Col2 {
+				in = true
+			}
+		}
+		if !in {
+			continue
+		}
+		shown := ""
+		if c := t.sh.cellAt(m.Col1, m.Row1); c != nil {
+			shown = oneLine(c.String())
+		}
+		var hidden []string
+		for i := range t.sh.Rows {
+			r := &t.sh.Rows[i]
+			if r.N < m.Row1 || r.N > m.Row2 {
+				continue
+			}
+			for j := range r.Cells {
+				c := &r.Cells[j]
+				if !m.contains(c.Col, c.Row) || (c.Col == m.Col1 && c.Row == m.Row1) || c.Blank() {
+					continue
+				}
+				if v := oneLine(c.String()); v != shown {
+					hidden = append(hidden, fmt.Sprintf("%s“%s”", c.Ref(), clipText(v, 20)))
+				}
+			}
+		}
+		if len(hidden) > 0 {
+			sr.ps.add(t.sh.Name, m.String(), "合并单元格下有隐藏内容：显示的是 %s 的“%s”，但合并区域中还有 %s；请取消合并，确认每一格的内容后重新提交",
+				ref(m.Col1, m.Row1), clipText(shown, 20), strings.Join(hidden, "、"))
+		}
+	}
 }
 
 func (sh *sheet) colHidden(col int) bool {
@@ -409,6 +470,7 @@ func (sr *subReader) basic(sh *sheet) {
 	sr.codeCell = at
 	_, sr.nameCell = get(LabelName)
 	single(LabelName, MaxFieldChars, &u.Name)
+	u.Name = dossier.NormName(u.Name)
 	single(LabelRegion, MaxFieldChars, &u.Region)
 	single(LabelKind, MaxFieldChars, &u.Kind)
 	single(LabelRecommender, MaxFieldChars, &u.Recommender)
@@ -554,6 +616,7 @@ func (sr *subReader) achievements(sh *sheet) {
 		return
 	}
 	sr.checkMerges(t, want, map[string]bool{HeaderCategory: true})
+	sr.checkHiddenUnderMerges(t, want)
 	sr.checkHiddenCols(t, want)
 	cc, hc, bc := t.cols[HeaderCategory], t.cols[HeaderHeading], t.cols[HeaderBody]
 	for i := range sh.Rows {
@@ -592,6 +655,7 @@ func (sr *subReader) indicators(sh *sheet) {
 	}
 	want := t.present(HeaderCategory, HeaderIndicator, HeaderUnit, HeaderValue, HeaderNote)
 	sr.checkMerges(t, want, map[string]bool{HeaderCategory: true})
+	sr.checkHiddenUnderMerges(t, want)
 	sr.checkHiddenCols(t, want)
 	cc, ic, uc, vc, nc := t.cols[HeaderCategory], t.cols[HeaderIndicator], t.cols[HeaderUnit], t.cols[HeaderValue], t.cols[HeaderNote]
 	seen := map[string]int{}
@@ -826,6 +890,7 @@ func (sr *subReader) photos(sh *sheet) {
 	}
 	want := t.present(HeaderNumber, HeaderCategory, HeaderCaption)
 	sr.checkMerges(t, want, map[string]bool{HeaderCategory: true, HeaderCaption: true, HeaderNumber: true})
+	sr.checkHiddenUnderMerges(t, want)
 	sr.checkHiddenCols(t, want)
 	const firstPicCol = 4 // D
 	byRow := map[int][]photoCell{}
@@ -914,10 +979,12 @@ func (sr *subReader) photos(sh *sheet) {
 	for _, n := range order {
 		r := rows[n]
 		pcs := byRow[n]
-		caption := oneLine(sr.text(sh, r.at(capc)))
+		// A merged 图片说明 repeats over its rows, like a merged 类别.
+		caption := oneLine(sr.text(sh, sh.mergedValue(r, capc)))
 		catName := oneLine(sr.text(sh, sh.mergedValue(r, cc)))
 		if len(pcs) == 0 {
-			if !misplaced[n] && (caption != "" || (catName != "" && r.at(cc) != nil)) {
+			own := r.at(capc) != nil && !r.at(capc).Blank()
+			if !misplaced[n] && ((caption != "" && own) || (catName != "" && r.at(cc) != nil)) {
 				sr.ps.add(sh.Name, ref(capc, n), "第 %d 行填写了图片说明或类别，但这一行没有图片；请把图片的左上角放在本行 D 列，或删除这一行的说明", n)
 			}
 			continue

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -105,17 +106,18 @@ func WriteSummary(w io.Writer, b *dossier.Book, r *dossier.Ranking) error {
 	if err := setDocProps(f, b, "评审结果汇总"); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	if err := writeWorkbook(f, w, s.cache, false); err != nil {
 		return fmt.Errorf("summary: write: %w", err)
 	}
 	return nil
 }
 
 type summary struct {
-	f  *excelize.File
-	st *styles
-	b  *dossier.Book
-	r  *dossier.Ranking
+	f     *excelize.File
+	st    *styles
+	b     *dossier.Book
+	r     *dossier.Ranking
+	cache *chartCache // the values the chart shows, cached in its part
 }
 
 // stream starts a streamed sheet with its widths, frozen panes and a
@@ -200,9 +202,11 @@ func (s *summary) ranking() error {
 	for i := range r.Standings {
 		sd := &r.Standings[i]
 		u := sd.Unit
-		txt, fin, cnt, mark := st.value, st.final, st.count, st.count
+		// 拟推荐 on the cut row is styled like every other 拟推荐: only
+		// the red line under the row marks the cut.
+		txt, fin, cnt := st.value, st.final, st.count
 		if r.CutAfter > 0 && i == r.CutAfter-1 {
-			txt, fin, cnt, mark = st.cut, st.cutFinal, st.cutCount, st.cutText
+			txt, fin, cnt = st.cut, st.cutFinal, st.cutCount
 		}
 		row := []any{numCell(sd.Rank, sd.Rank > 0, cnt), strCell(u.Code, txt), strCell(u.Name, txt), strCell(u.Region, txt)}
 		for ci := 0; ci < nc; ci++ {
@@ -211,7 +215,7 @@ func (s *summary) ranking() error {
 		}
 		row = append(row, numCell(sd.Total.Float(), sd.Total.Valid() && sd.Unranked == "", fin))
 		row = append(row, numCell(sd.Explanation.Valid, true, cnt))
-		row = append(row, strCell(RankMark(sd), mark))
+		row = append(row, strCell(RankMark(sd), cnt))
 		tie := ""
 		if sd.Tie {
 			tie = MarkTie
@@ -248,14 +252,23 @@ func (s *summary) cutNote() string {
 	default:
 		parts = append(parts, fmt.Sprintf("注：拟表彰名额 %d 个，暂无按规则拟推荐的单位。", r.Quota))
 	}
-	decide := 0
+	// Only the ties still waiting are counted as waiting: one decided
+	// already is said to be decided.
+	pending, decided := 0, 0
 	for i := range r.Standings {
-		if r.Standings[i].NeedsDecision {
-			decide++
+		if st := &r.Standings[i]; st.NeedsDecision {
+			if st.Decision == nil {
+				pending++
+			} else {
+				decided++
+			}
 		}
 	}
-	if decide > 0 {
-		parts = append(parts, fmt.Sprintf("红线下标注“%s”的 %d 个单位得分并列且跨越名额线，须由评委会决定，决定前不列入公示名单。", MarkDecision, decide))
+	if pending > 0 {
+		parts = append(parts, fmt.Sprintf("红线下标注“%s”的 %d 个单位得分并列且跨越名额线，须由评委会决定，决定前不列入公示名单。", MarkDecision, pending))
+	}
+	if decided > 0 {
+		parts = append(parts, fmt.Sprintf("%d 个并列跨越名额线的单位已由评委会决定（见拟推荐栏）。", decided))
 	}
 	rule := fmt.Sprintf("有效评分达到 %d 份时去掉一个最高分和一个最低分后取平均；", r.TrimMin)
 	parts = append(parts, rule+"各项得分保留两位小数（四舍五入），排名按未舍入的得分计算。")
@@ -282,6 +295,16 @@ func (s *summary) chart() error {
 		return f.SetCellStr(SheetChart, "A2", "暂无可排名的单位。")
 	}
 	totalCol := cellCol(5 + len(r.Categories))
+	var full dossier.Tenths
+	for _, c := range r.Categories {
+		full += c.Max
+	}
+	s.cache = &chartCache{Name: "总分(" + full.Short() + ")", Format: "0.00"}
+	for i := 0; i < n; i++ {
+		sd := &r.Standings[i]
+		s.cache.Categories = append(s.cache.Categories, cleanText(sd.Unit.Name))
+		s.cache.Values = append(s.cache.Values, sd.Total.Float())
+	}
 	gap, zero := uint(40), 0.0 // bars start at 0: a cut axis exaggerates gaps
 	return f.AddChart(SheetChart, "A3", &excelize.Chart{
 		Type: excelize.Bar,
@@ -451,15 +474,43 @@ func (s *summary) units() error {
 	}
 	for i := range b.Units {
 		u := &b.Units[i]
+		// Long text wraps: a streamed row does not grow by itself, so
+		// its height is set from the longest wrapped cell.
+		lines := 1
+		wrapped := func(v string, col int) excelize.Cell {
+			lines = max(lines, wrappedLines(v, widths[col]))
+			return strCell(v, st.valueWrap)
+		}
 		row := []any{
-			strCell(u.Code, st.value), strCell(u.Name, st.value), strCell(u.Region, st.value), strCell(u.Kind, st.value),
-			strCell(u.Recommender, st.value), strCell(u.Contact, st.value), strCell(u.Phone, st.value), strCell(u.Title, st.value),
-			strCell(u.Summary, st.value), strCell(string(u.Status), st.value), numCell(u.Revision, true, st.count),
+			strCell(u.Code, st.value), wrapped(u.Name, 1), strCell(u.Region, st.value), strCell(u.Kind, st.value),
+			wrapped(u.Recommender, 4), strCell(u.Contact, st.value), strCell(u.Phone, st.value), wrapped(u.Title, 7),
+			wrapped(u.Summary, 8), strCell(string(u.Status), st.value), numCell(u.Revision, true, st.count),
 			numCell(len(u.Achievements), true, st.count), numCell(len(u.Values), true, st.count), numCell(len(u.Photos), true, st.count),
 		}
-		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
+		if err := sw.SetRow(cellName(1, i+2), row, excelize.RowOpts{Height: min(maxRowHeight, max(20, 15*float64(lines)+4))}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// maxRowHeight is the tallest row Excel allows, in points.
+const maxRowHeight = 409
+
+// wrappedLines estimates how many lines text takes in a column width
+// characters wide (a CJK character is two wide, as Excel counts).
+func wrappedLines(text string, width float64) int {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		w := 0.0
+		for _, r := range para {
+			if r < 0x1100 {
+				w++
+			} else {
+				w += 2
+			}
+		}
+		lines += max(1, int(math.Ceil(w/math.Max(1, width-1))))
+	}
+	return lines
 }

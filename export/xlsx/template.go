@@ -104,7 +104,7 @@ func WriteTemplate(w io.Writer, b *dossier.Book) error {
 	if err := f.SetCustomProps(excelize.CustomProperty{Name: "DossierTemplateVersion", Value: TemplateVersion}); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	if err := writeWorkbook(f, w, nil, false); err != nil {
 		return fmt.Errorf("template: write: %w", err)
 	}
 	return nil

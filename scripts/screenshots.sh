@@ -1,0 +1,34 @@
+#!/bin/sh
+# Screenshots of every screen under Xvfb with the system's fonts hidden, so
+# that all Chinese comes from the bundled Noto Sans SC.
+#
+#	scripts/screenshots.sh BIN OUTDIR [WIDTHxHEIGHT]
+#
+# BIN is the GUI (go build ./cmd/dossier); needs Xvfb, xdotool, ImageMagick
+# (import) and root for unshare -m. The demo campaign is made afresh in a
+# temporary home.
+set -eu
+bin=$(readlink -f "$1"); out=$(readlink -f "$2"); size=${3:-1366x768}
+w=${size%x*}; h=${size#*x}
+mkdir -p "$out"
+exec unshare -m sh -eu -c '
+bin=$1; out=$2; w=$3; h=$4
+mount -t tmpfs none /usr/share/fonts
+home=$(mktemp -d); export HOME=$home LANG=C.UTF-8
+Xvfb :77 -screen 0 ${w}x${h}x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap "kill $xvfb 2>/dev/null; rm -rf $home" EXIT
+sleep 3
+export DISPLAY=:77
+shot() { # screen name
+	"$bin" --demo --screen "$1" "$home/示例评选活动.dossier" 2>>"$out/stderr.log" &
+	app=$!
+	sleep 5
+	xdotool search --sync --name "先进单位" windowmove 0 0 windowsize $w $h >/dev/null 2>&1 || true
+	sleep 3
+	import -window root "$out/$2.png"
+	kill $app; wait $app 2>/dev/null || true
+}
+
+for s in settings units import evaluators scoring ranking export history start; do shot $s $s; done
+' sh "$bin" "$out" "$w" "$h"
