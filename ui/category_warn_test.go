@@ -28,6 +28,8 @@ func TestCategoryChangeWarnsWithScores(t *testing.T) {
 	}
 	a.ShowScreen(ScreenSettings)
 	st := s.screen(ScreenSettings).(*settingsTab)
+	// The scores opened scoring: category changes need the bar's reason.
+	s.scoring.reason.SetText("评审委员会决定调整类别")
 
 	t.Run("add", func(t *testing.T) {
 		st.askAddCategory()

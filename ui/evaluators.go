@@ -354,7 +354,7 @@ func (t *evaluatorsTab) move(d int) {
 	}
 	ids[i], ids[j] = ids[j], ids[i]
 	t.s.save("evaluators:order", "评委顺序", func() error {
-		if err := t.s.store.ReorderEvaluators(t.s.ctx, ids); err != nil {
+		if err := t.s.store.ReorderEvaluators(t.s.ruleCtx(), ids); err != nil {
 			return err
 		}
 		t.s.changed++
@@ -387,7 +387,7 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 			textField("所属地区", ed.region, func(e E) string { return e.Region }, func(e *E, v string) { e.Region = v }),
 			textField("角色", ed.role, func(e E) string { return e.Role }, func(e *E, v string) { e.Role = v }),
 		},
-		write: func(e *E) error { return t.s.store.UpdateEvaluator(t.s.ctx, e) },
+		write: func(e *E) error { return t.s.store.UpdateEvaluator(t.s.ruleCtx(), e) },
 		again: func() { t.saveEvaluator(ed) },
 		rebase: func(e E) {
 			*ed.ev = e
@@ -428,7 +428,7 @@ func (t *evaluatorsTab) askAdd() {
 
 // add appends an evaluator and selects them.
 func (t *evaluatorsTab) add(e dossier.Evaluator) error {
-	if err := t.s.store.AddEvaluator(t.s.ctx, &e); err != nil {
+	if err := t.s.store.AddEvaluator(t.s.ruleCtx(), &e); err != nil {
 		return err
 	}
 	t.s.changed++
@@ -443,7 +443,7 @@ func (t *evaluatorsTab) remove(id string) {
 	if ev := t.book.Evaluator(id); ev != nil {
 		base = ev.Version
 	}
-	if err := t.s.store.RemoveEvaluator(t.s.ctx, id, base); err != nil {
+	if err := t.s.store.RemoveEvaluator(t.s.ruleCtx(), id, base); err != nil {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}

@@ -122,6 +122,9 @@ func TestEvaluators(t *testing.T) {
 		if !strings.Contains(overlayTexts(a), "不能删除") {
 			t.Errorf("refusal not shown")
 		}
+		// Scores exist, so scoring is open: the evaluator list is part of
+		// the locked rule and its change needs the scoring bar's reason.
+		s.scoring.reason.SetText("赵评委因故退出评审")
 		et.remove(et.book.EvaluatorByName("赵评委").ID)
 		if evs, _ := s.store.Evaluators(ctx); len(evs) != 2 {
 			t.Errorf("%d evaluators", len(evs))

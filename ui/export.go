@@ -284,6 +284,14 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 	}
 	r := dossier.Rank(b)
 	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores, PPI: j.ppi, Photos: t.s.store.Photos(ctx)}
+	if sc, err := t.s.store.Scoring(ctx); err == nil {
+		opt.LogHead = sc.Head
+	}
+	if pct, err := t.s.store.OutlierPct(ctx); err == nil {
+		if res, err := t.s.store.Resolutions(ctx); err == nil {
+			opt.Flags = dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res)
+		}
+	}
 	keep := func(rep *pdf.Report, err error) error {
 		if rep != nil {
 			j.warnings, j.pages = rep.Warnings, rep.Pages

@@ -209,6 +209,9 @@ func TestEvaluatorOrder(t *testing.T) {
 	if et.up.Disabled() || et.down.Disabled() {
 		t.Error("move buttons disabled in the middle of the list")
 	}
+	// Scores exist, so scoring is open: the order is part of the locked
+	// rule and changing it needs the scoring bar's reason.
+	s.scoring.reason.SetText("按评审委员会名单调整顺序")
 	et.up.OnTapped()
 	if got := names(); got != "李评委 王评委 赵评委 钱评委" {
 		t.Fatalf("order after 上移: %s", got)
@@ -220,8 +223,12 @@ func TestEvaluatorOrder(t *testing.T) {
 		t.Errorf("list %q", texts(et.list))
 	}
 	hist, _ := s.store.History(ctx, "")
-	if hist[0].Action != "evaluator.reorder" || !strings.Contains(hist[0].Detail, "李评委、王评委、赵评委、钱评委") {
+	// Newest first: the rule change (fingerprints, reason), then the reorder.
+	if hist[0].Action != "rule.change" || !strings.Contains(hist[0].Detail, "按评审委员会名单调整顺序") {
 		t.Errorf("history %+v", hist[0])
+	}
+	if hist[1].Action != "evaluator.reorder" || !strings.Contains(hist[1].Detail, "李评委、王评委、赵评委、钱评委") {
+		t.Errorf("history %+v", hist[1])
 	}
 
 	et.list.Select(3) // 钱评委, last: cannot move down
@@ -251,7 +258,7 @@ func TestEvaluatorOrder(t *testing.T) {
 	// A failed write shows in the error bar; the next good one clears it.
 	a.ShowScreen(ScreenEvaluators)
 	sun := dossier.Evaluator{Name: "孙评委"}
-	if err := s.store.AddEvaluator(ctx, &sun); err != nil { // behind the screen's back
+	if err := s.store.AddEvaluator(dossier.WithReason(ctx, "增补评委"), &sun); err != nil { // behind the screen's back
 		t.Fatal(err)
 	}
 	et.down.OnTapped()

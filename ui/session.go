@@ -75,6 +75,8 @@ type session struct {
 	running  atomic.Int32
 	// history is the campaign's history dialog while it is open.
 	history *campaignHistory
+	// scoring is the bar with the scoring state and the rule-change reason.
+	scoring *scoringBar
 	// leaveDlg asks about unsaved edits while it is open.
 	leaveDlg *dialog.CustomDialog
 	// conflictDlg asks about an edit based on an older record (see
@@ -123,10 +125,15 @@ func newSession(a *App, st *sqlite.Store) (*session, error) {
 		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(s.errs.marker, hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
 		rule,
 	)
+	s.scoring = newScoringBar(s)
 	top := container.NewVBox(header)
 	if b := s.readOnlyBanner(); b != nil {
 		top.Add(b)
 	}
+	if banner := verifyBanner(s.ctx, st); banner != nil {
+		top.Add(banner)
+	}
+	top.Add(s.scoring.box)
 	top.Add(s.errs.box)
 	s.view = container.NewBorder(top, s.status, nil, nil, s.tabs)
 
@@ -154,6 +161,9 @@ func (s *session) bring(i int) {
 		s.slots[spec.name].Refresh()
 	}
 	sc.refresh()
+	if s.scoring != nil {
+		s.scoring.refresh() // the first score may have opened scoring
+	}
 }
 
 // show selects the tab of a screen by name.

@@ -293,7 +293,7 @@ func (t *settingsTab) saveCampaign() {
 		key:    "campaign:",
 		what:   "评选设置",
 		fields: t.campaignFields(),
-		write:  func(c *dossier.Campaign) error { return t.s.store.UpdateCampaign(t.s.ctx, c) },
+		write:  func(c *dossier.Campaign) error { return t.s.store.UpdateCampaign(t.s.ruleCtx(), c) },
 		again:  t.saveCampaign,
 		rebase: t.s.campaignChanged,
 	}
@@ -559,7 +559,7 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 		key:    "category:" + e.id + ":",
 		what:   "类别“" + t.cats[idx].Name + "”",
 		fields: e.categoryFields(),
-		write:  func(c *dossier.Category) error { return t.s.store.UpdateCategory(t.s.ctx, c) },
+		write:  func(c *dossier.Category) error { return t.s.store.UpdateCategory(t.s.ruleCtx(), c) },
 		again:  func() { t.saveCategory(e) },
 		rebase: func(c dossier.Category) {
 			for i := range t.cats {
@@ -746,7 +746,7 @@ func (t *settingsTab) addCategory(name, slogan, max string) error {
 		return err
 	}
 	c := dossier.Category{Name: name, Slogan: strings.TrimSpace(slogan), Max: m}
-	if err := t.s.store.AddCategory(t.s.ctx, &c); err != nil {
+	if err := t.s.store.AddCategory(t.s.ruleCtx(), &c); err != nil {
 		return err
 	}
 	t.sel = len(t.cats)
@@ -769,7 +769,7 @@ func (t *settingsTab) moveCategory(d int) {
 		ids[k] = c.ID
 	}
 	ids[i], ids[j] = ids[j], ids[i]
-	if err := t.s.store.ReorderCategories(t.s.ctx, ids); err != nil {
+	if err := t.s.store.ReorderCategories(t.s.ruleCtx(), ids); err != nil {
 		t.s.a.alert("未能调整顺序", dossier.ErrorMessage(err))
 		return
 	}
@@ -802,7 +802,7 @@ func (t *settingsTab) removeCategory(id string) {
 			base = c.Version
 		}
 	}
-	if err := t.s.store.RemoveCategory(t.s.ctx, id, base); err != nil {
+	if err := t.s.store.RemoveCategory(t.s.ruleCtx(), id, base); err != nil {
 		t.s.a.alert("不能删除类别", dossier.ErrorMessage(err))
 		return
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register("evaluator", runEvaluator, "evaluator  add --db FILE --name N [--affiliation A] [--region R] [--role R]")
+	register("evaluator", runEvaluator, "evaluator  add --db FILE --name N [--affiliation A] [--region R] [--role R] [--reason 理由]")
 	register("conflict", runConflict, "conflict   add|remove --db FILE --evaluator N --unit CODE --reason TEXT")
 }
 
@@ -25,6 +25,7 @@ func runEvaluator(ctx context.Context, args []string, e *env) (err error) {
 	aff := f.String("affiliation", "", "工作单位")
 	region := f.String("region", "", "所属地区")
 	role := f.String("role", "", "角色")
+	reason := f.String("reason", "", "评分开始后增加评委的理由")
 	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
@@ -37,7 +38,7 @@ func runEvaluator(ctx context.Context, args []string, e *env) (err error) {
 	}
 	defer closeDB(s, &err)
 	ev := dossier.Evaluator{Name: *name, Affiliation: *aff, Region: *region, Role: *role}
-	if err := s.AddEvaluator(ctx, &ev); err != nil {
+	if err := s.AddEvaluator(dossier.WithReason(ctx, *reason), &ev); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已新增评委“%s”\n", ev.Name)

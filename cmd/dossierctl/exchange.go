@@ -333,6 +333,15 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		opt.PPI = pdf.ScreenPPI
 	}
 	var rep *pdf.Report
+	sc, err := s.Scoring(ctx)
+	if err != nil {
+		return err
+	}
+	flags, err := reviewFlags(ctx, s)
+	if err != nil {
+		return err
+	}
+	opt := pdf.Options{LogHead: sc.Head, Flags: flags}
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
@@ -345,8 +354,9 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			if u == nil {
 				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
 			}
-			opt.WithScores = *withScores
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, opt)
+			uopt := opt
+			uopt.WithScores = *withScores
+			rep, werr = pdf.WriteUnit(w, b, r, u.ID, uopt)
 		}
 		return werr
 	}, *f.db)

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/dossier-app/dossier/dossier"
 )
 
 func init() {
-	register("history", runHistory, "history    --db FILE [--unit CODE] [--json]   每项修改及其替换的原内容\nhistory    restore --db FILE --id N   恢复某条记录替换前的内容")
+	register("history", runHistory, "history    --db FILE [--unit CODE] [--json]   每项修改及其替换的原内容\nhistory    restore --db FILE --id N [--reason 理由]   恢复某条记录替换前的内容")
 }
 
 // jsonEvent is one history entry in `history --json`.
@@ -110,6 +112,7 @@ func indent(text, prefix string) string {
 func runHistoryRestore(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("history restore", true)
 	id := f.Int64("id", 0, "历史记录编号")
+	reason := f.String("reason", "", "评分开始后恢复评分规则的理由")
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
@@ -121,7 +124,7 @@ func runHistoryRestore(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	if err := s.RestoreEvent(ctx, *id); err != nil {
+	if err := s.RestoreEvent(dossier.WithReason(ctx, *reason), *id); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.out, "已恢复历史记录 #%d 替换前的内容（这次恢复也已记入历史，可再次恢复）\n", *id)

@@ -229,7 +229,7 @@ func TestCommandsAndExitCodes(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(b) != "not a campaign" {
 		t.Error("non-campaign file modified")
 	}
-	out := mustCtl(t, "settings", "--db", db, "--tie-break", "惠民暖心工程，优化扩充工程")
+	out := mustCtl(t, "settings", "--db", db, "--tie-break", "惠民暖心工程，优化扩充工程", "--reason", "评委会议定同分规则")
 	if !strings.Contains(out, "同分比较：惠民暖心工程 → 优化扩充工程") || !strings.Contains(out, "拟表彰名额：1") || !strings.Contains(out, "日期：2023-05-01") {
 		t.Errorf("settings = %s", out)
 	}

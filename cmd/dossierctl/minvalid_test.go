@@ -30,7 +30,7 @@ func TestSettingsMinValid(t *testing.T) {
 	if rows := rankJSON(t, db); rows[0].Code != "A1" || !rows[0].Recommended {
 		t.Fatalf("default minimum 1: %+v", rows[0])
 	}
-	out := mustCtl(t, "settings", "--db", db, "--min-valid", "2")
+	out := mustCtl(t, "settings", "--db", db, "--min-valid", "2", "--reason", "评委会议定最少有效评分") // scoring is open: a rule change needs a reason
 	if !strings.Contains(out, "至少 2 份有效评分") {
 		t.Errorf("settings output:\n%s", out)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register("rank", runRank, "rank       --db FILE [--json]           排名（按评分规则）")
+	register("rank", runRank, "rank       --db FILE [--json [--with-meta]]   排名（按评分规则）")
 	register("scores", runScores, "scores     set --db FILE --evaluator N --unit CODE --category NAME --value V\nscores     import --db FILE FILE.xlsx…   导入评委评分表")
 }
 
@@ -40,13 +40,22 @@ type jsonStanding struct {
 	NeedsDecision bool                   `json:"needs_decision"`
 	Listed        bool                   `json:"listed"`
 	Unranked      string                 `json:"unranked,omitempty"`
+	RankRange     []*int                 `json:"rank_range"`
+	Stable        bool                   `json:"stable"`
+	ZRank         *int                   `json:"z_rank"`
+	SkippedBy     *string                `json:"skipped_by"`
+	Explanation   jsonExplanation        `json:"explanation"`
 }
 
 func runRank(ctx context.Context, args []string, e *env) (err error) {
 	f := newFlags("rank", true)
 	asJSON := f.Bool("json", false, "JSON 输出")
+	withMeta := f.Bool("with-meta", false, "JSON 末尾附规则指纹和评分记录链头")
 	if err := f.parseNone(args); err != nil {
 		return err
+	}
+	if *withMeta && !*asJSON {
+		return usagef("--with-meta 须与 --json 一起使用")
 	}
 	s, err := openDB(ctx, *f.db)
 	if err != nil {
@@ -58,7 +67,8 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	if *asJSON {
-		out := make([]jsonStanding, 0, len(r.Standings))
+		stab := dossier.Stabilities(b, r)
+		out := make([]any, 0, len(r.Standings)+1)
 		for _, st := range r.Standings {
 			js := jsonStanding{Code: st.Unit.Code, Name: st.Unit.Name, Region: st.Unit.Region, Status: string(st.Unit.Status),
 				Total: twoDecimals{st.Total}, Categories: map[string]twoDecimals{}, Evaluators: st.Explanation.Valid, Kept: st.Total.N,
@@ -70,7 +80,19 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 			for i, c := range b.Categories {
 				js.Categories[c.Name] = twoDecimals{st.Categories[i]}
 			}
+			sb := stab[st.Unit.ID]
+			js.RankRange, js.Stable, js.Explanation = rankRange(sb), sb.Stable, explanationJSON(b, &st)
+			if sb.ZRank > 0 {
+				js.ZRank = &sb.ZRank
+			}
 			out = append(out, js)
+		}
+		if *withMeta {
+			sc, err := s.Scoring(ctx)
+			if err != nil {
+				return err
+			}
+			out = append(out, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head})
 		}
 		enc := json.NewEncoder(e.out)
 		enc.SetEscapeHTML(false)

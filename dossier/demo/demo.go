@@ -188,6 +188,11 @@ func fill(ctx context.Context, s *sqlite.Store, f *file) error {
 			ins = append(ins, sqlite.ScoreInput{Evaluator: sc.Evaluator, Unit: sc.Unit, Category: n, Value: &v})
 		}
 	}
+	// Scoring opens explicitly, as a committee does once the rule is set;
+	// the sample scores then go through the score log like any other.
+	if err := s.OpenScoring(ctx, ""); err != nil {
+		return err
+	}
 	if err := s.SetScores(ctx, ins); err != nil {
 		return err
 	}

@@ -190,6 +190,8 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写回避理由")
 	}
+	// The 回避's own reason is the rule change's reason.
+	ctx = reasonOr(ctx, reason)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {
@@ -218,6 +220,8 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写解除回避的理由")
 	}
+	// The 回避's own reason is the rule change's reason.
+	ctx = reasonOr(ctx, reason)
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {

@@ -39,6 +39,7 @@ func TestMigrationFromFormat3(t *testing.T) {
 			`INSERT INTO unit (id, code, name, summary, created_at, updated_at) VALUES ('00000000-0000-0000-0000-0000000000a1', '2022-0001', '郑州市教育局', '旧的事迹简介', '2022-01-01T00:00:00Z', '2022-01-01T00:00:00Z')`,
 			`INSERT INTO indicator_value (unit_id, indicator_id, value) VALUES ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000d1', 276000)`,
 			`INSERT INTO history (at, action, unit_id, detail) VALUES ('2022-01-01T00:00:00Z', 'import.new', '00000000-0000-0000-0000-0000000000a1', '导入新单位')`,
+			`INSERT INTO score (evaluator_id, unit_id, category_id, tenths) VALUES ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000c1', 175)`,
 			`PRAGMA user_version = 3`,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -57,6 +58,10 @@ func TestMigrationFromFormat3(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	// The score already there is the log's genesis, and it opened scoring.
+	if v, err := s.Verify(ctx); err != nil || !v.OK || v.Records != 1 || v.State != stateOpen {
+		t.Fatalf("genesis of an old file: %+v %v", v, err)
+	}
 	b, err := s.Book(ctx, LoadOptions{Material: true})
 	if err != nil {
 		t.Fatal(err)

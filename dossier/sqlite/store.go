@@ -47,6 +47,7 @@ type Store struct {
 	notices  []string      // what the user must be told about the opening
 	wrote    atomic.Bool   // a transaction committed: Close must checkpoint
 	touch    bool          // file_identity exists: every write touches it
+	logged   bool          // the score log exists: every write is sealed into it
 }
 
 // Path returns the campaign file's path.
@@ -152,6 +153,18 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("checkpoint after migration: %w", err)
 		}
 	}
+	// The genesis record waits for the last migration: it reads the
+	// campaign through today's queries, which may need newer columns.
+	var records int
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM score_log`).Scan(&records); err != nil {
+		return fmt.Errorf("read score log: %w", err)
+	}
+	if records == 0 {
+		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.genesis(ctx, tx) }); err != nil {
+			return fmt.Errorf("score log genesis: %w", err)
+		}
+	}
+	s.logged = true
 	return nil
 }
 
@@ -165,8 +178,19 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	var mark int64
+	if s.logged {
+		if mark, err = s.armLog(ctx, tx); err != nil {
+			return err
+		}
+	}
 	if err := fn(tx); err != nil {
 		return err
+	}
+	if s.logged {
+		if err := s.sealLog(ctx, tx, mark); err != nil {
+			return err
+		}
 	}
 	if s.touch {
 		// Every commit rewrites the page holding the file's identity, so a

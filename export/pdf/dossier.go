@@ -27,6 +27,8 @@ type doc struct {
 	// when the document does not hold it.
 	start []int
 	toc   []tocEntry
+	// fingerprint is the rule's, computed once (see seal).
+	fingerprint string
 }
 
 // tocEntry is a line of the table of contents whose page number is filled
@@ -173,6 +175,27 @@ func (d *doc) furnish(pg *page, n int) {
 		x = marginL + em
 	}
 	pg.items = append(pg.items, item{kind: kText, font: folio.font, x: x, y: blockB + 7 + emAscent*em, w: nw, h: em, size: folio.size, text: num, outside: true})
+	if seal := d.seal(); seal != "" {
+		// On the side away from the folio, on its baseline.
+		sw := c.width(seal, furniture)
+		sx := marginL
+		if (n+1)%2 == 0 {
+			sx = blockR - sw
+		}
+		pg.items = append(pg.items, item{kind: kText, font: furniture.font, color: grey, x: sx, y: blockB + 7 + emAscent*em, w: sw, h: furniture.size * ptMM, size: furniture.size, text: seal, outside: true})
+	}
+}
+
+// seal is the footer's small print matching paper to file: the first 16
+// digits of the rule fingerprint and of the score log head, or "".
+func (d *doc) seal() string {
+	if len(d.opt.LogHead) < 16 {
+		return ""
+	}
+	if d.fingerprint == "" {
+		d.fingerprint = dossier.Fingerprint(d.b)
+	}
+	return "规则 " + d.fingerprint[:16] + "  记录 " + d.opt.LogHead[:16]
 }
 
 // cover sets the cover: campaign title, 评审材料汇编, a line of figures,
@@ -302,6 +325,39 @@ func (d *doc) rules() {
 	c.body(s + "。各单位的评分明细及计算过程见其材料后的“评分情况”。")
 	c.heading("七、材料使用范围", heading1, left, 2*bodyPitch)
 	c.body("本汇编载有各评委的姓名和评分明细，仅供评审委员会及评选工作人员使用，不对外公开。公示名单只列拟推荐单位的申报编号、名称、所属地区和得分。单独导出的单位事迹材料可发回申报单位核对，默认不含评委姓名和评分明细；确需附上时另行选择。")
+	if d.seal() != "" {
+		c.heading("八、规则指纹与评分记录", heading1, left, 2*bodyPitch)
+		c.body("评分规则指纹（SHA-256）：" + d.fingerprint + "。评分记录链头：" + d.opt.LogHead +
+			"。每页页脚印有两者的前 16 位；以 dossierctl verify 核对评选活动文件，输出相同的链头，即表明文件中的评分与本材料一致、未被改动。")
+	}
+	if d.opt.Flags != nil {
+		d.reviewFlags()
+	}
+}
+
+// reviewFlags lists the 复核 flags still unresolved: they block nothing
+// but must be impossible to miss.
+func (d *doc) reviewFlags() {
+	c := d.c
+	c.heading("九、复核标记", heading1, left, 2*bodyPitch)
+	var open []dossier.Flag
+	for _, f := range d.opt.Flags {
+		if f.Resolved == nil {
+			open = append(open, f)
+		}
+	}
+	if len(open) == 0 {
+		c.body(fmt.Sprintf("复核标记共 %d 项，均已复核。复核标记不改变任何评分和排名。", len(d.opt.Flags)))
+		return
+	}
+	c.body(fmt.Sprintf("复核标记共 %d 项，其中 %d 项尚未复核（复核标记不改变任何评分和排名）：", len(d.opt.Flags), len(open)))
+	for i, f := range open {
+		what := f.UnitCode + " " + f.UnitName + "，"
+		if f.UnitCode == "" {
+			what = ""
+		}
+		c.body(fmt.Sprintf("（%s）%s：%s%s。", chineseNumber(i+1), dossier.FlagLabel(f.Kind), what, f.Detail))
+	}
 }
 
 // remark is the 备注 of a standing in the ranking table.

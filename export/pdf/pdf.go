@@ -34,6 +34,15 @@ type Options struct {
 	// Photos, if set, gives the photos' image data while the document is
 	// written, one at a time; the book's photos then need no Data.
 	Photos PhotoSource
+	// LogHead is the head of the campaign's score log (64 hex digits, from
+	// sqlite.Store.Scoring). When set, the rule page states the rule's
+	// fingerprint and this head, and every page's footer carries their
+	// first 16 digits in small print, so a paper copy can be matched to
+	// the file; "" prints neither.
+	LogHead string
+	// Flags are the campaign's 复核 flags (dossier.ReviewFlags); when not
+	// nil, the rule page lists those not yet reviewed, or says all were.
+	Flags []dossier.Flag
 	// WithScores puts the score box (评分情况: every evaluator's name and
 	// scores, the arithmetic) into the single-unit PDF. It is off by
 	// default, as that PDF goes back to the unit; the dossier, which stays
