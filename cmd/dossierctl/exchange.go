@@ -341,7 +341,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	opt := pdf.Options{LogHead: sc.Head, Flags: flags}
+	opt.LogHead, opt.Flags = sc.Head, flags
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
