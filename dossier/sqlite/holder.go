@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/dossier-app/dossier/internal/safefile"
@@ -92,7 +91,7 @@ func (h *Holder) alive(f *os.File) bool {
 		return held
 	}
 	if host, _ := os.Hostname(); h.Host == host {
-		return syscall.Kill(h.PID, 0) == nil || errors.Is(syscall.Kill(h.PID, 0), syscall.EPERM)
+		return processAlive(h.PID)
 	}
 	return time.Since(h.Since) < 24*time.Hour
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -112,6 +113,12 @@ func SyncFile(path string) error {
 // SyncDir fsyncs a folder so that a rename or link in it survives a power
 // cut. File systems that cannot sync a folder are not an error.
 func SyncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		// Windows cannot open a folder for flushing (FlushFileBuffers on
+		// a directory handle is "Access is denied"); NTFS journals the
+		// rename itself.
+		return nil
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
