@@ -9,8 +9,10 @@ DEMO    ?= demo.dossier
 
 # What building the Fyne GUI needs on Debian 12 (measured for Fyne v2.7.1).
 GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-# What the tests need: poppler-utils (pdftotext, pdffonts) to read the PDFs back.
-TEST_DEPS = poppler-utils
+# What the tests need: poppler-utils (pdftotext, pdffonts) to read the PDFs back;
+# util-linux (setpriv: read-only campaigns as an unprivileged user) and mount (a
+# small tmpfs for the full-disk test, as root).
+TEST_DEPS = poppler-utils util-linux mount
 
 .PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean
 

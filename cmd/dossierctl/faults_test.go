@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -138,6 +139,12 @@ func corruptTable(t *testing.T, db, table string) {
 // refused with a Chinese message that names the file and says to restore
 // a backup; the file is unchanged; check says so in Chinese, exit 1.
 func TestDamagedFileRefusesWrites(t *testing.T) {
+	for _, table := range []string{"score", "unit", "achievement"} {
+		t.Run(table, func(t *testing.T) { damagedRefusesWrites(t, table) })
+	}
+}
+
+func damagedRefusesWrites(t *testing.T, table string) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "c.dossier")
 	mustCtl(t, "demo", "--db", db)
@@ -145,7 +152,7 @@ func TestDamagedFileRefusesWrites(t *testing.T) {
 	mustCtl(t, "scoresheet", "--db", db, "--evaluator", "赵丽（示例）", "--out", sheet)
 	tpl := filepath.Join(dir, "t.xlsx")
 	mustCtl(t, "template", "--db", db, "--out", tpl)
-	corruptTable(t, db, "score")
+	corruptTable(t, db, table)
 	before := readBytes(t, db)
 	for _, args := range [][]string{
 		{"scores", "set", "--db", db, "--evaluator", "赵丽（示例）", "--unit", "HN2022-001", "--category", "优化扩充工程", "--value", "12"},
@@ -170,7 +177,7 @@ func TestDamagedFileRefusesWrites(t *testing.T) {
 	}
 }
 
-// holdWriteLock takes SQLite's write lock on db from a connection of
+// holdLock takes SQLite's write (or read) lock on db from a connection of
 // another "program" and keeps it until release is called.
 func holdLock(t *testing.T, db string, write bool) (release func()) {
 	t.Helper()
@@ -292,5 +299,70 @@ func TestOpenElsewhereIsTold(t *testing.T) {
 	mustCtl(t, "rank", "--db", db)
 	if got := listDir(t, dir); strings.Join(got, " ") != "c.dossier" {
 		t.Errorf("left beside the file after clean closes: %v", got)
+	}
+}
+
+// TestParallelCommandsDoNotWarn: dossierctl processes on one file at once
+// neither warn about each other nor lose a write, and leave nothing behind.
+func TestParallelCommandsDoNotWarn(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.dossier")
+	mustCtl(t, "demo", "--db", db)
+	bin := binary(t)
+	cats := []string{"优化扩充工程", "增效创优工程", "改革攻坚工程", "队伍提升工程", "惠民暖心工程"}
+	units := []string{"HN2022-001", "HN2022-002", "HN2022-003", "HN2022-004"}
+	type result struct {
+		args   []string
+		err    error
+		stderr string
+	}
+	results := make(chan result)
+	n := 0
+	for _, u := range units {
+		for _, c := range cats {
+			n++
+			go func(u, c string) {
+				args := []string{"scores", "set", "--db", db, "--evaluator", "张敏（示例）", "--unit", u, "--category", c, "--value", "7.5"}
+				var se bytes.Buffer
+				cmd := exec.Command(bin, args...)
+				cmd.Stderr = &se
+				err := cmd.Run()
+				results <- result{args, err, se.String()}
+			}(u, c)
+		}
+		n++
+		go func(u string) {
+			args := []string{"rank", "--db", db, "--json"}
+			var se bytes.Buffer
+			cmd := exec.Command(bin, args...)
+			cmd.Stderr = &se
+			results <- result{args, cmd.Run(), se.String()}
+		}(u)
+	}
+	for i := 0; i < n; i++ {
+		r := <-results
+		if r.err != nil || strings.Contains(r.stderr, "同时由") || strings.Contains(r.stderr, "错误") {
+			t.Errorf("%s: %v %s", strings.Join(r.args[:2], " "), r.err, r.stderr)
+		}
+	}
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := s.Book(ctx, sqlite.LoadOptions{})
+	ev := b.EvaluatorByName("张敏（示例）")
+	got := 0
+	for _, sc := range b.Scores {
+		if sc.EvaluatorID == ev.ID && sc.Value == 75 {
+			got++
+		}
+	}
+	s.Close()
+	if got != len(units)*len(cats) {
+		t.Errorf("%d of %d parallel scores kept", got, len(units)*len(cats))
+	}
+	if got := strings.Join(listDir(t, dir), " "); got != "c.dossier" {
+		t.Errorf("left beside the file: %s", got)
 	}
 }

@@ -32,3 +32,9 @@ func notWritable(path string) string {
 	}
 	return ""
 }
+
+// processAlive reports whether a process with this id runs on this machine.
+func processAlive(pid int) bool {
+	err := unix.Kill(pid, 0)
+	return err == nil || errors.Is(err, unix.EPERM)
+}
