@@ -23,12 +23,10 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/ui"
 )
-
-// Version is the app's version, as in FyneApp.toml.
-const Version = "0.1.0"
 
 func main() {
 	flags := flag.NewFlagSet("dossier", flag.ContinueOnError)
@@ -46,7 +44,7 @@ func main() {
 	}
 	chinese()
 	app.SetMetadata(fyne.AppMetadata{
-		ID: "cn.dossier.app", Name: ui.AppName, Version: Version, Build: 1,
+		ID: "cn.dossier.app", Name: ui.AppName, Version: appinfo.Version, Build: appinfo.Build,
 		Icon: ui.AppIcon(), Migrations: map[string]bool{"fyneDo": true},
 	})
 	a := app.NewWithID("cn.dossier.app")
