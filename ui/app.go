@@ -68,12 +68,7 @@ func New(fa fyne.App) *App {
 	a.win = fa.NewWindow(AppName)
 	a.win.SetMaster()
 	a.win.Resize(fyne.NewSize(1280, 720))
-	a.win.SetCloseIntercept(func() {
-		if a.canLeave() {
-			a.Close()
-			a.win.Close()
-		}
-	})
+	a.win.SetCloseIntercept(a.closeRequested)
 	a.win.SetMainMenu(a.menu())
 	a.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		if a.cur == nil {
@@ -86,6 +81,15 @@ func New(fa fyne.App) *App {
 	})
 	a.ShowStart()
 	return a
+}
+
+// closeRequested closes the window when the user asks to, once the open
+// campaign may close (see canLeaveThen).
+func (a *App) closeRequested() {
+	a.leaveCampaign(func() {
+		a.Close()
+		a.win.Close()
+	})
 }
 
 // PreviewImport shows the import screen previewing the given submission
@@ -118,16 +122,18 @@ func (a *App) Window() fyne.Window { return a.win }
 // Open opens a campaign file and shows it. A file that is not a campaign is
 // refused, unmodified, with a Chinese message.
 func (a *App) Open(path string) error {
-	st, err := sqlite.Open(a.ctx, path)
-	if err != nil {
+	if err := a.mayReplace(func() { a.openFailed("无法打开", a.Open(path)) }); err != nil {
 		return err
 	}
-	return a.attach(st)
+	return a.openChecked(path)
 }
 
 // OpenDemo opens the demo campaign at path, creating it first if the file
 // does not exist.
 func (a *App) OpenDemo(path string) error {
+	if err := a.mayReplace(func() { a.openFailed("无法打开示例活动", a.OpenDemo(path)) }); err != nil {
+		return err
+	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return fmt.Errorf("无法创建文件夹 %s：%v", filepath.Dir(path), err)
@@ -144,6 +150,9 @@ func (a *App) OpenDemo(path string) error {
 // NewCampaign creates a campaign file at path with the default categories
 // and opens it.
 func (a *App) NewCampaign(path, title, organiser string, year int) error {
+	if err := a.mayReplace(func() { a.openFailed("未能创建评选活动", a.NewCampaign(path, title, organiser, year)) }); err != nil {
+		return err
+	}
 	cats, err := dossier.ParseCategories(assets.DefaultCategories)
 	if err != nil {
 		return err
@@ -159,21 +168,68 @@ func (a *App) NewCampaign(path, title, organiser string, year int) error {
 	return a.attach(st)
 }
 
-// canLeave reports whether the open campaign may be closed now; while an
-// import or export runs it says to wait.
-func (a *App) canLeave() bool {
-	if a.cur != nil && a.cur.busy() {
+// ErrAsking says that an open waits for the user's answer to a question on
+// screen (unsaved edits of the open campaign, or the file being open in
+// another program); the answer carries the open out, so callers show
+// nothing more.
+var ErrAsking = dossier.Errorf(dossier.ECONFLICT, "正在等待您的选择（未保存的修改，或文件正在别处打开），选择后才会打开文件")
+
+// leaveCampaign runs then once the open campaign may close (see
+// canLeaveThen).
+func (a *App) leaveCampaign(then func()) {
+	if a.canLeaveThen(then) {
+		then()
+	}
+}
+
+// canLeave reports whether the open campaign may close now (see
+// canLeaveThen); after the user settles unsaved edits the action is not
+// repeated by itself.
+func (a *App) canLeave() bool { return a.canLeaveThen(func() {}) }
+
+// canLeaveThen reports whether the open campaign may close now. While an
+// import or export runs it says to wait. If an edit is unsaved (pending
+// saves run first) it asks the user to retry or give the edits up (see
+// session.leave); once that is done it runs again, which should be the
+// action that asked.
+func (a *App) canLeaveThen(again func()) bool {
+	if a.cur == nil {
+		return true
+	}
+	if a.cur.busy() {
 		a.alert("请稍候", "正在导入或导出，完成后才能关闭当前评选活动。")
 		return false
 	}
-	return true
+	a.cur.flush()
+	if !a.cur.errs.hasPrefix("") {
+		return true
+	}
+	a.cur.leave("", again, nil)
+	return false
+}
+
+// mayReplace reports whether another file may replace the open campaign
+// now (see canLeaveThen); when the user is being asked about unsaved edits it
+// returns ErrAsking.
+func (a *App) mayReplace(again func()) error {
+	if a.cur != nil && a.cur.busy() {
+		return dossier.Errorf(dossier.ECONFLICT, "正在导入或导出，完成后才能打开其他评选活动")
+	}
+	if !a.canLeaveThen(again) {
+		return ErrAsking
+	}
+	return nil
+}
+
+// openFailed shows why a file did not open, unless the user is being asked
+// about unsaved edits first.
+func (a *App) openFailed(title string, err error) {
+	if err != nil && err != ErrAsking {
+		a.alert(title, dossier.ErrorMessage(err))
+	}
 }
 
 func (a *App) attach(st *sqlite.Store) error {
-	if !a.canLeave() {
-		st.Close()
-		return dossier.Errorf(dossier.ECONFLICT, "正在导入或导出，完成后才能打开其他评选活动")
-	}
 	a.Close()
 	s, err := newSession(a, st)
 	if err != nil {
@@ -199,7 +255,7 @@ func (a *App) ShowStart() {
 // whether there was such a screen to show.
 func (a *App) ShowScreen(name string) bool {
 	if name == ScreenStart {
-		a.ShowStart()
+		a.leaveCampaign(a.ShowStart)
 		return true
 	}
 	if a.cur == nil {
@@ -227,7 +283,11 @@ func (a *App) updateTitle() {
 		a.win.SetTitle(AppName)
 		return
 	}
-	a.win.SetTitle(fmt.Sprintf("%s — %s", a.cur.campaign.Title, a.cur.store.Path()))
+	ro := ""
+	if a.cur.readOnly() {
+		ro = "（只读）"
+	}
+	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, a.cur.store.Path()))
 }
 
 func (a *App) menu() *fyne.MainMenu {
@@ -245,11 +305,7 @@ func (a *App) menu() *fyne.MainMenu {
 			}
 		}),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("关闭当前活动", func() {
-			if a.canLeave() {
-				a.ShowStart()
-			}
-		}),
+		fyne.NewMenuItem("关闭当前活动", func() { a.leaveCampaign(a.ShowStart) }),
 	)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("关于", func() {
@@ -262,13 +318,10 @@ func (a *App) menu() *fyne.MainMenu {
 
 // askOpen lets the user choose a campaign file and opens it.
 func (a *App) askOpen() {
-	if !a.canLeave() {
-		return
-	}
-	a.pick.openFile("打开评选活动文件", nil, func(path string) {
-		if err := a.Open(path); err != nil {
-			a.alert("无法打开", dossier.ErrorMessage(err))
-		}
+	a.leaveCampaign(func() {
+		a.pick.openFile("打开评选活动文件", nil, func(path string) {
+			a.openFailed("无法打开", a.Open(path))
+		})
 	})
 }
 

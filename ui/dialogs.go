@@ -118,6 +118,9 @@ func (p *dialogPicker) saveFile(title, name string, overwrite bool, fn func(path
 			p.a.alert("无法保存", "保存位置“"+filepath.Dir(path)+"”不是一个已有的文件夹。")
 			return
 		}
+		if p.a.refusedTarget(path) {
+			return // never offer to replace a campaign file
+		}
 		_, err := os.Stat(path)
 		exists := err == nil || !errors.Is(err, os.ErrNotExist)
 		p.a.prefs.SetLastFolder(filepath.Dir(path))

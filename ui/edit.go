@@ -95,16 +95,25 @@ func (d *debounce) stop() {
 // errorBar is the visible band that says a write failed. Each failure has a
 // key (the field or record that failed); a later success of the same key
 // clears it. What was typed stays in its widget, so nothing is lost.
+//
+// The bar's × only hides the message: the failures stay listed (the small
+// 未保存 marker in the header says how many), so leaving the editor or the
+// campaign still asks what to do with them.
 type errorBar struct {
-	box   *fyne.Container
-	msg   *widget.Label
-	retry *widget.Button
-	items []barItem
+	box    *fyne.Container
+	msg    *widget.Label
+	retry  *widget.Button
+	marker *widget.Button
+	close  *widget.Button
+	items  []barItem
+	hidden bool // the user dismissed the message; the items remain
 }
 
+// barItem is one edit that is not in the file: what it is (which field of
+// which record), why it did not save, and how to try again.
 type barItem struct {
-	key, msg string
-	retry    func()
+	key, what, msg string
+	retry          func()
 }
 
 func newErrorBar() *errorBar {
@@ -116,25 +125,37 @@ func newErrorBar() *errorBar {
 			e.items[n-1].retry()
 		}
 	})
-	dismiss := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		e.items = nil
+	e.close = widget.NewButtonWithIcon("", theme.CancelIcon(), e.dismiss)
+	e.close.Importance = widget.LowImportance
+	e.marker = widget.NewButtonWithIcon("", theme.NewErrorThemedResource(theme.WarningIcon()), func() {
+		e.hidden = false
 		e.update()
 	})
-	dismiss.Importance = widget.LowImportance
+	e.marker.Importance = widget.DangerImportance
+	e.marker.Hide()
 	bg := canvas.NewRectangle(colErrorSoft)
 	edge := canvas.NewRectangle(colError)
 	edge.SetMinSize(fyne.NewSize(4, 0))
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))
 	e.box = container.NewStack(bg, container.NewBorder(nil, nil,
-		container.NewHBox(edge, icon), container.NewHBox(e.retry, dismiss), e.msg))
+		container.NewHBox(edge, icon), container.NewHBox(e.retry, e.close), e.msg))
 	e.box.Hide()
 	return e
 }
 
-// set shows a failure under key, replacing an earlier one of that key.
-func (e *errorBar) set(key, msg string, retry func()) {
+// dismiss hides the message and keeps the failures: their text is still
+// not saved.
+func (e *errorBar) dismiss() {
+	e.hidden = true
+	e.update()
+}
+
+// set shows a failure under key, replacing an earlier one of that key. A
+// new failure shows the bar again even if it was dismissed.
+func (e *errorBar) set(key, what, msg string, retry func()) {
 	e.drop(key)
-	e.items = append(e.items, barItem{key, msg, retry})
+	e.items = append(e.items, barItem{key, what, msg, retry})
+	e.hidden = false
 	e.update()
 }
 
@@ -143,6 +164,19 @@ func (e *errorBar) clear(key string) {
 	if e.drop(key) {
 		e.update()
 	}
+}
+
+// clearPrefix removes every failure whose key starts with prefix: the user
+// chose to give those edits up.
+func (e *errorBar) clearPrefix(prefix string) {
+	kept := e.items[:0]
+	for _, it := range e.items {
+		if !strings.HasPrefix(it.key, prefix) {
+			kept = append(kept, it)
+		}
+	}
+	e.items = kept
+	e.update()
 }
 
 func (e *errorBar) drop(key string) bool {
@@ -155,7 +189,7 @@ func (e *errorBar) drop(key string) bool {
 	return false
 }
 
-// has reports whether a failure of key is showing: its widgets hold text
+// has reports whether a failure of key is listed: its widgets hold text
 // that is not saved, which a reload must not overwrite.
 func (e *errorBar) has(key string) bool {
 	for _, it := range e.items {
@@ -167,17 +201,24 @@ func (e *errorBar) has(key string) bool {
 }
 
 // hasPrefix reports whether a failure whose key starts with prefix is
-// showing.
+// listed.
 func (e *errorBar) hasPrefix(prefix string) bool {
-	for _, it := range e.items {
-		if strings.HasPrefix(it.key, prefix) {
-			return true
-		}
-	}
-	return false
+	return len(e.withPrefix(prefix)) > 0
 }
 
-// Message is the text the bar shows, "" when hidden.
+// withPrefix lists the failures whose key starts with prefix, oldest first.
+func (e *errorBar) withPrefix(prefix string) []barItem {
+	var out []barItem
+	for _, it := range e.items {
+		if strings.HasPrefix(it.key, prefix) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// Message is the text of the latest failure, "" when there is none (also
+// while the bar is dismissed: the failure is still there).
 func (e *errorBar) Message() string {
 	if len(e.items) == 0 {
 		return ""
@@ -187,7 +228,9 @@ func (e *errorBar) Message() string {
 
 func (e *errorBar) update() {
 	if len(e.items) == 0 {
+		e.hidden = false
 		e.box.Hide()
+		e.marker.Hide()
 		return
 	}
 	last := e.items[len(e.items)-1]
@@ -200,6 +243,12 @@ func (e *errorBar) update() {
 		e.retry.Show()
 	} else {
 		e.retry.Hide()
+	}
+	e.marker.SetText(fmt.Sprintf("未保存 %d 处", len(e.items)))
+	e.marker.Show()
+	if e.hidden {
+		e.box.Hide()
+		return
 	}
 	e.box.Show()
 	e.box.Refresh()

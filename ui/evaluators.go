@@ -112,6 +112,7 @@ func newEvaluatorsTab(s *session) *evaluatorsTab {
 	split := container.NewHSplit(left, container.NewPadded(t.slot))
 	split.Offset = 0.3
 	t.view = split
+	s.lockEditing(container.NewVBox(add, imp))
 	return t
 }
 
@@ -128,7 +129,7 @@ func (t *evaluatorsTab) refresh() {
 	}
 	t.book = b
 	t.list.Refresh()
-	if t.ed != nil && t.s.errs.has("evaluator:"+t.ed.ev.ID) {
+	if t.ed != nil && t.s.errs.hasPrefix("evaluator:"+t.ed.ev.ID+":") {
 		return // keep the form holding text that did not save
 	}
 	if t.selID != "" && b.Evaluator(t.selID) != nil {
@@ -169,13 +170,25 @@ func (t *evaluatorsTab) conflicts(e *dossier.Evaluator) []conflictRow {
 	return out
 }
 
-// open shows the evaluator's details and 回避.
+// open shows the evaluator's details and 回避. The form of another
+// evaluator first saves what is pending; if an edit of it is still not in
+// the file the user is asked (see session.leave), and on 取消 it stays.
 func (t *evaluatorsTab) open(id string) {
+	ed := t.ed
+	if ed == nil || ed.ev.ID == id {
+		t.show(id)
+		return
+	}
+	t.s.leave("evaluator:"+ed.ev.ID+":", func() {
+		ed.save.stop()
+		t.show(id)
+	}, t.showSelected)
+}
+
+// show builds the form of an evaluator in place of the current one.
+func (t *evaluatorsTab) show(id string) {
 	if t.ed != nil {
 		t.ed.save.flush()
-		if t.ed.ev.ID != id && t.s.unsaved("evaluator:"+t.ed.ev.ID, "评委“"+t.ed.ev.Name+"”") {
-			return
-		}
 	}
 	e := t.book.Evaluator(id)
 	if e == nil {
@@ -276,6 +289,7 @@ func (t *evaluatorsTab) open(id string) {
 		muted("自动回避：评委所属地区与单位所属地区相同或存在隶属关系，或评委工作单位即该单位或其推荐单位。回避的评分不计入该单位的得分。"),
 	)
 	t.slot.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, list)}
+	t.s.lockEditing(top)
 	t.slot.Refresh()
 }
 
@@ -310,8 +324,9 @@ func (t *evaluatorsTab) updateMove() {
 	if t.book != nil {
 		n = len(t.book.Evaluators)
 	}
-	enable(t.up, i > 0)
-	enable(t.down, i >= 0 && i < n-1)
+	ro := t.s.readOnly()
+	enable(t.up, i > 0 && !ro)
+	enable(t.down, i >= 0 && i < n-1 && !ro)
 }
 
 func enable(b *widget.Button, on bool) {
@@ -356,21 +371,32 @@ func countActive(rows []conflictRow) int {
 	return n
 }
 
+// saveEvaluator saves an evaluator's form, each field on its own (see
+// formSave).
 func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
-	t.s.save("evaluator:"+ed.ev.ID, "评委信息", func() error {
-		e := *ed.ev
-		e.Name = strings.TrimSpace(ed.name.Text)
-		e.Affiliation = strings.TrimSpace(ed.affiliation.Text)
-		e.Region = strings.TrimSpace(ed.region.Text)
-		e.Role = strings.TrimSpace(ed.role.Text)
-		if err := t.s.store.UpdateEvaluator(t.s.ctx, &e); err != nil {
-			return err
-		}
+	type E = dossier.Evaluator
+	f := formSave[E]{
+		s:    t.s,
+		key:  "evaluator:" + ed.ev.ID + ":",
+		what: "评委“" + ed.ev.Name + "”",
+		fields: []formField[E]{
+			textField("姓名", ed.name, func(e E) string { return e.Name }, func(e *E, v string) { e.Name = v }),
+			textField("工作单位", ed.affiliation, func(e E) string { return e.Affiliation }, func(e *E, v string) { e.Affiliation = v }),
+			textField("所属地区", ed.region, func(e E) string { return e.Region }, func(e *E, v string) { e.Region = v }),
+			textField("角色", ed.role, func(e E) string { return e.Role }, func(e *E, v string) { e.Role = v }),
+		},
+		write: func(e *E) error { return t.s.store.UpdateEvaluator(t.s.ctx, e) },
+		again: func() { t.saveEvaluator(ed) },
+		rebase: func(e E) {
+			*ed.ev = e
+			t.list.Refresh()
+		},
+	}
+	if e, ok := f.run(*ed.ev); ok {
 		*ed.ev = e
 		t.s.changed++
 		t.list.Refresh()
-		return nil
-	})
+	}
 }
 
 func (t *evaluatorsTab) askAdd() {
@@ -420,6 +446,11 @@ func (t *evaluatorsTab) remove(id string) {
 		return
 	}
 	t.s.changed++
+	// The record is gone: its pending and failed edits go with it.
+	if t.ed != nil && t.ed.ev.ID == id {
+		t.ed.save.stop()
+	}
+	t.s.errs.clearPrefix("evaluator:" + id + ":")
 	t.selID, t.ed = "", nil
 	t.list.UnselectAll()
 	t.refresh()

@@ -145,6 +145,10 @@ type historyList struct {
 	// keeps a snapshot); it is visible for such entries only.
 	before   *widget.Button
 	onBefore func(e dossier.Event)
+	// restore brings back what the selected entry replaced; it is visible
+	// for entries the file can restore.
+	restore   *widget.Button
+	onRestore func(e dossier.Event)
 }
 
 func newHistoryList(campaignWide bool) *historyList {
@@ -204,7 +208,14 @@ func newHistoryList(campaignWide bool) *historyList {
 		}
 	})
 	h.before.Hide()
-	split := container.NewVSplit(h.list, container.NewBorder(nil, container.NewHBox(h.before), nil, nil,
+	h.restore = widget.NewButtonWithIcon("恢复此内容", theme.ContentUndoIcon(), func() {
+		if h.onRestore != nil && h.sel >= 0 && h.sel < len(h.all) {
+			h.onRestore(h.all[h.sel])
+		}
+	})
+	h.restore.Importance = widget.HighImportance
+	h.restore.Hide()
+	split := container.NewVSplit(h.list, container.NewBorder(nil, container.NewHBox(h.before, h.restore), nil, nil,
 		container.NewVScroll(container.NewPadded(h.detail))))
 	split.Offset = 0.7
 	h.view = container.NewBorder(top, nil, nil, nil, split)
@@ -246,7 +257,7 @@ func (h *historyList) set(events []dossier.Event, units map[string]dossier.Unit)
 	h.all, h.units, h.sel = events, units, -1
 	h.keys = make([]string, len(events))
 	for i, e := range events {
-		h.keys[i] = searchKey(strings.Join([]string{actionLabel(e.Action), h.unitName(e.UnitID), baseName(e.Source), e.Detail}, "\x00"))
+		h.keys[i] = searchKey(strings.Join([]string{actionLabel(e.Action), h.unitName(e.UnitID), baseName(e.Source), e.Detail, e.Subject, e.Before, e.After}, "\x00"))
 	}
 	h.filter()
 }
@@ -291,6 +302,13 @@ func (h *historyList) showDetail() {
 			h.before.Hide()
 		}
 	}
+	if h.restore != nil {
+		if h.sel >= 0 && h.sel < len(h.all) && h.all[h.sel].Restorable && h.onRestore != nil {
+			h.restore.Show()
+		} else {
+			h.restore.Hide()
+		}
+	}
 	if h.sel < 0 || h.sel >= len(h.all) {
 		h.detail.Importance = widget.LowImportance
 		h.detail.SetText("记录按时间排列，最新的在前。选择一条记录，在这里查看全文。")
@@ -307,7 +325,21 @@ func (h *historyList) showDetail() {
 	if e.Source != "" {
 		b.WriteString("来源文件：" + e.Source + "\n")
 	}
+	if e.Subject != "" {
+		b.WriteString("对象：" + e.Subject + "\n")
+	}
 	b.WriteString(e.Detail)
+	// The whole content the entry replaced, and what it became, so that
+	// nothing overwritten is out of sight (the pane scrolls).
+	if e.Before != "" {
+		b.WriteString("\n\n【修改前的内容】\n" + e.Before)
+	}
+	if e.After != "" {
+		b.WriteString("\n\n【修改后的内容】\n" + e.After)
+	}
+	if e.Restorable {
+		b.WriteString("\n\n可点“恢复此内容”恢复修改前的内容；恢复本身也记入修改记录。")
+	}
 	h.detail.SetText(b.String())
 }
 
@@ -338,6 +370,15 @@ func (s *session) showHistory() *campaignHistory {
 	})
 	h.dlg.Show()
 	s.a.win.Canvas().Focus(h.list.search)
+	if !s.readOnly() {
+		h.list.onRestore = func(ev dossier.Event) { s.restoreEvent(ev, func() { h.load(s) }) }
+	}
+	h.load(s)
+	return h
+}
+
+// load reads the campaign's history in the background.
+func (h *campaignHistory) load(s *session) {
 	s.goJob(func() {
 		units, err := s.store.Units(s.ctx)
 		var events []dossier.Event
@@ -356,7 +397,47 @@ func (s *session) showHistory() *campaignHistory {
 			h.list.set(events, byID)
 		})
 	})
-	return h
+}
+
+// restoreEvent asks, then brings back what history entry ev replaced; the
+// screens then show the file as it is, and after runs (to list the
+// restore). Unsaved edits are settled first: the restore would make them
+// stale.
+func (s *session) restoreEvent(ev dossier.Event, after func()) {
+	what := ev.Subject
+	if what == "" {
+		what = actionLabel(ev.Action)
+	}
+	msg := fmt.Sprintf("恢复 %s 这次修改（%s）之前的内容？\n\n%s\n\n现在的内容会记入修改记录，可以再恢复。", localTime(ev.At, "2006-01-02 15:04"), what, clip(ev.Before, 600))
+	s.a.confirm("恢复此内容", msg, "恢复", func() {
+		s.leave("", func() {
+			if err := s.store.RestoreEvent(s.ctx, ev.ID); err != nil {
+				s.a.alert("未能恢复", dossier.ErrorMessage(err))
+				return
+			}
+			s.restored("已恢复" + what + "修改前的内容")
+			after()
+		}, nil)
+	})
+}
+
+// restored shows the file as it is after a restore, on every built screen.
+func (s *session) restored(note string) {
+	s.changed++
+	if c, err := s.store.Campaign(s.ctx); err == nil {
+		s.campaignChanged(c)
+	}
+	s.bring(s.tabs.SelectedIndex())
+	s.note(note)
+}
+
+// clip shortens a long text for a question; the history pane shows it
+// whole.
+func clip(text string, n int) string {
+	if r := []rune(text); len(r) > n {
+		return string(r[:n]) + "……"
+	}
+	return text
 }
 
 // unitHistory is one unit's history dialog: its earlier revisions, which
@@ -383,13 +464,22 @@ func (e *unitEditor) showHistory() *unitHistory {
 	h := &unitHistory{e: e, list: newHistoryList(false)}
 	h.list.onBefore = s.showEditBefore
 	h.revBox = container.NewStack(muted("正在读取…"))
-	intro := fmt.Sprintf("当前为第 %d 版。单位每次重新导入前，原有内容都保存为一个历史版本，可以查看（只读）。", e.unit.Revision)
+	intro := fmt.Sprintf("当前为第 %d 版。单位每次重新导入前，原有内容都保存为一个历史版本，可以查看，也可以恢复。", e.unit.Revision)
 	h.revTab = container.NewTabItemWithIcon("历史版本", theme.DocumentIcon(), container.NewBorder(muted(intro), nil, nil, nil, h.revBox))
 	h.tabs = container.NewAppTabs(container.NewTabItemWithIcon("修改记录", theme.HistoryIcon(), h.list.view), h.revTab)
 	h.dlg = dialog.NewCustom("修改记录："+e.unit.Code+" "+e.unit.Name, "关闭", h.tabs, s.a.win)
 	h.dlg.Resize(historySize(s.a.win))
 	h.dlg.Show()
-	id := e.unit.ID
+	if !s.readOnly() {
+		h.list.onRestore = func(ev dossier.Event) { s.restoreEvent(ev, h.load) }
+	}
+	h.load()
+	return h
+}
+
+// load reads the unit's history and revisions in the background.
+func (h *unitHistory) load() {
+	s, id := h.e.s, h.e.unit.ID
 	s.goJob(func() {
 		events, err := s.store.History(s.ctx, id)
 		var revs []dossier.Revision
@@ -410,7 +500,31 @@ func (e *unitEditor) showHistory() *unitHistory {
 			h.tabs.Refresh()
 		})
 	})
-	return h
+}
+
+// restoreRevision asks, then brings back revision i (in the list's order)
+// as the unit's current content; the content it replaces is kept as a
+// revision too.
+func (h *unitHistory) restoreRevision(i int) {
+	if i < 0 || i >= len(h.revs) {
+		return
+	}
+	r := h.revs[i]
+	s := h.e.s
+	msg := fmt.Sprintf("用第 %d 版（%s 保存）替换 %s %s 的当前内容？\n\n当前内容会另存为一个历史版本，可以再恢复。单位的状态不变。", r.Revision, localTime(r.At, "2006-01-02 15:04"), r.Unit.Code, r.Unit.Name)
+	s.a.confirm("恢复此版本", msg, "恢复", func() {
+		s.leave("", func() {
+			if err := s.store.RestoreRevision(s.ctx, r.UnitID, r.Revision); err != nil {
+				s.a.alert("未能恢复", dossier.ErrorMessage(err))
+				return
+			}
+			if h.shown != nil {
+				h.shown.Hide()
+			}
+			s.restored(fmt.Sprintf("已恢复 %s 的第 %d 版", r.Unit.Code, r.Revision))
+			h.load()
+		}, nil)
+	})
 }
 
 // setRevisions lists the earlier revisions, newest first. A revision row
@@ -455,14 +569,16 @@ func (h *unitHistory) setRevisions(revs []dossier.Revision, events []dossier.Eve
 			when.Importance = widget.LowImportance
 			when.Truncation = fyne.TextTruncateEllipsis
 			view := widget.NewButtonWithIcon("查看", theme.VisibilityIcon(), nil)
-			return container.NewBorder(nil, nil, container.New(&columnsLayout{widths: []float32{84, 300}}, num, from), view, when)
+			restore := widget.NewButtonWithIcon("恢复此版本", theme.ContentUndoIcon(), nil)
+			return container.NewBorder(nil, nil, container.New(&columnsLayout{widths: []float32{84, 300}}, num, from), container.NewHBox(view, restore), when)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			r := &h.revs[i]
 			box := o.(*fyne.Container)
 			when := box.Objects[0].(*widget.Label)
 			cols := box.Objects[1].(*fyne.Container).Objects
-			view := box.Objects[2].(*widget.Button)
+			btns := box.Objects[2].(*fyne.Container).Objects
+			view, restore := btns[0].(*widget.Button), btns[1].(*widget.Button)
 			cols[0].(*widget.Label).SetText(fmt.Sprintf("第 %d 版", r.Revision))
 			from := "来源：" + baseName(h.from[i])
 			if h.from[i] == "" {
@@ -475,6 +591,10 @@ func (h *unitHistory) setRevisions(revs []dossier.Revision, events []dossier.Eve
 			}
 			when.SetText(saved)
 			view.OnTapped = func() { h.openRevision(i) }
+			restore.OnTapped = func() { h.restoreRevision(i) }
+			if h.e.s.readOnly() {
+				restore.Hide()
+			}
 		})
 	h.revL.OnSelected = func(i widget.ListItemID) {
 		h.revL.UnselectAll()
@@ -519,7 +639,16 @@ func (h *unitHistory) openRevision(i int) {
 	scroll := container.NewVScroll(h.page)
 	size := historySize(win)
 	scroll.SetMinSize(fyne.NewSize(size.Width*0.9, size.Height*0.8))
-	h.shown = dialog.NewCustom(fmt.Sprintf("第 %d 版（只读）：%s %s", r.Revision, r.Unit.Code, r.Unit.Name), "关闭", scroll, win)
+	restore := widget.NewButtonWithIcon("恢复此版本", theme.ContentUndoIcon(), func() { h.restoreRevision(i) })
+	restore.Importance = widget.HighImportance
+	if h.e.s.readOnly() {
+		restore.Hide()
+	}
+	var d *dialog.CustomDialog
+	closeBtn := widget.NewButton("关闭", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(fmt.Sprintf("第 %d 版（只读）：%s %s", r.Revision, r.Unit.Code, r.Unit.Name), scroll, win)
+	d.SetButtons([]fyne.CanvasObject{closeBtn, restore})
+	h.shown = d
 	h.shown.Show()
 }
 

@@ -51,6 +51,62 @@ type importRow struct {
 	name   string
 	lines  []string // changes of an update, problems of a rejection
 	sub    *dossier.Submission
+	// removals are the stored items an update deletes or empties, said in
+	// the row and asked about before the import; warnings are notes (an
+	// absent sheet, whose material is kept); unchanged marks a workbook
+	// equal to the stored unit.
+	removals, warnings []string
+	unchanged          bool
+	written            bool // the row shows what the import did
+}
+
+// take fills the row from what the campaign file says importing it does.
+func (r *importRow) take(it dossier.ImportItem) {
+	r.action, r.code, r.name = it.Action, it.Code, it.Name
+	r.removals, r.warnings, r.unchanged = nil, nil, false
+	if it.Action == dossier.ImportRejected {
+		r.lines = it.Problems
+		return
+	}
+	r.lines = it.Changes
+	r.removals, r.warnings, r.unchanged = it.Removals, it.Warnings, it.Unchanged
+}
+
+// removalSummary counts the removals by kind: "将删除 8 张图片、1 节事迹材料".
+func (r *importRow) removalSummary() string {
+	if len(r.removals) == 0 {
+		return ""
+	}
+	var photos, sections, values, fields int
+	for _, m := range r.removals {
+		switch {
+		case strings.HasPrefix(m, "图片"):
+			photos++
+		case strings.HasPrefix(m, "事迹材料"):
+			sections++
+		case strings.HasPrefix(m, "量化指标"):
+			values++
+		default:
+			fields++
+		}
+	}
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		unit string
+	}{{photos, " 张图片"}, {sections, " 节事迹材料"}, {values, " 项量化指标"}, {fields, " 项基本信息"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprint(p.n)+p.unit)
+		}
+	}
+	verb := "将删除 "
+	if photos+sections == 0 {
+		verb = "将清除 "
+	}
+	if r.written {
+		verb = "已" + strings.TrimPrefix(verb, "将")
+	}
+	return verb + strings.Join(parts, "、")
 }
 
 var importColumns = []struct {
@@ -301,34 +357,50 @@ func (t *importTab) plan(files []string, progress func(done, total int)) ([]impo
 		}
 		for k, it := range items {
 			r := &rows[at[k]]
-			r.action, r.code, r.name = it.Action, it.Code, it.Name
+			r.take(it)
 			r.sub = it.Sub
-			if it.Action == dossier.ImportRejected {
-				r.lines = it.Problems
-			} else {
-				r.lines = it.Changes
-			}
 		}
 	}
 	return rows, nil
 }
 
-// doImport writes the files that passed the preview.
+// doImport writes the files that passed the preview. If an update would
+// remove stored material, the removals are listed and the user confirms
+// first.
 func (t *importTab) doImport() {
 	if t.busy {
 		return
 	}
 	var subs []dossier.Submission
 	var at []int
+	var gone strings.Builder
+	n := 0
 	for i, r := range t.rows {
 		if r.action != dossier.ImportRejected && r.sub != nil {
 			subs = append(subs, *r.sub)
 			at = append(at, i)
+			if len(r.removals) > 0 {
+				fmt.Fprintf(&gone, "\n%s %s（%s）：\n", r.code, r.name, filepath.Base(r.file))
+				for _, m := range r.removals {
+					gone.WriteString("　· " + m + "\n")
+					n++
+				}
+			}
 		}
 	}
 	if len(subs) == 0 {
 		return
 	}
+	if n == 0 {
+		t.write(subs, at)
+		return
+	}
+	msg := fmt.Sprintf("导入后将删除或清空以下 %d 项已有材料：\n%s\n被替换的内容会保存为单位的历史版本，可在单位的“修改记录 > 历史版本”中恢复。仍要导入吗？", n, gone.String())
+	t.s.a.confirm("导入将删除已有材料", msg, "仍然导入", func() { t.write(subs, at) })
+}
+
+// write imports the submissions in the background, with progress.
+func (t *importTab) write(subs []dossier.Submission, at []int) {
 	t.s.flush()
 	t.setBusy(true)
 	t.bar.SetValue(0)
@@ -336,7 +408,7 @@ func (t *importTab) doImport() {
 	t.state.SetText(fmt.Sprintf("正在导入 %d 个文件…", len(subs)))
 	s := t.s
 	s.goJob(func() {
-		items, err := t.write(subs, func(done, total int) {
+		items, err := t.s.store.ImportProgress(t.s.ctx, subs, false, func(done, total int) {
 			v := float64(done) / float64(total)
 			fyne.Do(func() {
 				t.bar.SetValue(v)
@@ -347,26 +419,14 @@ func (t *importTab) doImport() {
 	})
 }
 
-// write imports the submissions in one call, each unit in its own
-// transaction; progress follows each file written. It runs in the
-// background.
-func (t *importTab) write(subs []dossier.Submission, progress func(done, total int)) ([]dossier.ImportItem, error) {
-	return t.s.store.ImportProgress(t.s.ctx, subs, false, progress)
-}
-
 // imported shows the outcome of an import.
 func (t *importTab) imported(at []int, items []dossier.ImportItem, err error) {
 	t.bar.Hide()
 	t.s.changed++
 	var n, u, r int
 	for k, it := range items {
-		row := &t.rows[at[k]]
-		row.action, row.code, row.name = it.Action, it.Code, it.Name
-		if it.Action == dossier.ImportRejected {
-			row.lines = it.Problems
-		} else {
-			row.lines = it.Changes
-		}
+		t.rows[at[k]].take(it)
+		t.rows[at[k]].written = true
 	}
 	for _, row := range t.rows {
 		switch row.action {
@@ -422,6 +482,8 @@ func (t *importTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		text = r.summary()
 		if r.action == dossier.ImportRejected {
 			imp = widget.DangerImportance
+		} else if len(r.removals) > 0 && !t.done {
+			imp = widget.WarningImportance
 		}
 	}
 	l.Text, l.Importance = text, imp
@@ -438,8 +500,14 @@ func (t *importTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// summary is the row's explanation in one line.
+// summary is the row's explanation in one line; removals come first.
 func (r *importRow) summary() string {
+	if rm := r.removalSummary(); rm != "" && r.action == dossier.ImportUpdate {
+		return rm + "；" + strings.Join(r.lines, "；")
+	}
+	if r.unchanged {
+		return "内容与现有版本相同，不会写入"
+	}
 	if len(r.lines) == 0 {
 		if r.action == dossier.ImportNew {
 			return "新单位"
@@ -469,8 +537,17 @@ func (t *importTab) showDetail() {
 		fmt.Fprintf(&b, "（%s %s）", r.code, r.name)
 	}
 	b.WriteString("\n")
+	if len(r.removals) > 0 {
+		b.WriteString(r.removalSummary() + "：\n")
+		for _, m := range r.removals {
+			b.WriteString("· " + m + "\n")
+		}
+	}
 	for _, l := range r.lines {
 		b.WriteString("· " + l + "\n")
+	}
+	for _, w := range r.warnings {
+		b.WriteString("注意：" + w + "\n")
 	}
 	t.detail.SetText(b.String())
 }

@@ -1,15 +1,21 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/export/photo"
 )
 
 // fillTemplate saves the campaign's blank submission workbook through the
@@ -140,5 +146,82 @@ func TestImport(t *testing.T) {
 	// 模板.xlsx (blank, no name), 焦作 (bad) rejected; 新乡 is an update.
 	if upd != 1 || rej != 2 {
 		t.Errorf("folder preview: %d updates, %d rejected: %+v", upd, rej, it.rows)
+	}
+}
+
+func TestImportSaysWhatItRemoves(t *testing.T) {
+	a, p := newTestApp(t)
+	s := newTestCampaign(t, a)
+	ctx := context.Background()
+	a.ShowScreen(ScreenImport)
+	it := s.screen(ScreenImport).(*importTab)
+	dir := t.TempDir()
+
+	// A unit with 3 photos, then a workbook of it without any.
+	u := dossier.Unit{Code: "2022-0101", Name: "新乡市教育局", Region: "新乡市"}
+	if err := s.store.AddUnit(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		img := image.NewRGBA(image.Rect(0, 0, 40+i, 30))
+		var buf bytes.Buffer
+		png.Encode(&buf, img)
+		ph, err := photo.Normalize(buf.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ph.Caption = fmt.Sprintf("校园一角 %d", i+1)
+		u.Photos = append(u.Photos, ph)
+	}
+	if err := s.store.SetMaterial(ctx, &u, "添加图片"); err != nil {
+		t.Fatal(err)
+	}
+	file := fillTemplate(t, it, dir, "新乡市教育局.xlsx", map[string]map[string]string{
+		"基本信息": {"B1": "2022-0101", "B2": "新乡市教育局", "B3": "新乡市"},
+		"事迹材料": {"B2": "坚持“增学位、补短板”", "C2": "新建学校 12 所。"},
+	})
+	p.open = file
+	it.addFiles.OnTapped()
+	s.jobs.Wait()
+	if len(it.rows) != 1 || it.rows[0].action != dossier.ImportUpdate {
+		t.Fatalf("rows %+v", it.rows)
+	}
+	if got := it.rows[0].summary(); !strings.HasPrefix(got, "将删除 3 张图片") {
+		t.Errorf("the preview row does not say what it removes: %q", got)
+	}
+	if !contains(tableLabels(it.table), it.rows[0].summary()) {
+		t.Errorf("row not shown: %q", tableLabels(it.table))
+	}
+
+	test.Tap(it.commit)
+	got := overlayTexts(a)
+	for _, want := range []string{"导入将删除已有材料", "图片 1：校园一角 1", "图片 3：校园一角 3", "仍然导入", "历史版本"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("confirmation lacks %q:\n%s", want, got)
+		}
+	}
+	s.jobs.Wait()
+	if stored, _ := s.store.Unit(ctx, u.ID); len(stored.Photos) != 3 {
+		t.Fatalf("photos removed before the user confirmed: %d left", len(stored.Photos))
+	}
+	tapOverlayButton(t, a, "取消")
+	s.jobs.Wait()
+	if stored, _ := s.store.Unit(ctx, u.ID); len(stored.Photos) != 3 {
+		t.Fatal("取消 still imported")
+	}
+
+	test.Tap(it.commit)
+	tapOverlayButton(t, a, "仍然导入")
+	s.jobs.Wait()
+	stored, _ := s.store.Unit(ctx, u.ID)
+	if len(stored.Photos) != 0 || len(stored.Achievements) != 1 {
+		t.Errorf("after the confirmed import: %d photos, %d sections", len(stored.Photos), len(stored.Achievements))
+	}
+	if got := it.rows[0].summary(); !strings.HasPrefix(got, "已删除 3 张图片") {
+		t.Errorf("outcome row %q", got)
+	}
+	revs, _ := s.store.Revisions(ctx, u.ID)
+	if len(revs) == 0 || len(revs[len(revs)-1].Unit.Photos) != 3 {
+		t.Error("the removed photos are not kept in a revision")
 	}
 }

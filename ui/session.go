@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -74,6 +75,11 @@ type session struct {
 	running  atomic.Int32
 	// history is the campaign's history dialog while it is open.
 	history *campaignHistory
+	// leaveDlg asks about unsaved edits while it is open.
+	leaveDlg *dialog.CustomDialog
+	// conflictDlg asks about an edit based on an older record (see
+	// stale.go) while it is open.
+	conflictDlg *dialog.CustomDialog
 	// changed counts writes that other screens must reload for (imports,
 	// score workbooks); screens compare it with what they last saw.
 	changed int
@@ -107,21 +113,22 @@ func newSession(a *App, st *sqlite.Store) (*session, error) {
 	}
 	s.tabs = container.NewAppTabs(items...)
 
-	home := widget.NewButtonWithIcon("首页", theme.HomeIcon(), func() {
-		if a.canLeave() {
-			a.ShowStart()
-		}
-	})
+	home := widget.NewButtonWithIcon("首页", theme.HomeIcon(), func() { a.leaveCampaign(a.ShowStart) })
 	home.Importance = widget.LowImportance
 	hist := widget.NewButtonWithIcon("修改记录", theme.HistoryIcon(), func() { s.showHistory() })
 	hist.Importance = widget.LowImportance
 	rule := canvas.NewRectangle(colSeal)
 	rule.SetMinSize(fyne.NewSize(0, 2))
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
+		container.NewBorder(nil, nil, s.titleLbl, container.NewHBox(s.errs.marker, hist, home), container.NewVBox(layout.NewSpacer(), s.pathLbl, layout.NewSpacer())),
 		rule,
 	)
-	s.view = container.NewBorder(container.NewVBox(header, s.errs.box), s.status, nil, nil, s.tabs)
+	top := container.NewVBox(header)
+	if b := s.readOnlyBanner(); b != nil {
+		top.Add(b)
+	}
+	top.Add(s.errs.box)
+	s.view = container.NewBorder(top, s.status, nil, nil, s.tabs)
 
 	first := 0
 	if units, err := st.Units(s.ctx); err == nil && len(units) > 0 {
@@ -179,7 +186,13 @@ func (s *session) screen(name string) screen {
 }
 
 func (s *session) updateHeader() {
-	s.titleLbl.SetText(s.campaign.Title)
+	if s.store.Damaged() {
+		s.titleLbl.SetText(s.campaign.Title + "（已损坏，只读）")
+	} else if s.readOnly() {
+		s.titleLbl.SetText(s.campaign.Title + "（只读）")
+	} else {
+		s.titleLbl.SetText(s.campaign.Title)
+	}
 	s.pathLbl.SetText(s.store.Path())
 }
 
@@ -202,11 +215,23 @@ func (s *session) flush() {
 }
 
 // save runs one write. A failure shows in the error bar under key, with a
-// retry; what was typed stays in its widget. Success clears the key.
+// retry; what was typed stays in its widget. Success clears the key. what
+// names the edit for the user: which field of which record.
 func (s *session) save(key, what string, fn func() error) bool {
+	return s.saveOr(key, what, fn, nil)
+}
+
+// saveOr is save, except that a write the file refuses as based on an
+// older record goes to stale (with the record as now stored), when given.
+func (s *session) saveOr(key, what string, fn func() error, stale func(cur any)) bool {
 	if err := fn(); err != nil {
-		s.errs.set(key, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，改正后会重新保存。", what, dossier.ErrorMessage(err)),
-			func() { s.save(key, what, fn) })
+		if cur, ok := staleCurrent(err); ok && stale != nil {
+			s.errs.clear(key)
+			stale(cur)
+			return false
+		}
+		s.errs.set(key, what, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，改正后会重新保存。", what, dossier.ErrorMessage(err)),
+			func() { s.saveOr(key, what, fn, stale) })
 		return false
 	}
 	s.errs.clear(key)
@@ -214,14 +239,72 @@ func (s *session) save(key, what string, fn func() error) bool {
 	return true
 }
 
-// unsaved reports, and says, that the record under prefix holds typed text
-// whose write failed: leaving it would hide that text, so the screen stays.
-func (s *session) unsaved(prefix, what string) bool {
-	if !s.errs.hasPrefix(prefix) {
-		return false
+// invalid lists typed text that cannot be saved as it is (a value that
+// does not parse) under key: it is an unsaved edit like a failed write.
+func (s *session) invalid(key, what, msg string) {
+	s.errs.set(key, what, fmt.Sprintf("%s未保存：%s", what, msg), nil)
+}
+
+// leave runs then once no edit whose key starts with prefix is unsaved.
+// Pending saves run first. If some edit still is not in the file, the user
+// is asked: 保存重试 (try the saves again; then runs if they all succeed,
+// else the question comes back with what is left), 放弃这些修改 (forget
+// them; then runs and whoever leaves shows the file's content again) or 取消
+// (stay; cancel runs, if given, and the text stays where it was typed).
+func (s *session) leave(prefix string, then, cancel func()) {
+	s.flush()
+	items := s.errs.withPrefix(prefix)
+	if len(items) == 0 {
+		then()
+		return
 	}
-	s.a.alert("有未保存的修改", what+"有修改未能保存（见窗口上方的红色提示）。请先改正后重新保存，或点“重试”，再切换。")
-	return true
+	var b strings.Builder
+	b.WriteString("以下修改还没有保存到文件中：\n")
+	for _, it := range items {
+		b.WriteString("\n• " + it.what)
+		if it.msg != "" {
+			b.WriteString("\n　　" + it.msg)
+		}
+	}
+	b.WriteString("\n\n“保存重试”再保存一次；“放弃这些修改”不保存它们，恢复为文件中的内容；“取消”留在这里继续修改。")
+	msg := wrapped(b.String())
+	var d *dialog.CustomDialog
+	retry := widget.NewButtonWithIcon("保存重试", theme.ViewRefreshIcon(), func() {
+		d.Hide()
+		s.leaveDlg = nil
+		for _, it := range items {
+			if it.retry != nil {
+				it.retry()
+			}
+		}
+		if s.conflictDlg != nil {
+			return // a newer record came up: that question decides first
+		}
+		s.leave(prefix, then, cancel)
+	})
+	retry.Importance = widget.HighImportance
+	drop := widget.NewButtonWithIcon("放弃这些修改", theme.DeleteIcon(), func() {
+		d.Hide()
+		s.leaveDlg = nil
+		s.errs.clearPrefix(prefix)
+		then()
+	})
+	drop.Importance = widget.DangerImportance
+	stay := widget.NewButton("取消", func() {
+		d.Hide()
+		s.leaveDlg = nil
+		if cancel != nil {
+			cancel()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons("有未保存的修改", container.NewVScroll(fixedWidth(560, msg)), s.a.win)
+	d.SetButtons([]fyne.CanvasObject{stay, drop, retry})
+	d.Resize(fyne.NewSize(640, 420))
+	if s.leaveDlg != nil {
+		s.leaveDlg.Hide()
+	}
+	s.leaveDlg = d
+	d.Show()
 }
 
 // note shows a passing message in the status line.
@@ -259,6 +342,12 @@ func (s *session) saveCopy() {
 func (s *session) close() {
 	if s.history != nil {
 		s.history.dlg.Hide()
+	}
+	if s.leaveDlg != nil {
+		s.leaveDlg.Hide()
+	}
+	if s.conflictDlg != nil {
+		s.conflictDlg.Hide()
 	}
 	s.flush()
 	s.jobs.Wait()

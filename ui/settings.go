@@ -122,6 +122,7 @@ func newSettingsTab(s *session) *settingsTab {
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.36
 	t.view = split
+	s.lockEditing(t.view)
 	return t
 }
 
@@ -139,7 +140,7 @@ func (t *settingsTab) refresh() {
 		return
 	}
 	t.cats = cats
-	if !t.s.errs.has("campaign") {
+	if !t.s.errs.hasPrefix("campaign:") {
 		t.loading = true
 		t.title.SetText(c.Title)
 		t.organiser.SetText(c.Organiser)
@@ -161,7 +162,7 @@ func (t *settingsTab) refresh() {
 	if sel >= len(t.cats) {
 		sel = len(t.cats) - 1
 	}
-	if t.catEdit != nil && t.s.errs.hasPrefix("category:"+t.catEdit.id) {
+	if t.catEdit != nil && t.s.errs.hasPrefix("category:"+t.catEdit.id+":") {
 		return // keep the editor holding text that did not save
 	}
 	t.sel = -1
@@ -203,49 +204,102 @@ func dateValidator(s string) error {
 	return nil
 }
 
-// campaignFromForm reads the form into campaign settings.
-func (t *settingsTab) campaignFromForm() (dossier.Campaign, error) {
-	c := t.s.campaign
-	c.Title = strings.TrimSpace(t.title.Text)
-	c.Organiser = strings.TrimSpace(t.organiser.Text)
-	c.Date = strings.TrimSpace(t.date.Text)
-	if err := dateValidator(c.Date); err != nil {
-		return c, err
-	}
-	c.Year = 0
-	if y := strings.TrimSpace(t.year.Text); y != "" {
-		if err := t.yearCheck(y); err != nil {
-			return c, err
+// campaignFields are the fields of the campaign form. The tie-break order
+// is one of them: it is saved with the form.
+func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
+	type C = dossier.Campaign
+	number := func(label string, e *field, check fyne.StringValidator, get func(C) int, put func(*C, int)) formField[C] {
+		return formField[C]{
+			label:   label,
+			shown:   func(c C) string { return strconv.Itoa(get(c)) },
+			typed:   func() string { return strings.TrimSpace(e.Text) },
+			load:    func(c C) { e.SetText(strconv.Itoa(get(c))) },
+			changed: func(c C) bool { return strings.TrimSpace(e.Text) != strconv.Itoa(get(c)) },
+			set: func(c *C) error {
+				if err := check(e.Text); err != nil {
+					return dossier.Errorf(dossier.EINVALID, "“%s”无效，%s", strings.TrimSpace(e.Text), dossier.ErrorMessage(err))
+				}
+				n, _ := strconv.Atoi(strings.TrimSpace(dossier.FoldWidth(e.Text)))
+				put(c, n)
+				return nil
+			},
 		}
-		c.Year, _ = strconv.Atoi(dossier.FoldWidth(y))
 	}
-	for _, f := range []struct {
-		e     *field
-		check fyne.StringValidator
-		dst   *int
-		lbl   string
-	}{{t.quota, t.quotaCheck, &c.Quota, "拟表彰名额"}, {t.trimMin, t.trimCheck, &c.TrimMin, "去高去低起点"}} {
-		if err := f.check(f.e.Text); err != nil {
-			return c, dossier.Errorf(dossier.EINVALID, "%s：%s", f.lbl, dossier.ErrorMessage(err))
-		}
-		*f.dst, _ = strconv.Atoi(strings.TrimSpace(dossier.FoldWidth(f.e.Text)))
+	return []formField[C]{
+		textField("活动名称", t.title, func(c C) string { return c.Title }, func(c *C, v string) { c.Title = v }),
+		textField("主办单位", t.organiser, func(c C) string { return c.Organiser }, func(c *C, v string) { c.Organiser = v }),
+		{
+			label:   "年份",
+			shown:   func(c C) string { return itoaOrEmpty(c.Year) },
+			typed:   func() string { return strings.TrimSpace(t.year.Text) },
+			load:    func(c C) { t.year.SetText(itoaOrEmpty(c.Year)) },
+			changed: func(c C) bool { return strings.TrimSpace(t.year.Text) != itoaOrEmpty(c.Year) },
+			set: func(c *C) error {
+				y := strings.TrimSpace(t.year.Text)
+				if y == "" {
+					c.Year = 0
+					return nil
+				}
+				if err := t.yearCheck(y); err != nil {
+					return dossier.Errorf(dossier.EINVALID, "“%s”无效，%s", y, dossier.ErrorMessage(err))
+				}
+				c.Year, _ = strconv.Atoi(dossier.FoldWidth(y))
+				return nil
+			},
+		},
+		{
+			label:   "文件日期",
+			shown:   func(c C) string { return c.Date },
+			typed:   func() string { return strings.TrimSpace(t.date.Text) },
+			load:    func(c C) { t.date.SetText(c.Date) },
+			changed: func(c C) bool { return strings.TrimSpace(t.date.Text) != c.Date },
+			set: func(c *C) error {
+				d := strings.TrimSpace(t.date.Text)
+				if err := dateValidator(d); err != nil {
+					return err
+				}
+				c.Date = d
+				return nil
+			},
+		},
+		number("拟表彰名额", t.quota, t.quotaCheck, func(c C) int { return c.Quota }, func(c *C, n int) { c.Quota = n }),
+		number("去高去低起点", t.trimMin, t.trimCheck, func(c C) int { return c.TrimMin }, func(c *C, n int) { c.TrimMin = n }),
+		{
+			label:   "同分比较顺序",
+			shown:   func(c C) string { return t.tieNames(c.TieBreak) },
+			typed:   func() string { return t.tieNames(t.tie) },
+			load:    func(c C) { t.tie = append([]string(nil), c.TieBreak...); t.fillTie() },
+			changed: func(c C) bool { return strings.Join(c.TieBreak, "\x00") != strings.Join(t.tie, "\x00") },
+			set:     func(c *C) error { c.TieBreak = append([]string(nil), t.tie...); return nil },
+		},
 	}
-	c.TieBreak = append([]string(nil), t.tie...)
-	return c, nil
 }
 
+// saveCampaign saves the campaign form, each field on its own (see
+// formSave): an invalid 去高去低起点 does not keep a new 主办单位 out of the
+// file.
 func (t *settingsTab) saveCampaign() {
-	t.s.save("campaign", "评选设置", func() error {
-		c, err := t.campaignFromForm()
-		if err != nil {
-			return err
-		}
-		if err := t.s.store.UpdateCampaign(t.s.ctx, &c); err != nil {
-			return err
-		}
+	f := formSave[dossier.Campaign]{
+		s:      t.s,
+		key:    "campaign:",
+		what:   "评选设置",
+		fields: t.campaignFields(),
+		write:  func(c *dossier.Campaign) error { return t.s.store.UpdateCampaign(t.s.ctx, c) },
+		again:  t.saveCampaign,
+		rebase: t.s.campaignChanged,
+	}
+	if c, ok := f.run(t.s.campaign); ok {
 		t.s.campaignChanged(c)
-		return nil
-	})
+	}
+}
+
+// tieNames is a tie-break order as the user reads it.
+func (t *settingsTab) tieNames(ids []string) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = t.catName(id)
+	}
+	return strings.Join(names, "、")
 }
 
 func (t *settingsTab) catName(id string) string {
@@ -301,6 +355,8 @@ func (t *settingsTab) fillTie() {
 		}
 		t.tieChanged()
 	}
+	t.s.lockEditing(t.tieBox)
+	t.s.lockEditing(t.tieAdd)
 	t.tieAdd.Refresh()
 }
 
@@ -340,16 +396,35 @@ func (t *settingsTab) updateSum() {
 // SumWarning is the text above the categories (for tests).
 func (t *settingsTab) sumText() string { return t.sumLbl.Text }
 
+// selectCategory shows the editor of category i. The editor of another
+// category first saves what is pending; if an edit of it (or of one of
+// its indicators) is still not in the file the user is asked (see
+// session.leave), and on 取消 it stays selected.
 func (t *settingsTab) selectCategory(i int) {
 	if i == t.sel {
 		return
 	}
+	if t.catEdit == nil || t.catEdit.id == "" || i < 0 || i >= len(t.cats) || t.cats[i].ID == t.catEdit.id {
+		t.showCategory(i)
+		return
+	}
+	ed, old := t.catEdit, t.sel
+	t.s.leave("category:"+ed.id+":", func() {
+		if t.catEdit == ed {
+			ed.stop()
+		}
+		t.showCategory(i)
+	}, func() {
+		if old >= 0 && old < len(t.cats) {
+			t.catList.Select(old)
+		}
+	})
+}
+
+// showCategory builds the editor of category i in place of the current one.
+func (t *settingsTab) showCategory(i int) {
 	if t.catEdit != nil {
 		t.catEdit.flush()
-		if t.catEdit.id != "" && i >= 0 && i < len(t.cats) && t.cats[i].ID != t.catEdit.id &&
-			t.s.unsaved("category:"+t.catEdit.id, "类别") {
-			return
-		}
 	}
 	t.sel = i
 	if i < 0 || i >= len(t.cats) {
@@ -357,7 +432,16 @@ func (t *settingsTab) selectCategory(i int) {
 	}
 	t.catEdit = t.newCategoryEditor(i)
 	t.detail.Objects = []fyne.CanvasObject{t.catEdit.view(t)}
+	t.s.lockEditing(t.detail)
 	t.detail.Refresh()
+}
+
+// stop forgets the editor's pending saves (its edits were given up).
+func (e *categoryEditor) stop() {
+	e.save.stop()
+	for _, d := range e.indicatorSaves {
+		d.stop()
+	}
 }
 
 func (e *categoryEditor) flush() {
@@ -412,6 +496,32 @@ func (e *categoryEditor) view(t *settingsTab) fyne.CanvasObject {
 		e.indicators)
 }
 
+// categoryFields are the fields of a category's form.
+func (e *categoryEditor) categoryFields() []formField[dossier.Category] {
+	type C = dossier.Category
+	return []formField[C]{
+		textField("类别名称", e.name, func(c C) string { return c.Name }, func(c *C, v string) { c.Name = v }),
+		textField("口号", e.slogan, func(c C) string { return c.Slogan }, func(c *C, v string) { c.Slogan = v }),
+		textField("说明", e.desc, func(c C) string { return c.Description }, func(c *C, v string) { c.Description = v }),
+		{
+			label:   "满分",
+			shown:   func(c C) string { return c.Max.Short() },
+			typed:   func() string { return strings.TrimSpace(e.max.Text) },
+			load:    func(c C) { e.max.SetText(c.Max.Short()) },
+			changed: func(c C) bool { return strings.TrimSpace(e.max.Text) != c.Max.Short() },
+			set: func(c *C) error {
+				if err := e.maxCheck(e.max.Text); err != nil {
+					return dossier.Errorf(dossier.EINVALID, "满分“%s”无效：%s", e.max.Text, dossier.ErrorMessage(err))
+				}
+				c.Max, _ = dossier.ParseTenths(e.max.Text)
+				return nil
+			},
+		},
+	}
+}
+
+// saveCategory saves a category's form, each field on its own (see
+// formSave).
 func (t *settingsTab) saveCategory(e *categoryEditor) {
 	idx := -1
 	for i := range t.cats {
@@ -422,25 +532,35 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 	if idx < 0 {
 		return
 	}
-	t.s.save("category:"+e.id, "类别“"+strings.TrimSpace(e.name.Text)+"”", func() error {
-		c := t.cats[idx]
-		c.Name = strings.TrimSpace(e.name.Text)
-		c.Slogan = strings.TrimSpace(e.slogan.Text)
-		c.Description = strings.TrimSpace(e.desc.Text)
-		if err := e.maxCheck(e.max.Text); err != nil {
-			return dossier.Errorf(dossier.EINVALID, "满分“%s”无效：%s", e.max.Text, dossier.ErrorMessage(err))
-		}
-		c.Max, _ = dossier.ParseTenths(e.max.Text)
-		if err := t.s.store.UpdateCategory(t.s.ctx, &c); err != nil {
-			return err
-		}
-		t.cats[idx] = c
-		t.s.changed++
-		t.catList.RefreshItem(idx)
-		t.updateSum()
-		t.fillTie()
-		return nil
-	})
+	f := formSave[dossier.Category]{
+		s:      t.s,
+		key:    "category:" + e.id + ":",
+		what:   "类别“" + t.cats[idx].Name + "”",
+		fields: e.categoryFields(),
+		write:  func(c *dossier.Category) error { return t.s.store.UpdateCategory(t.s.ctx, c) },
+		again:  func() { t.saveCategory(e) },
+		rebase: func(c dossier.Category) {
+			for i := range t.cats {
+				if t.cats[i].ID == c.ID {
+					if c.Indicators == nil {
+						c.Indicators = t.cats[i].Indicators
+					}
+					t.cats[i] = c
+					t.catList.RefreshItem(i)
+				}
+			}
+			t.updateSum()
+		},
+	}
+	c, ok := f.run(t.cats[idx])
+	if !ok {
+		return
+	}
+	t.cats[idx] = c
+	t.s.changed++
+	t.catList.RefreshItem(idx)
+	t.updateSum()
+	t.fillTie()
 }
 
 var directions = []dossier.Direction{dossier.HigherBetter, dossier.LowerBetter}
@@ -463,20 +583,36 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 		unit.SetPlaceHolder("个、所、%…")
 		dir := widget.NewSelect([]string{dossier.HigherBetter.Label(), dossier.LowerBetter.Label()}, nil)
 		dir.SetSelected(in.Direction.Label())
-		var save *debounce
-		save = newDebounce(func() {
-			t.s.save("indicator:"+in.ID, "指标“"+strings.TrimSpace(name.Text)+"”", func() error {
-				v := in
-				v.Name, v.Unit = strings.TrimSpace(name.Text), strings.TrimSpace(unit.Text)
-				v.Direction = directions[dir.SelectedIndex()]
-				if err := t.s.store.UpdateIndicator(t.s.ctx, &v); err != nil {
-					return err
-				}
+		type I = dossier.Indicator
+		fields := []formField[I]{
+			textField("指标名称", name, func(v I) string { return v.Name }, func(v *I, s string) { v.Name = s }),
+			textField("计量单位", unit, func(v I) string { return v.Unit }, func(v *I, s string) { v.Unit = s }),
+			{
+				label:   "方向",
+				shown:   func(v I) string { return v.Direction.Label() },
+				typed:   func() string { return dir.Selected },
+				load:    func(v I) { dir.SetSelected(v.Direction.Label()) },
+				changed: func(v I) bool { return dir.Selected != v.Direction.Label() },
+				set:     func(v *I) error { v.Direction = directions[dir.SelectedIndex()]; return nil },
+			},
+		}
+		var saveIndicator func()
+		saveIndicator = func() {
+			f := formSave[I]{
+				s:      t.s,
+				key:    "category:" + e.id + ":indicator:" + in.ID + ":",
+				what:   "指标“" + in.Name + "”",
+				fields: fields,
+				write:  func(v *I) error { return t.s.store.UpdateIndicator(t.s.ctx, v) },
+				again:  saveIndicator,
+				rebase: func(v I) { in = v },
+			}
+			if v, ok := f.run(in); ok {
 				in = v
 				t.s.changed++
-				return nil
-			})
-		})
+			}
+		}
+		save := newDebounce(saveIndicator)
 		e.indicatorSaves = append(e.indicatorSaves, save)
 		name.OnChanged = func(string) { save.poke() }
 		unit.OnChanged = func(string) { save.poke() }
@@ -489,12 +625,15 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 					return
 				}
 				t.s.changed++
+				save.stop()
+				t.s.errs.clearPrefix("category:" + e.id + ":indicator:" + in.ID + ":")
 				t.reloadCategory(e)
 			})
 		})
 		rm.Importance = widget.LowImportance
 		e.indicators.Add(container.New(&columnsLayout{widths: []float32{220, 100, 120, 40}}, name, unit, dir, rm))
 	}
+	t.s.lockEditing(e.indicators)
 	e.indicators.Refresh()
 }
 
@@ -633,6 +772,11 @@ func (t *settingsTab) removeCategory(id string) {
 		return
 	}
 	t.s.changed++
+	// The record is gone: its pending and failed edits go with it.
+	if t.catEdit != nil && t.catEdit.id == id {
+		t.catEdit.stop()
+	}
+	t.s.errs.clearPrefix("category:" + id + ":")
 	t.catEdit = nil
 	t.refresh()
 }

@@ -100,7 +100,7 @@ func (st *startScreen) openDemo() {
 // askNewCampaign asks for the new campaign's title, organiser, year and
 // file, then creates it with the default categories.
 func (a *App) askNewCampaign() {
-	if !a.canLeave() {
+	if !a.canLeaveThen(a.askNewCampaign) {
 		return
 	}
 	title := widget.NewEntry()

@@ -113,6 +113,7 @@ func newUnitEditor(t *unitsTab, id string) (*unitEditor, error) {
 	hist.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(hist), container.NewVBox(e.header, e.sub))
 	e.view = container.NewBorder(head, nil, nil, nil, e.tabs)
+	s.lockEditing(e.view)
 	return e, nil
 }
 
@@ -125,7 +126,11 @@ func (e *unitEditor) updateHeader() {
 	if e.unit.Revision > 0 {
 		parts = append(parts, fmt.Sprintf("第 %d 版", e.unit.Revision))
 	}
-	parts = append(parts, "修改即时保存")
+	if e.s.readOnly() {
+		parts = append(parts, "只读")
+	} else {
+		parts = append(parts, "修改即时保存")
+	}
 	e.sub.SetText(strings.Join(parts, " · "))
 }
 
@@ -187,35 +192,59 @@ func (e *unitEditor) basicView() fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(form))
 }
 
-func (e *unitEditor) basicFromForm() dossier.Unit {
-	u := e.unit
-	u.Code = strings.TrimSpace(e.code.Text)
-	u.Name = strings.TrimSpace(e.name.Text)
-	u.Region = strings.TrimSpace(e.region.Text)
-	u.Kind = strings.TrimSpace(e.kind.Text)
-	u.Recommender = strings.TrimSpace(e.recommender.Text)
-	u.Contact = strings.TrimSpace(e.contact.Text)
-	u.Phone = strings.TrimSpace(e.phone.Text)
-	u.Title = strings.TrimSpace(e.title.Text)
-	u.Summary = strings.TrimSpace(e.summary.Text)
-	u.Status = dossier.Status(e.status.Selected)
-	return u
+// basicFields are the fields of the basic information form.
+func (e *unitEditor) basicFields() []formField[dossier.Unit] {
+	type U = dossier.Unit
+	return []formField[U]{
+		textField("申报编号", e.code, func(u U) string { return u.Code }, func(u *U, v string) { u.Code = v }),
+		textField("单位名称", e.name, func(u U) string { return u.Name }, func(u *U, v string) { u.Name = v }),
+		textField("所属地区", e.region, func(u U) string { return u.Region }, func(u *U, v string) { u.Region = v }),
+		textField("单位类型", e.kind, func(u U) string { return u.Kind }, func(u *U, v string) { u.Kind = v }),
+		textField("推荐单位", e.recommender, func(u U) string { return u.Recommender }, func(u *U, v string) { u.Recommender = v }),
+		textField("联系人", e.contact, func(u U) string { return u.Contact }, func(u *U, v string) { u.Contact = v }),
+		textField("联系电话", e.phone, func(u U) string { return u.Phone }, func(u *U, v string) { u.Phone = v }),
+		textField("事迹标题", e.title, func(u U) string { return u.Title }, func(u *U, v string) { u.Title = v }),
+		textField("事迹简介", e.summary, func(u U) string { return u.Summary }, func(u *U, v string) { u.Summary = v }),
+		{
+			label:   "状态",
+			shown:   func(u U) string { return string(u.Status) },
+			typed:   func() string { return e.status.Selected },
+			load:    func(u U) { e.status.SetSelected(string(u.Status)) },
+			changed: func(u U) bool { return dossier.Status(e.status.Selected) != u.Status },
+			set:     func(u *U) error { u.Status = dossier.Status(e.status.Selected); return nil },
+		},
+	}
 }
 
+// saveBasic saves the basic information, each field on its own (see
+// formSave): a code already taken does not keep a new name out of the file.
 func (e *unitEditor) saveBasic() {
-	e.s.save("unit:"+e.unit.ID+":basic", "单位基本信息", func() error {
-		u := e.basicFromForm()
-		// Basic information only: the material is saved on its own, and
-		// the store would compare what it is given with the basic fields.
-		u.Achievements, u.Values, u.Photos = nil, nil, nil
-		if err := e.s.store.UpdateUnit(e.s.ctx, &u); err != nil {
+	if e.s.errs.has(staleKey(e.prefix())) {
+		return // the user is choosing between this edit and a newer unit
+	}
+	f := formSave[dossier.Unit]{
+		s:      e.s,
+		key:    e.prefix() + "basic:",
+		what:   e.named(),
+		fields: e.basicFields(),
+		write: func(u *dossier.Unit) error {
+			// Basic information only: the material is saved on its own, and
+			// the store would compare what it is given with the basic fields.
+			b := *u
+			b.Achievements, b.Values, b.Photos = nil, nil, nil
+			err := e.s.store.UpdateUnit(e.s.ctx, &b)
+			u.Version = b.Version
 			return err
-		}
+		},
+		again:   e.saveBasic,
+		onStale: e.conflict,
+	}
+	u, ok := f.run(e.unit)
+	if ok {
 		e.unit = u
 		e.updateHeader()
-		e.t.unitChanged(u)
-		return nil
-	})
+		e.t.unitChanged(e.unit)
+	}
 }
 
 // --- achievements and indicator values -------------------------------------
@@ -277,6 +306,9 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 		n, err := xlsx.ParseNumber(text, v.ind.Unit)
 		if err != nil {
 			v.showMsg(err.Error() + "（未保存）")
+			// Typed text that is not a value is an unsaved edit: leaving
+			// the unit asks about it.
+			e.s.invalid(e.valueKey(v), e.named()+"的量化指标“"+v.ind.Name+"”", "“"+text+"”"+dossier.ErrorMessage(err))
 			return
 		}
 		v.good = &dossier.IndicatorValue{IndicatorID: v.ind.ID, Value: n, Note: note}
@@ -286,7 +318,21 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 			v.showMsg("")
 		}
 	}
+	e.s.errs.clear(e.valueKey(v))
 	e.materialEdited("量化指标“" + v.ind.Name + "”")
+}
+
+// valueKey is the error bar's key of an indicator value that is invalid.
+func (e *unitEditor) valueKey(v *valueEdit) string {
+	return "unit:" + e.unit.ID + ":value:" + v.ind.ID
+}
+
+// prefix starts the error bar's keys of the unit's unsaved edits.
+func (e *unitEditor) prefix() string { return "unit:" + e.unit.ID + ":" }
+
+// named is the unit as the user knows it, for messages.
+func (e *unitEditor) named() string {
+	return "单位“" + e.unit.Name + "”"
 }
 
 func unitOrBlank(u string) string {
@@ -459,7 +505,10 @@ func (e *unitEditor) saveMaterial() {
 	if len(e.what) > 0 {
 		what = strings.Join(e.what, "、")
 	}
-	e.s.save("unit:"+e.unit.ID+":material", what, func() error {
+	if e.s.errs.has(staleKey(e.prefix())) {
+		return // the user is choosing between this edit and a newer unit
+	}
+	e.s.saveOr(e.prefix()+"material", e.named()+"的"+what, func() error {
 		m := e.material()
 		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
@@ -467,6 +516,10 @@ func (e *unitEditor) saveMaterial() {
 		e.unit.Version = m.Version
 		e.what = nil
 		return nil
+	}, func(cur any) {
+		if u, ok := asRecord[dossier.Unit](cur); ok {
+			e.conflict(u)
+		}
 	})
 }
 

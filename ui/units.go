@@ -100,6 +100,7 @@ func newUnitsTab(s *session) *unitsTab {
 
 	add := widget.NewButtonWithIcon("新增单位…", theme.ContentAddIcon(), t.askAdd)
 	add.Importance = widget.HighImportance
+	s.lockEditing(add)
 	filters := container.NewGridWithColumns(2, t.statusSel, t.kindSel)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, add, t.search),
@@ -188,16 +189,19 @@ func (t *unitsTab) refresh() {
 	}
 	stale := t.seen != t.s.changed
 	for _, u := range units {
-		if u.ID == t.editor.unit.ID && u.Revision != t.editor.unit.Revision {
+		if u.ID == t.editor.unit.ID && (u.Revision != t.editor.unit.Revision || u.Version != t.editor.unit.Version) {
 			stale = true
 		}
 	}
-	if stale && !t.s.errs.hasPrefix("unit:"+t.editor.unit.ID+":") {
-		t.editor.flush()
+	if !stale {
+		return
+	}
+	t.editor.flush()
+	if !t.s.errs.hasPrefix("unit:" + t.editor.unit.ID + ":") {
 		id := t.editor.unit.ID
 		t.editor.close()
 		t.editor, t.selID = nil, ""
-		t.open(id)
+		t.show(id)
 	}
 }
 
@@ -253,18 +257,30 @@ func (t *unitsTab) filter() {
 	t.table.Refresh()
 }
 
-// open shows the editor of a unit.
+// open shows the editor of a unit. The editor of another unit first saves
+// what is pending; if an edit of it is still not in the file the user is
+// asked (see session.leave), and on 取消 it stays.
 func (t *unitsTab) open(id string) {
-	if t.editor != nil {
-		t.editor.flush()
-		if t.editor.unit.ID == id && t.selID == id {
-			return
-		}
-		if t.s.unsaved("unit:"+t.editor.unit.ID+":", "单位“"+t.editor.unit.Name+"”") {
-			return
-		}
-		t.editor.close()
+	ed := t.editor
+	if ed == nil {
+		t.show(id)
+		return
 	}
+	if ed.unit.ID == id && t.selID == id {
+		ed.flush()
+		return
+	}
+	t.s.leave("unit:"+ed.unit.ID+":", func() {
+		if t.editor == ed {
+			ed.close()
+			t.editor = nil
+		}
+		t.show(id)
+	}, nil)
+}
+
+// show builds the editor of a unit in place of the current one.
+func (t *unitsTab) show(id string) {
 	ed, err := newUnitEditor(t, id)
 	if err != nil {
 		t.s.a.alert("无法打开单位", dossier.ErrorMessage(err))

@@ -103,6 +103,16 @@ func TestUnits(t *testing.T) {
 		if v.entry.Text != "约27万" {
 			t.Error("typed text lost")
 		}
+		// Text that is not a value is an unsaved edit, which leaving the
+		// unit asks about.
+		if !s.errs.has("unit:" + u.ID + ":value:" + v.ind.ID) {
+			t.Error("the invalid value is not listed as unsaved")
+		}
+		v.entry.SetText("27.6万")
+		v.entry.FocusLost()
+		if s.errs.hasPrefix("") {
+			t.Errorf("still unsaved after a valid value: %q", s.errs.Message())
+		}
 	})
 
 	t.Run("photos", func(t *testing.T) {
@@ -173,9 +183,10 @@ func TestUnits(t *testing.T) {
 			t.Error("refresh replaced the editor")
 		}
 		ut.open(u.ID)
-		if ut.editor != ed || !strings.Contains(overlayTexts(a), "有修改未能保存") {
+		if ut.editor != ed || !strings.Contains(overlayTexts(a), "有未保存的修改") || !strings.Contains(overlayTexts(a), "申报编号") {
 			t.Error("left a unit whose edit did not save")
 		}
+		tapOverlayButton(t, a, "取消")
 		ed.code.SetText("2022-0003")
 		ed.code.FocusLost()
 		if msg := s.errs.Message(); msg != "" {

@@ -57,7 +57,7 @@ func main() {
 		} else {
 			err = u.Open(path)
 		}
-		if err != nil {
+		if err != nil && err != ui.ErrAsking { // ErrAsking: a question is on screen
 			fmt.Fprintln(os.Stderr, "错误：", dossier.ErrorMessage(err))
 			u.ShowError("无法打开", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/export"
 )
 
 func init() {
@@ -184,6 +185,12 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	if err := need("out", *out); err != nil {
+		return err
+	}
+	// The same rules as every document: never over a campaign or one of
+	// its journals (a backup named c.dossier-wal would be taken for the
+	// journal of c.dossier, and discarded).
+	if err := export.Refuse(*out, *f.db); err != nil {
 		return err
 	}
 	s, err := openDB(ctx, *f.db)

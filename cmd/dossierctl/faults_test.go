@@ -92,9 +92,11 @@ func TestNoOutputOverACampaign(t *testing.T) {
 		t.Error("the symbolic link was replaced")
 	}
 	// A campaign's journal is no output either.
-	code, _, errs := ctl(t, "export", "xlsx", "--db", other, "--out", db+"-wal")
-	if code != 1 || !strings.Contains(errs, "日志文件") {
-		t.Errorf("over -wal: exit %d %s", code, errs)
+	for _, args := range [][]string{{"export", "xlsx", "--db", other, "--out", db + "-wal"}, {"backup", "--db", other, "--out", db + "-wal"}, {"backup", "--db", db, "--out", db + "-shm"}} {
+		code, _, errs := ctl(t, args...)
+		if code != 1 || !strings.Contains(errs, "日志文件") {
+			t.Errorf("%s over a journal: exit %d %s", args[0], code, errs)
+		}
 	}
 	if _, err := os.Stat(db + "-wal"); err == nil {
 		t.Error("a -wal was written")

@@ -42,15 +42,24 @@ func runKilled(t *testing.T, args []string, d time.Duration) bool {
 	}
 }
 
-// duration times one full run, to spread the kills over a whole run.
-func duration(t *testing.T, args ...string) time.Duration {
+// duration times a full run (the faster of two: the first is slowed by
+// cold caches), to spread the kills over a whole run. setup runs before
+// each, so that both runs do the same work.
+func duration(t *testing.T, setup func(), args ...string) time.Duration {
 	t.Helper()
-	start := time.Now()
-	out, err := exec.Command(binary(t), args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+	best := time.Duration(0)
+	for i := 0; i < 2; i++ {
+		setup()
+		start := time.Now()
+		out, err := exec.Command(binary(t), args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		if d := time.Since(start); best == 0 || d < best {
+			best = d
+		}
 	}
-	return time.Since(start)
+	return best
 }
 
 // killLoop kills args at random moments within a run's duration and calls
@@ -131,10 +140,7 @@ func TestKillDuringImport(t *testing.T) {
 	// Each trial imports into a fresh copy, so that a kill can land in the
 	// middle of new units (not only of identical re-imports).
 	empty := readBytes(t, db)
-	duration(t, "import", "--db", db, subs) // the first run is slower (cold caches)
-	os.Remove(db)
-	os.WriteFile(db, empty, 0o644)
-	full := duration(t, "import", "--db", db, subs)
+	full := duration(t, func() { os.Remove(db); os.WriteFile(db, empty, 0o644) }, "import", "--db", db, subs)
 	killLoop(t, 1, full, func(k int) []string {
 		os.Remove(db)
 		os.WriteFile(db, empty, 0o644)
@@ -195,7 +201,7 @@ func TestKillDuringScoresImport(t *testing.T) {
 	}
 	value := func(k int) dossier.Tenths { return dossier.Tenths(100 + k) } // 10.0, 10.1, …: a new value each trial
 	write(value(-1))
-	full := duration(t, "scores", "import", "--db", db, sheet)
+	full := duration(t, func() {}, "scores", "import", "--db", db, sheet)
 	whole := count(value(-1))
 	if whole == 0 {
 		t.Fatal("the score sheet changed nothing")
@@ -219,7 +225,7 @@ func TestKillDuringBackup(t *testing.T) {
 	db := filepath.Join(dir, "c.dossier")
 	mustCtl(t, "demo", "--db", db)
 	out := filepath.Join(dir, "b.dossier")
-	full := duration(t, "backup", "--db", db, "--out", out)
+	full := duration(t, func() { os.Remove(out) }, "backup", "--db", db, "--out", out)
 	killLoop(t, 3, full, func(k int) []string {
 		os.Remove(out)
 		return []string{"backup", "--db", db, "--out", out}
@@ -243,7 +249,7 @@ func TestKillDuringBackup(t *testing.T) {
 func TestKillDuringNew(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "n.dossier")
-	full := duration(t, "new", "--db", db)
+	full := duration(t, func() { os.Remove(db) }, "new", "--db", db)
 	killLoop(t, 4, full, func(k int) []string {
 		os.Remove(db)
 		return []string{"new", "--db", db, "--title", "新活动"}
@@ -271,7 +277,8 @@ func TestKillDuringExport(t *testing.T) {
 	db := filepath.Join(dir, "c.dossier")
 	mustCtl(t, "demo", "--db", db)
 	out := filepath.Join(dir, "n.pdf")
-	full := duration(t, "export", "pdf", "--db", db, "--kind", "notice", "--out", out)
+	pdfinfo, _ := exec.LookPath("pdfinfo") // poppler-utils, in TEST_DEPS
+	full := duration(t, func() {}, "export", "pdf", "--db", db, "--kind", "notice", "--out", out)
 	killLoop(t, 5, full, func(k int) []string {
 		if k%2 == 0 {
 			os.Remove(out) // half the kills over an earlier document
@@ -287,6 +294,11 @@ func TestKillDuringExport(t *testing.T) {
 		}
 		if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b[max(0, len(b)-64):], []byte("%%EOF")) {
 			t.Errorf("a half-written PDF (%d bytes) under the final name", len(b))
+		}
+		if pdfinfo != "" {
+			if msg, err := exec.Command(pdfinfo, out).CombinedOutput(); err != nil {
+				t.Errorf("pdfinfo: %v %s", err, msg)
+			}
 		}
 	})
 	mustCtl(t, "export", "pdf", "--db", db, "--kind", "notice", "--out", out)

@@ -280,6 +280,6 @@ func closeDB(s *sqlite.Store, err *error) {
 	case *err == nil:
 		*err = cerr
 	default:
-		*err = &dossier.Error{Code: dossier.ErrorCode(*err), Message: dossier.ErrorMessage(*err) + "\n错误：" + dossier.ErrorMessage(cerr), Err: *err}
+		*err = &dossier.Error{Code: dossier.ErrorCode(*err), Message: dossier.ErrorMessage(*err) + "\n错误：" + dossier.ErrorMessage(cerr), Err: errors.Join(*err, cerr)}
 	}
 }

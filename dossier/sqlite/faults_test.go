@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -152,5 +153,40 @@ func TestCreateIsWholeOrAbsent(t *testing.T) {
 	s.Close()
 	if got := names(t, dir); got != "n.dossier" {
 		t.Errorf("after Create: %s", got)
+	}
+}
+
+// TestForeignProgramSeen: a connection of another program (no lock file
+// record) is seen through SQLite's own lock on the -shm, so that its live
+// journal is never taken for a leftover.
+func TestForeignProgramSeen(t *testing.T) {
+	s, path := newStore(t)
+	s.Close()
+	abs, _ := filepath.Abs(path)
+	if shmInUse(abs) {
+		t.Fatal("in use before anyone opened it")
+	}
+	raw, err := sql.Open("sqlite", "file:"+abs+"?_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`UPDATE campaign SET organiser = '另一个程序'`); err != nil {
+		t.Fatal(err)
+	}
+	if !shmInUse(abs) || !walFrames(abs) {
+		t.Fatalf("a live foreign connection not seen: shm %v, wal %v", shmInUse(abs), walFrames(abs))
+	}
+	s2, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if len(s2.Notices()) != 0 {
+		t.Errorf("a live journal was set aside: %v", s2.Notices())
+	}
+	c, _ := s2.Campaign(context.Background())
+	if c.Organiser != "另一个程序" {
+		t.Errorf("the other program's write is not seen: %q", c.Organiser)
 	}
 }

@@ -159,7 +159,7 @@ func (s *Store) openWritable(ctx context.Context, abs, program string) error {
 	}
 	if err := s.migrate(ctx); err != nil {
 		if c := dossier.ErrorCode(err); c == dossier.EINTERNAL {
-			return dossier.Errorf(dossier.ENOTCAMPAIGN, "无法打开评选活动文件 %s，文件可能已损坏（%v）；请用备份恢复", s.path, err)
+			return &dossier.Error{Code: dossier.ENOTCAMPAIGN, Message: "无法打开评选活动文件 " + s.path + "，文件可能已损坏；请用备份恢复", Err: err}
 		}
 		return err
 	}
@@ -180,7 +180,7 @@ func (s *Store) connect(ctx context.Context, abs string, mode connMode) error {
 		s.w = w
 		if err := w.PingContext(ctx); err != nil {
 			if dossier.ErrorCode(err) == dossier.EINTERNAL {
-				return dossier.Errorf(dossier.ENOTCAMPAIGN, "无法打开文件 %s：%v", s.path, err)
+				return &dossier.Error{Code: dossier.ENOTCAMPAIGN, Message: "无法打开文件 " + s.path, Err: err}
 			}
 			return err
 		}

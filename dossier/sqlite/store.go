@@ -91,7 +91,10 @@ func CheckFile(path string) error {
 		if errors.Is(err, fs.ErrNotExist) {
 			return dossier.Errorf(dossier.ENOTFOUND, "文件 %s 不存在", path)
 		}
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "无法读取文件 %s：%v", path, err)
+		if errors.Is(err, fs.ErrPermission) {
+			return &dossier.Error{Code: dossier.ENOTCAMPAIGN, Message: "没有读取文件 " + path + " 的权限", Err: err}
+		}
+		return &dossier.Error{Code: dossier.ENOTCAMPAIGN, Message: "无法读取文件 " + path, Err: err}
 	}
 	defer f.Close()
 	st, err := f.Stat()

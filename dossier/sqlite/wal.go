@@ -31,8 +31,11 @@ func setAsideForeignWAL(ctx context.Context, abs, display string) (string, error
 		return "", nil
 	}
 	mainTok, mainCID, err := identity(ctx, abs, modeImmutable)
-	if err != nil {
-		return "", nil // unreadable main file: quick_check on open says so
+	if err != nil || mainTok == "" {
+		// An unreadable main file: quick_check on opening says so. A file
+		// of a format before 5 has no identity to compare: SQLite's own
+		// behaviour, as before.
+		return "", nil
 	}
 	ok, err := walBelongs(ctx, abs, mainTok, mainCID)
 	if err != nil || ok {
@@ -42,7 +45,7 @@ func setAsideForeignWAL(ctx context.Context, abs, display string) (string, error
 	}
 	aside := fmt.Sprintf("%s-wal.未应用-%s", abs, time.Now().Format("20060102-150405"))
 	if err := os.Rename(abs+"-wal", aside); err != nil {
-		return "", dossier.Errorf(dossier.EINVALID, "文件 %s 旁的日志文件 %s-wal 不属于此文件，但无法把它移开（%v）；为免损坏文件，未打开。请把该日志文件移到别处后再打开", display, display, err)
+		return "", &dossier.Error{Code: dossier.EINVALID, Err: err, Message: "文件 " + display + " 旁的日志文件 " + display + "-wal 不属于此文件，但无法把它移开；为免损坏文件，未打开。请把该日志文件移到别处后再打开"}
 	}
 	os.Remove(abs + "-shm")
 	safefile.SyncDir(filepath.Dir(abs))

@@ -100,16 +100,6 @@ func (t *Temp) Publish() error {
 	return SyncDir(filepath.Dir(t.target))
 }
 
-// SyncFile fsyncs the named file.
-func SyncFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
-}
-
 // SyncDir fsyncs a folder so that a rename or link in it survives a power
 // cut. File systems that cannot sync a folder are not an error.
 func SyncDir(dir string) error {
