@@ -7,7 +7,8 @@ set -eu
 dir=$1
 shift
 WINE=${WINE:-/usr/lib/wine/wine64}
-. "$(dirname "$0")/prefix.sh" "$dir/prefix"
+WINEPREFIX=$dir/prefix
+. "$(dirname "$0")/prefix.sh"
 overlay=$("$(dirname "$0")/removeall-overlay.sh" "$dir")
 "$WINE" --version
 # One test binary at a time: Wine's server is shared by them all, and the

@@ -17,7 +17,8 @@ WINE=${WINE:-/usr/lib/wine/wine64}
 here=$(dirname "$0")
 rm -rf "$work"
 mkdir -p "$work"
-. "$here/prefix.sh" "$work/prefix"
+WINEPREFIX=$work/prefix
+. "$here/prefix.sh"
 wineserver="$(dirname "$WINE")/wineserver"
 fail() { echo "installer-test: $*" >&2; "$wineserver" -k 2>/dev/null || true; exit 1; }
 user=$(whoami)

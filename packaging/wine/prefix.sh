@@ -1,12 +1,12 @@
 #!/bin/sh
-# Makes a 64-bit Wine prefix for the tests at $1 (once; kept between runs)
+# Makes a 64-bit Wine prefix for the tests at $WINEPREFIX (once; kept between runs)
 # and, where Wine lacks ProcessPrng (Wine 8.0 in Debian 12; added in 8.13),
 # puts the shim bcryptprimitives.dll built from processprng.c into its
 # system32. The shim exists only in the test prefix; nothing shipped has it.
-#   . "$(dirname "$0")/prefix.sh" DIR   (sourced by the scripts here: exports WINEPREFIX)
+#   WINEPREFIX=DIR; . "$(dirname "$0")/prefix.sh"   (sourced by the scripts here)
 set -eu
 WINE=${WINE:-/usr/lib/wine/wine64}
-WINEPREFIX=$1
+WINEPREFIX=${WINEPREFIX:?}
 WINEDEBUG=-all
 WINEARCH=win64
 export WINEPREFIX WINEDEBUG WINEARCH
