@@ -9,14 +9,16 @@ WINE=${WINE:-/usr/lib/wine/wine64}
 WINEPREFIX=${WINEPREFIX:?}
 WINEDEBUG=-all
 WINEARCH=win64
-export WINEPREFIX WINEDEBUG WINEARCH
+# No menu entries or file associations on the host for what the tests install.
+WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-winemenubuilder.exe=d}
+export WINEPREFIX WINEDEBUG WINEARCH WINEDLLOVERRIDES
 # Sourced by the other scripts here: $0 is theirs, in this folder.
 here=$(dirname "$0")
 sys32=$WINEPREFIX/drive_c/windows/system32
 if [ ! -d "$sys32" ]; then
 	mkdir -p "$WINEPREFIX"
 	# No desktop integration or Mono/Gecko prompts in a test prefix.
-	WINEDLLOVERRIDES="mscoree,mshtml=" "$WINE" wineboot -i >/dev/null 2>&1
+	WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d" "$WINE" wineboot -i >/dev/null 2>&1
 	"$(dirname "$WINE")/wineserver" -w
 fi
 if [ ! -f "$sys32/bcryptprimitives.dll" ]; then
