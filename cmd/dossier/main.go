@@ -25,6 +25,7 @@ import (
 
 	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/internal/single"
 	"github.com/dossier-app/dossier/ui"
 )
 
@@ -41,6 +42,11 @@ func main() {
 	if flags.NArg() > 1 || (*demoFlag && flags.NArg() != 1) {
 		flags.Usage()
 		os.Exit(2)
+	}
+	// A second double-click on a file this user already has open brings
+	// that window to the front instead of opening a second writer.
+	if flags.NArg() == 1 && !*demoFlag && single.Notify(flags.Arg(0)) {
+		return
 	}
 	chinese()
 	app.SetMetadata(fyne.AppMetadata{
@@ -60,6 +66,10 @@ func main() {
 		if err != nil && err != ui.ErrAsking { // ErrAsking: a question is on screen
 			fmt.Fprintln(os.Stderr, "错误：", dossier.ErrorMessage(err))
 			u.ShowError("无法打开", err)
+		} else if l, lerr := single.Listen(path, func() {
+			fyne.Do(func() { u.Window().Show(); u.Window().RequestFocus() })
+		}); lerr == nil {
+			defer l.Close()
 		}
 	}
 	// DOSSIER_IMPORT (undocumented, for screenshots): workbooks to preview.
