@@ -97,12 +97,12 @@ LDFLAGS_REL = -s -w
 
 $(WIN)/dossierctl.exe: win-deps FORCE
 	packaging/windows/resources.sh $(VERSION)
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
 
 $(WIN)/dossier.exe: win-deps FORCE
 	packaging/windows/resources.sh $(VERSION)
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -trimpath -ldflags '$(LDFLAGS_REL) -H=windowsgui' -o $@ ./cmd/dossier
+		$(GO) build -ldflags '$(LDFLAGS_REL) -H=windowsgui' -o $@ ./cmd/dossier
 
 win-build: $(WIN)/dossier.exe $(WIN)/dossierctl.exe
 
@@ -136,9 +136,11 @@ $(ZIP): $(WIN)/stage dist-deps
 	rm -f $@ && cd $(WIN)/stage && zip -q -9 -X $(CURDIR)/$@ dossier.exe dossierctl.exe README.txt LICENSE-fonts.txt
 
 dist/linux-amd64/dossier: gui-deps FORCE
-	CGO_ENABLED=1 $(GO) build -trimpath -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossier
+	CGO_ENABLED=1 $(GO) build -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossier
 dist/linux-amd64/dossierctl: FORCE
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
+	CGO_ENABLED=0 $(GO) build -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
+# (-trimpath: no build paths in what goes to other machines; the amd64 builds
+# share the cache of `make build` instead.)
 dist/linux-arm64/dossier: dist-deps FORCE
 	CGO_ENABLED=1 GOARCH=arm64 CC=aarch64-linux-gnu-gcc PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig \
 		$(GO) build -trimpath -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossier
