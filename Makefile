@@ -16,7 +16,8 @@ GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-de
 # Excel exchange tests; qpdf to check the PDFs' structure.
 TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl qpdf
 
-.PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean
+.PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean \
+	win-deps dist-deps win-build win-test win-test-all dist dist-test
 
 all: build
 
@@ -34,6 +35,15 @@ gui-deps:
 
 test-deps:
 	$(call apt_install,$(TEST_DEPS))
+
+win-deps:
+	$(call apt_install,$(WIN_DEPS))
+
+dist-deps: win-deps gui-deps
+	$(call apt_install,$(DIST_DEPS))
+	@dpkg --print-foreign-architectures | grep -qx arm64 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		echo "启用 arm64 多架构（需要 root 权限）"; $$SUDO dpkg --add-architecture arm64; $$SUDO apt-get update -qq; }
+	$(call apt_install,$(ARM64_DEPS))
 
 deps: gui-deps test-deps
 
@@ -80,6 +90,94 @@ fuzz-short:
 
 test: vet unit-test gui-build fuzz-short
 
+# --- Windows ---------------------------------------------------------------
+# Both Windows programs, with their icon, version information and manifest
+# (packaging/windows/resources.sh writes the .syso files go build links in).
+WIN      = dist/windows
+WINE    ?= /usr/lib/wine/wine64
+WINE_DIR ?= $(CURDIR)/dist/wine
+LDFLAGS_REL = -s -w
+
+$(WIN)/dossierctl.exe: win-deps FORCE
+	packaging/windows/resources.sh $(VERSION)
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
+
+$(WIN)/dossier.exe: win-deps FORCE
+	packaging/windows/resources.sh $(VERSION)
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -ldflags '$(LDFLAGS_REL) -H=windowsgui' -o $@ ./cmd/dossier
+
+win-build: $(WIN)/dossier.exe $(WIN)/dossierctl.exe
+
+# The CGO_ENABLED=0 suite built for Windows and run under Wine
+# (packaging/wine/gotest.sh: the ProcessPrng shim for Wine 8, and Go's
+# RemoveAll told that Wine 8 has no POSIX delete).
+# WIN_TEST_PKGS are the packages that pass under Wine today; `make
+# win-test-all` runs the whole suite. Still failing there (Windows bugs, not
+# Wine's): dossier/sqlite (the holder file .~lock.F# is removed while still
+# open, which Windows refuses, so it stays behind and a read-only store is
+# taken for a holder), export/xlsx (TestHostileFiles' time limit), and
+# cmd/dossierctl, which depends on both.
+WIN_TEST_PKGS = . ./dossier ./export ./export/pdf ./export/photo ./export/typeset ./internal/...
+WIN_TEST_ALL  = . ./dossier/... ./export/... ./cmd/dossierctl/... ./internal/...
+win-test: win-build
+	WINE=$(WINE) packaging/wine/gotest.sh $(WINE_DIR)/test $(WIN_TEST_PKGS)
+
+win-test-all: win-build
+	WINE=$(WINE) packaging/wine/gotest.sh $(WINE_DIR)/test $(WIN_TEST_ALL)
+
+# --- Packages --------------------------------------------------------------
+# make dist: under dist/, the Windows installer (NSIS) and portable zip, the
+# amd64 and arm64 .deb, SHA256SUMS.
+SETUP    = dist/Dossier-$(VERSION)-windows-amd64-setup.exe
+ZIP      = dist/dossier-$(VERSION)-windows-amd64.zip
+DEB_AMD64 = dist/dossier_$(VERSION)_amd64.deb
+DEB_ARM64 = dist/dossier_$(VERSION)_arm64.deb
+
+$(WIN)/stage: $(WIN)/dossier.exe $(WIN)/dossierctl.exe
+	rm -rf $@ && mkdir -p $@
+	cp $(WIN)/dossier.exe $(WIN)/dossierctl.exe $@/
+	convert assets/icon.png -background none -define icon:auto-resize=256,64,48,32,24,16 $@/dossier.ico
+	sed 's/$$/\r/' packaging/windows/README.txt | sed 's/@VERSION@/$(VERSION)/' > $@/README.txt
+	sed 's/$$/\r/' assets/fonts/LICENSE-OFL.txt > $@/LICENSE-fonts.txt
+
+$(SETUP): $(WIN)/stage dist-deps
+	makensis -V2 -DVERSION=$(VERSION) -DBUILD=$(BUILDNO) -DSRC=$(CURDIR)/$(WIN)/stage -DOUT=$(CURDIR)/$@ \
+		packaging/windows/dossier.nsi
+
+$(ZIP): $(WIN)/stage dist-deps
+	rm -f $@ && cd $(WIN)/stage && zip -q -9 -X $(CURDIR)/$@ dossier.exe dossierctl.exe README.txt LICENSE-fonts.txt
+
+dist/linux-amd64/dossier: gui-deps FORCE
+	CGO_ENABLED=1 $(GO) build -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossier
+dist/linux-amd64/dossierctl: FORCE
+	CGO_ENABLED=0 $(GO) build -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
+# (-trimpath: no build paths in what goes to other machines; the amd64 builds
+# share the cache of `make build` instead.)
+dist/linux-arm64/dossier: dist-deps FORCE
+	CGO_ENABLED=1 GOARCH=arm64 CC=aarch64-linux-gnu-gcc PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig \
+		$(GO) build -trimpath -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossier
+dist/linux-arm64/dossierctl: FORCE
+	CGO_ENABLED=0 GOARCH=arm64 $(GO) build -trimpath -ldflags '$(LDFLAGS_REL)' -o $@ ./cmd/dossierctl
+
+$(DEB_AMD64): dist/linux-amd64/dossier dist/linux-amd64/dossierctl
+	packaging/linux/mkdeb.sh $(VERSION) amd64 $^ dist
+$(DEB_ARM64): dist/linux-arm64/dossier dist/linux-arm64/dossierctl
+	packaging/linux/mkdeb.sh $(VERSION) arm64 $^ dist
+
+dist: $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)
+	cd dist && sha256sum $(notdir $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)) > SHA256SUMS
+	@ls -l $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)
+	@size=$$(stat -c %s $(SETUP)); [ $$size -le 41943040 ] || { echo "安装程序超过 40 MB：$$size 字节"; exit 1; }
+
+# The packages checked as a user would: the installer silently under Wine
+# (shortcuts, file type, the installed programs, the window), upgrade and
+# uninstall; the amd64 .deb installed with dpkg and started from its desktop
+# entry under Xvfb; the arm64 dossierctl under qemu.
+dist-test: dist
+	WINE=$(WINE) packaging/wine/installer-test.sh $(WINE_DIR)/install $(SETUP)
+	packaging/linux/deb-test.sh $(DEB_AMD64) $(DEB_ARM64)
+
 bench:
 	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem ./...
 
@@ -99,4 +197,4 @@ package: bin/dossier
 	@echo "已生成 dist/dossier-linux-$(PKG_ARCH).tar.xz（解压后在其中运行 sudo make install 安装）"
 
 clean:
-	rm -rf bin dist
+	rm -rf bin dist cmd/dossier/rsrc_windows_*.syso cmd/dossierctl/rsrc_windows_*.syso

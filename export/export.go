@@ -6,6 +6,7 @@ package export
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,10 +48,38 @@ func WriteFile(path string, write func(w io.Writer) error, protect ...string) er
 		t.Discard()
 		return DiskError(path, err)
 	}
-	if err := t.Replace(); err != nil {
+	kept, err := t.ReplaceOrKeep(func(n int) string { return SideName(path, n) })
+	if err != nil {
 		return DiskError(path, err)
 	}
+	if kept != "" {
+		return &KeptError{Path: path, Kept: kept}
+	}
 	return nil
+}
+
+// KeptError says that the document could not replace Path, which another
+// program holds open (on Windows, WPS or Acrobat showing the previous PDF),
+// and was written in full under Kept instead. Its code is ECONFLICT.
+type KeptError struct{ Path, Kept string }
+
+func (e *KeptError) Error() string {
+	return fmt.Sprintf("文件 %s 正被其他程序打开（例如 WPS 或 Acrobat 正在显示它）或设为只读，不能覆盖；"+
+		"新的文件已完整保存为 %s。关闭那个程序后再导出一次即可覆盖原文件", e.Path, e.Kept)
+}
+
+// Unwrap gives the error as a *dossier.Error (ECONFLICT, the same message).
+func (e *KeptError) Unwrap() error { return dossier.Errorf(dossier.ECONFLICT, "%s", e.Error()) }
+
+// SideName is the name a document gets beside path when path cannot be
+// replaced: "评审材料.pdf" → "评审材料（新）.pdf", then "评审材料（新 2）.pdf"…
+func SideName(path string, n int) string {
+	ext := filepath.Ext(path)
+	stem := strings.TrimSuffix(path, ext)
+	if n <= 1 {
+		return stem + "（新）" + ext
+	}
+	return fmt.Sprintf("%s（新 %d）%s", stem, n, ext)
 }
 
 // Refuse says why a document must not be written at path, or nil: path is

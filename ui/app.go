@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 
+	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
@@ -332,7 +333,7 @@ func (a *App) menu() *fyne.MainMenu {
 	)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("关于", func() {
-			a.alert("关于", AppName+"\n\n评选活动文件是一个独立的文件，可复制、归档、通过邮件发送。"+
+			a.alert("关于", AppName+"\n版本 "+appinfo.Version+"\n\n评选活动文件是一个独立的文件，可复制、归档、通过邮件发送。"+
 				"所有修改即时保存，并记录在活动的历史中。\n\n界面字体：Noto Sans SC（SIL 开放字体许可）。")
 		}),
 	)

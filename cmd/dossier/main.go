@@ -23,15 +23,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/internal/single"
 	"github.com/dossier-app/dossier/ui"
 	// Before Fyne reads the locale: Chinese, and no "Error parsing user
 	// locale C" on a C.UTF-8 system.
 	_ "github.com/dossier-app/dossier/ui/zhlocale"
 )
-
-// Version is the app's version, as in FyneApp.toml.
-const Version = "0.1.0"
 
 func main() {
 	flags := flag.NewFlagSet("dossier", flag.ContinueOnError)
@@ -47,8 +46,13 @@ func main() {
 		flags.Usage()
 		os.Exit(2)
 	}
+	// A second double-click on a file this user already has open brings
+	// that window to the front instead of opening a second writer.
+	if flags.NArg() == 1 && !*demoFlag && single.Notify(flags.Arg(0)) {
+		return
+	}
 	app.SetMetadata(fyne.AppMetadata{
-		ID: "cn.dossier.app", Name: ui.AppName, Version: Version, Build: 1,
+		ID: "cn.dossier.app", Name: ui.AppName, Version: appinfo.Version, Build: appinfo.Build,
 		Icon: ui.AppIcon(), Migrations: map[string]bool{"fyneDo": true},
 	})
 	// Before the app exists: Fyne logs while it loads its preferences.
@@ -69,6 +73,10 @@ func main() {
 		if err != nil && err != ui.ErrAsking { // ErrAsking: a question is on screen
 			fmt.Fprintln(os.Stderr, "错误：", dossier.ErrorMessage(err))
 			u.ShowError("无法打开", err)
+		} else if l, lerr := single.Listen(path, func() {
+			fyne.Do(func() { u.Window().Show(); u.Window().RequestFocus() })
+		}); lerr == nil {
+			defer l.Close()
 		}
 	}
 	// DOSSIER_IMPORT (undocumented, for screenshots): workbooks to preview.

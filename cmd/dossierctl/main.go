@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 )
@@ -60,6 +61,9 @@ func register(name string, run func(ctx context.Context, args []string, e *env) 
 	commands[name] = command{run, usage}
 }
 
+// appName is the app's Chinese name, as in FyneApp.toml.
+const appName = "先进单位评选材料汇编"
+
 const intro = `dossierctl：先进单位评选材料汇编工具的命令行
 
 用法：dossierctl 命令 [参数]
@@ -78,6 +82,7 @@ func usageText() string {
 			fmt.Fprintf(&b, "  dossierctl %s\n", line)
 		}
 	}
+	b.WriteString("  dossierctl --version    显示版本\n")
 	b.WriteString("\n退出状态：0 成功；1 有输入被拒绝或操作失败；2 用法错误\n")
 	return b.String()
 }
@@ -93,6 +98,10 @@ func run(ctx context.Context, args []string, e *env) int {
 		if len(args) == 0 {
 			return 2
 		}
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" || args[0] == "version" {
+		fmt.Fprintf(e.out, "dossierctl %s（%s）\n", appinfo.Version, appName)
 		return 0
 	}
 	cmd, ok := commands[args[0]]

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/internal/netpath"
 	"github.com/dossier-app/dossier/internal/safefile"
 )
 
@@ -153,6 +154,9 @@ func (s *Store) openWritable(ctx context.Context, abs, program string) error {
 		if note != "" {
 			s.notices = append(s.notices, note)
 		}
+	}
+	if w := netpath.Warning(abs); w != "" {
+		s.notices = append(s.notices, w)
 	}
 	if err := s.connect(ctx, abs, modeWrite); err != nil {
 		return err

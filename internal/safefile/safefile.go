@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -58,16 +59,8 @@ func (t *Temp) Discard() {
 // published, so no Clean can take the file away meanwhile. The Temp is
 // closed afterwards.
 func (t *Temp) Replace() error {
-	if err := t.Sync(); err != nil {
-		t.Discard()
-		return err
-	}
-	if err := os.Rename(t.Name(), t.target); err != nil {
-		t.Discard()
-		return err
-	}
-	t.File.Close()
-	return SyncDir(filepath.Dir(t.target))
+	_, err := t.ReplaceOrKeep(nil)
+	return err
 }
 
 // ErrExist is returned by Publish when the target appeared meanwhile.
@@ -83,25 +76,80 @@ func (t *Temp) Publish() error {
 		t.Discard()
 		return err
 	}
-	err := os.Link(t.Name(), t.target)
-	if err != nil && !errors.Is(err, fs.ErrExist) {
-		err = renameNoReplace(t.Name(), t.target)
-	}
-	if err != nil {
+	if err := t.publishTo(t.target); err != nil {
 		t.Discard()
-		if errors.Is(err, fs.ErrExist) {
-			return ErrExist
-		}
 		return err
 	}
-	os.Remove(t.Name())
+	return nil
+}
+
+// publishTo links the (synced) temporary file at name unless name exists
+// (ErrExist, the Temp left as it was), then removes the temporary name and
+// closes it. The close comes first: Windows cannot delete a file that is
+// still open.
+func (t *Temp) publishTo(name string) error {
+	err := os.Link(t.Name(), name)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		err = renameNoReplace(t.Name(), name)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return ErrExist
+	} else if err != nil {
+		return err
+	}
 	t.File.Close()
-	return SyncDir(filepath.Dir(t.target))
+	os.Remove(t.Name())
+	return SyncDir(filepath.Dir(name))
+}
+
+// ReplaceOrKeep is Replace, except where another program holds the target
+// open so that it cannot be replaced (Windows: a PDF shown in WPS or
+// Acrobat; see targetInUse): then the new file is published, never replacing
+// anything, under the first free name of side(1), side(2), …, and kept is
+// that name. The new content is never lost to a busy target.
+func (t *Temp) ReplaceOrKeep(side func(n int) string) (kept string, err error) {
+	if err := t.Sync(); err != nil {
+		t.Discard()
+		return "", err
+	}
+	if runtime.GOOS == "windows" {
+		// Windows cannot rename a file that is open (Go opens without
+		// FILE_SHARE_DELETE), and has no lock for Clean to respect.
+		t.File.Close()
+	}
+	err = os.Rename(t.Name(), t.target)
+	if err == nil {
+		t.File.Close()
+		return "", SyncDir(filepath.Dir(t.target))
+	}
+	if side == nil || !targetInUse(err) {
+		t.Discard()
+		return "", err
+	}
+	for n := 1; n <= 99; n++ {
+		name := side(n)
+		perr := t.publishTo(name)
+		if perr == nil {
+			return name, nil
+		}
+		if !errors.Is(perr, ErrExist) {
+			t.Discard()
+			return "", perr
+		}
+	}
+	t.Discard()
+	return "", err
 }
 
 // SyncDir fsyncs a folder so that a rename or link in it survives a power
 // cut. File systems that cannot sync a folder are not an error.
 func SyncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		// Windows cannot open a folder for flushing (FlushFileBuffers on
+		// a directory handle is "Access is denied"); NTFS journals the
+		// rename itself.
+		return nil
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
