@@ -137,7 +137,7 @@ func ParseNumber(text string, unit string) (float64, error) {
 	}
 	// Multipliers (万, 亿, 千万…) then an optional unit of measure.
 	exp := 0
-	uexp, ubase := splitUnit(unit)
+	uexp, ubase := dossier.SplitUnit(unit)
 	if suffix == "" || suffix == strings.TrimSpace(dossier.FoldWidth(unit)) {
 		// A bare number, or the unit as written (12.3万人次, 3百分点): the
 		// number is in the indicator's unit.
@@ -199,27 +199,6 @@ func normalizeNumber(text string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// splitUnit splits a unit of measure into its multiplier exponent and its
-// base: 万个 is (4, 个), 亿元 (8, 元), % (0, %), 万 (4, ""). Units that only
-// begin with a multiplier character (百分点) are kept whole.
-func splitUnit(unit string) (int, string) {
-	u := strings.TrimSpace(dossier.FoldWidth(unit))
-	if strings.HasPrefix(u, "百分") || strings.HasPrefix(u, "千分") {
-		return 0, u
-	}
-	exp, rest := 0, u
-	for rest != "" {
-		r, size := utf8.DecodeRuneInString(rest)
-		e, ok := multiplier[r]
-		if !ok {
-			break
-		}
-		exp += e
-		rest = rest[size:]
-	}
-	return exp, rest
 }
 
 func containsDigitOrLetter(s string) bool {

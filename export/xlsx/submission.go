@@ -737,8 +737,8 @@ func (sr *subReader) value(sh *sheet, c, unitCell *cell, ind *dossier.Indicator)
 	unit := ind.Unit
 	scale := 0
 	if u := oneLine(sr.text(sh, unitCell)); u != "" && dossier.FoldWidth(u) != dossier.FoldWidth(ind.Unit) {
-		ue, ub := splitUnit(u)
-		ie, ib := splitUnit(ind.Unit)
+		ue, ub := dossier.SplitUnit(u)
+		ie, ib := dossier.SplitUnit(ind.Unit)
 		if ub != ib {
 			sr.ps.add(sh.Name, unitCell.Ref(), "计量单位被改成了“%s”，与本指标规定的“%s”不一致；请改回“%s”并按此填写数值", clipText(u, 20), ind.Unit, ind.Unit)
 			return 0, false
@@ -771,7 +771,7 @@ func (sr *subReader) value(sh *sheet, c, unitCell *cell, ind *dossier.Indicator)
 			sr.ps.add(sh.Name, at, "单元格被设置成了日期或时间格式，输入的数字会被当成日期；请把单元格格式改为“常规”后重新填写数字")
 			return 0, false
 		case isPercentFormat(id, code):
-			if _, base := splitUnit(unit); base != "%" {
+			if _, base := dossier.SplitUnit(unit); base != "%" {
 				sr.ps.add(sh.Name, at, "单元格是百分比格式（显示为 %s%%），但本指标的计量单位是“%s”；请把单元格格式改为“常规”，按“%s”填写数字",
 					dossier.FormatNumber(percentOf(f)), ind.Unit, ind.Unit)
 				return 0, false
