@@ -10,6 +10,7 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 )
 
@@ -55,7 +56,7 @@ func runDemo(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -97,7 +98,7 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/export/xlsx"
@@ -36,7 +36,7 @@ func runTemplate(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -62,7 +62,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 		case dossier.ImportUpdate:
 			if it.Unchanged {
 				nSame++
-				fmt.Fprintf(e.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
+				fmt.Fprintf(e.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, store.Unchanged)
 				continue
 			}
 			nUpd++
@@ -191,7 +191,7 @@ func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -222,7 +222,7 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 	defer closeDB(s, &err)
 	// Reading a workbook needs the units, categories, evaluators and 回避,
 	// which merging scores does not change: load them once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -243,7 +243,7 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 			continue
 		}
 		res, err := s.ApplyScoreSheet(ctx, sheet)
-		var se *sqlite.ScoreSheetError
+		var se *store.ScoreSheetError
 		if errors.As(err, &se) {
 			rejected++
 			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
@@ -316,7 +316,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	// The summary lists every unit's material (量化指标, counts of sections,
 	// values and photos); a PDF reads the photos' pictures one at a time
 	// while it is written (opt.Photos), never all at once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
+	b, err := s.Book(ctx, store.LoadOptions{Material: true})
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // env carries a command's output streams.
@@ -33,7 +34,7 @@ type env struct {
 }
 
 // storeEnv remembers which command's env opened a store (see closeDB).
-var storeEnv sync.Map // *sqlite.Store → *env
+var storeEnv sync.Map // *store.Store → *env
 
 // usageError is a mistake in the command line itself: exit status 2.
 type usageError struct{ msg string }
@@ -300,7 +301,7 @@ const program = "dossierctl"
 // app, or another machine) that has the file open. Other dossierctl
 // processes are not mentioned: each of their changes is one short
 // transaction, so they cannot overwrite each other's work.
-func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
+func openDB(ctx context.Context, path string) (*store.Store, error) {
 	s, err := sqlite.OpenWith(ctx, path, sqlite.OpenOptions{Program: program})
 	if err != nil {
 		return nil, err
@@ -314,7 +315,7 @@ func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
 			fmt.Fprintf(e.err, "警告：评选活动文件 %s 已损坏，只能读取尚可读取的内容，不能修改；请用备份恢复\n", path)
 		}
 		host, _ := os.Hostname()
-		for _, h := range s.OtherHolders() {
+		for _, h := range sqlite.OtherHolders(s) {
 			if h.Program != program || h.Host != host {
 				fmt.Fprintf(e.err, "提示：评选活动文件 %s 同时由%s打开；本命令照常进行，对方界面上的内容需刷新后才能看到本次修改\n", path, h.String())
 			}
@@ -325,7 +326,7 @@ func openDB(ctx context.Context, path string) (*sqlite.Store, error) {
 
 // closeDB closes the store. A close that could not make the file stand
 // alone is reported even when the command failed for another reason.
-func closeDB(s *sqlite.Store, err *error) {
+func closeDB(s *store.Store, err *error) {
 	cerr := s.Close()
 	if v, ok := storeEnv.LoadAndDelete(s); ok && cerr != nil {
 		if e := v.(*env); e.closeErr == nil {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func init() {
@@ -35,7 +35,7 @@ func strOrNil(s string) *string {
 	return &s
 }
 
-func reviewFlags(ctx context.Context, s *sqlite.Store) ([]dossier.Flag, error) {
+func reviewFlags(ctx context.Context, s *store.Store) ([]dossier.Flag, error) {
 	b, r, err := s.Rank(ctx)
 	if err != nil {
 		return nil, err

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func init() {
@@ -169,7 +169,7 @@ func runUnits(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
+	b, err := s.Book(ctx, store.LoadOptions{Material: true, Photos: true})
 	if err != nil {
 		return err
 	}

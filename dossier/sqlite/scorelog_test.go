@@ -94,7 +94,7 @@ func logKinds(t *testing.T, path string) []string {
 func TestScoreLogIntactAndFirstScoreOpensScoring(t *testing.T) {
 	path := scoredStore(t)
 	v := verifyFile(t, path)
-	if !v.OK || len(v.Head) != 64 || v.State != stateOpen {
+	if !v.OK || len(v.Head) != 64 || v.State != "open" {
 		t.Fatalf("intact log not verified: %+v", v)
 	}
 	kinds := strings.Join(logKinds(t, path), ",")

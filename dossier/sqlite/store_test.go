@@ -571,25 +571,25 @@ func TestMigrationFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = Open(ctx, path)
+	st, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	defer st.Close()
 	var v, recorded int
-	s.r.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
-	s.r.QueryRowContext(ctx, `SELECT count(*) FROM schema_migration`).Scan(&recorded)
+	fileOf(st).r.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	fileOf(st).r.QueryRowContext(ctx, `SELECT count(*) FROM schema_migration`).Scan(&recorded)
 	// Migration numbers are taken per feature, so they need not be
 	// contiguous: every one is recorded.
 	if v != SchemaVersion() || recorded != len(migrations()) {
 		t.Errorf("after migration: user_version %d, %d migrations recorded, want %d and %d", v, recorded, SchemaVersion(), len(migrations()))
 	}
-	c, _ := s.Campaign(ctx)
-	hist, _ := s.History(ctx, "")
+	c, _ := st.Campaign(ctx)
+	hist, _ := st.History(ctx, "")
 	if c.Title != "旧版活动" || len(hist) != 1 {
 		t.Errorf("data lost in migration: %+v %+v", c, hist)
 	}
-	if p, _ := s.Check(ctx); len(p) > 0 {
+	if p, _ := st.Check(ctx); len(p) > 0 {
 		t.Errorf("check: %v", p)
 	}
 }

@@ -257,7 +257,7 @@ func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
 		}
 		cats, _ := s.Categories(ctx)
 		v := dossier.Tenths(185)
-		if err := s.SetScore(ctx, ScoreInput{"张敏", "2022-0001", cats[0].Name, &v}); err != nil {
+		if err := s.SetScore(ctx, ScoreInput{Evaluator: "张敏", Unit: "2022-0001", Category: cats[0].Name, Value: &v}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetComment(ctx, "张敏", "2022-0001", "原来的评语，写得很长很长"); err != nil {
@@ -281,7 +281,7 @@ func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
 		if len(bk.Scores) != 1 || bk.Scores[0].Value != 185 || len(bk.Comments) != 1 || bk.Comments[0].Text != "原来的评语，写得很长很长" {
 			t.Fatalf("not restored: %+v %+v", bk.Scores, bk.Comments)
 		}
-		if err := s.SetScore(ctx, ScoreInput{"张敏", "2022-0001", cats[0].Name, nil}); err != nil {
+		if err := s.SetScore(ctx, ScoreInput{Evaluator: "张敏", Unit: "2022-0001", Category: cats[0].Name, Value: nil}); err != nil {
 			t.Fatal(err)
 		}
 		hist, _ = s.History(ctx, "")

@@ -1,185 +1,133 @@
-// Package sqlite stores a campaign in one SQLite file through
-// modernc.org/sqlite (pure Go): the schema, its embedded numbered
-// migrations, and every read and write the app makes, each write in one
-// transaction.
-package sqlite
+// Package store holds every read and write the app makes on a campaign,
+// over database/sql, each write in one transaction. What differs between
+// databases (placeholders, capture of score-log changes, error classes,
+// the schema version) is a Dialect; what only the container knows (a file
+// or a server: whether it can be written, what happens around a commit,
+// its name in messages) is a Backend. dossier/sqlite opens a campaign file
+// and returns a *Store over it.
+package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"embed"
-	"encoding/binary"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"sort"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-// ApplicationID marks a SQLite file as a Dossier campaign ("DOSS").
-const ApplicationID = dossier.ApplicationID
-
-//go:embed migrations/*.sql
-var migrationFS embed.FS
-
-// Store is an open campaign file. Writes go through one connection so they
-// never wait on each other's locks; reads use a separate pool.
+// Store is an open campaign. Writes go through one pool (one connection
+// for a file, so they never wait on each other's locks); reads use a
+// separate pool.
 type Store struct {
-	path string
-	w    *sql.DB // nil when the campaign is open read-only
-	r    *sql.DB
+	w *db // nil when the campaign is open read-only
+	r *db
+	d Dialect
+	b Backend
 	// Now gives the time recorded in history; tests may replace it.
 	Now func() time.Time
 
-	state    *fileState
-	roReason string        // why the store is read-only, "" when writable
-	reg      *registration // this store's line in the lock file
-	others   []Holder      // who else had the file open when it was opened
-	notices  []string      // what the user must be told about the opening
-	wrote    atomic.Bool   // a transaction committed: Close must checkpoint
-	touch    bool          // file_identity exists: every write touches it
-	logged   bool          // the score log exists: every write is sealed into it
+	logged atomic.Bool   // the score log exists: every write is sealed into it
+	gen    atomic.Uint64 // committed write transactions, plus changes seen from elsewhere
 }
 
-// Path returns the campaign file's path.
-func (s *Store) Path() string { return s.path }
-
-type migration struct {
-	version int
-	name    string
-	sql     string
+// Config is what an adapter hands to New.
+type Config struct {
+	// Write is the pool writes go through; nil for a read-only campaign.
+	Write *sql.DB
+	// Read is the pool reads go through (may be Write).
+	Read    *sql.DB
+	Dialect Dialect
+	Backend Backend
 }
 
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		panic(err)
+// New returns a store over the pools in c. The score log is not sealed
+// into until StartLog.
+func New(c Config) *Store {
+	b := &binder{d: c.Dialect}
+	s := &Store{d: c.Dialect, b: c.Backend, Now: time.Now}
+	if c.Write != nil {
+		s.w = &db{pool: c.Write, b: b}
 	}
-	var out []migration
-	for _, e := range entries {
-		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
-		if err != nil {
-			panic("migration without a number: " + e.Name())
-		}
-		b, _ := migrationFS.ReadFile("migrations/" + e.Name())
-		out = append(out, migration{v, e.Name(), string(b)})
+	if c.Read == nil {
+		c.Read = c.Write
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out
+	s.r = &db{pool: c.Read, b: b}
+	return s
 }
 
-// SchemaVersion is the newest file format this build writes and reads.
-func SchemaVersion() int {
-	m := migrations()
-	return m[len(m)-1].version
-}
+// Backend returns the container of the campaign, for adapter-specific
+// functions (the file's lock holders, say).
+func (s *Store) Backend() Backend { return s.b }
 
-// CheckFile reads the file's header without opening it for writing and says
-// whether it is a campaign file this build can open. It never modifies the
-// file. The returned error is a *dossier.Error in Chinese.
-func CheckFile(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return dossier.Errorf(dossier.ENOTFOUND, "文件 %s 不存在", path)
-		}
-		if errors.Is(err, fs.ErrPermission) {
-			return &dossier.Error{Code: dossier.ENOTCAMPAIGN, Message: "没有读取文件 " + path + " 的权限", Err: err}
-		}
-		return &dossier.Error{Code: dossier.ENOTCAMPAIGN, Message: "无法读取文件 " + path, Err: err}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("stat %s: %w", path, err)
-	}
-	if st.IsDir() {
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "%s 是文件夹，不是评选活动文件", path)
-	}
-	if st.Size() == 0 {
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 是空文件，不是评选活动文件；文件未作任何改动", path)
-	}
-	hdr := make([]byte, 100)
-	if _, err := io.ReadFull(f, hdr); err != nil || !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")) {
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 不是评选活动文件（不是 SQLite 数据库）；文件未作任何改动", path)
-	}
-	if id := binary.BigEndian.Uint32(hdr[68:72]); id != ApplicationID {
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 是 SQLite 数据库，但不是评选活动文件；文件未作任何改动", path)
-	}
-	if v := int(binary.BigEndian.Uint32(hdr[60:64])); v > SchemaVersion() {
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 由更新版本的软件创建（文件格式 %d，本软件支持到 %d），请升级软件后再打开；文件未作任何改动", path, v, SchemaVersion())
-	}
-	return nil
-}
+// Generation counts the write transactions this store committed, plus the
+// changes its backend saw made elsewhere (BumpGeneration). A screen that
+// remembers it knows, by comparing, whether anything changed since.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
 
-func (s *Store) migrate(ctx context.Context) error {
-	var current int
-	if err := s.w.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if current > SchemaVersion() {
-		return dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 由更新版本的软件创建，请升级软件后再打开", s.path)
-	}
-	for _, m := range migrations() {
-		if m.version <= current {
-			continue
-		}
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return fmt.Errorf("migration %s: %w", m.name, err)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)`, m.version, s.stamp()); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		if _, err := s.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-			return fmt.Errorf("checkpoint after migration: %w", err)
-		}
-	}
-	// The genesis record waits for the last migration: it reads the
-	// campaign through today's queries, which may need newer columns.
+// BumpGeneration notes a change made elsewhere (another program, another
+// login on a server), so that Generation moves.
+func (s *Store) BumpGeneration() { s.gen.Add(1) }
+
+// StartLog writes the score log's first record when the campaign has none
+// (from the scores and decisions it holds) and from then on seals every
+// write transaction into the log. An adapter calls it once its schema is
+// up to date.
+func (s *Store) StartLog(ctx context.Context) error {
 	var records int
 	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM score_log`).Scan(&records); err != nil {
 		return fmt.Errorf("read score log: %w", err)
 	}
 	if records == 0 {
-		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.genesis(ctx, tx) }); err != nil {
+		if err := s.tx(ctx, func(tx *Tx) error { return s.genesis(ctx, tx) }); err != nil {
 			return fmt.Errorf("score log genesis: %w", err)
 		}
 	}
-	s.logged = true
+	s.logged.Store(true)
 	return nil
 }
 
-// tx runs fn in one immediate transaction, rolling back on error or panic.
-func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if err := s.writable(); err != nil {
+// InitCampaign writes a new campaign's settings and categories (with their
+// indicators; IDs are assigned) into an empty schema, in one transaction.
+func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dossier.Category) error {
+	return s.tx(ctx, func(tx *Tx) error {
+		c.ID = newID()
+		if err := validateCampaign(&c); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin); err != nil {
+			return err
+		}
+		for i := range cats {
+			cat := cats[i]
+			cat.ID = ""
+			cat.Position = i
+			if err := insertCategory(ctx, tx, &cat); err != nil {
+				return err
+			}
+		}
+		return s.event(ctx, tx, "campaign.create", "", "", "创建评选活动“"+c.Title+"”")
+	})
+}
+
+// tx runs fn in one write transaction, rolling back on error or panic.
+func (s *Store) tx(ctx context.Context, fn func(tx *Tx) error) error {
+	if err := s.b.Writable(); err != nil {
 		return err
+	}
+	if s.w == nil {
+		return dossier.Errorf(dossier.EREADONLY, "评选活动 %s 为只读，不能修改", s.b.Where())
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	logged := s.logged.Load()
 	var mark int64
-	if s.logged {
+	if logged {
 		if mark, err = s.armLog(ctx, tx); err != nil {
 			return err
 		}
@@ -187,23 +135,19 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if s.logged {
+	if logged {
 		if err := s.sealLog(ctx, tx, mark); err != nil {
 			return err
 		}
 	}
-	if s.touch {
-		// Every commit rewrites the page holding the file's identity, so a
-		// journal always carries the identity of the file it belongs to
-		// (see foreignWAL).
-		if _, err := tx.ExecContext(ctx, `UPDATE file_identity SET writes = writes + 1`); err != nil {
-			return err
-		}
+	if err := s.b.BeforeCommit(ctx, tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	s.wrote.Store(true)
+	s.gen.Add(1)
+	s.b.AfterCommit()
 	return nil
 }
 
@@ -215,7 +159,7 @@ func (s *Store) stamp() string {
 	return now().UTC().Format(time.RFC3339Nano)
 }
 
-func (s *Store) event(ctx context.Context, tx *sql.Tx, action, unitID, source, detail string) error {
+func (s *Store) event(ctx context.Context, tx *Tx, action, unitID, source, detail string) error {
 	var uid any
 	if unitID != "" {
 		uid = unitID
@@ -228,4 +172,50 @@ func (s *Store) event(ctx context.Context, tx *sql.Tx, action, unitID, source, d
 func parseStamp(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t
+}
+
+// ReadOnly reports whether the campaign is open read-only.
+func (s *Store) ReadOnly() bool { return s.b.ReadOnlyReason() != "" }
+
+// ReadOnlyReason says in Chinese why the campaign is open read-only ("" when
+// it is writable).
+func (s *Store) ReadOnlyReason() string { return s.b.ReadOnlyReason() }
+
+// Damaged reports whether the campaign was found damaged, on opening or by
+// any read since; a damaged campaign refuses every write.
+func (s *Store) Damaged() bool { return s.b.Damaged() }
+
+// Notices are what the user must be told about the opening (a journal set
+// aside), in Chinese.
+func (s *Store) Notices() []string { return s.b.Notices() }
+
+// Where names the campaign in messages: the file's path or the server's
+// name and database.
+func (s *Store) Where() string { return s.b.Where() }
+
+// Path returns the campaign file's path, or "" for a campaign that is not
+// a file.
+func (s *Store) Path() string {
+	if p, ok := s.b.(Pather); ok {
+		return p.Path()
+	}
+	return ""
+}
+
+// Backup writes a consistent copy of the open campaign to the file out,
+// refusing an existing one, while the campaign stays open.
+func (s *Store) Backup(ctx context.Context, out string) error {
+	if b, ok := s.b.(Backuper); ok {
+		return b.Backup(ctx, out)
+	}
+	return dossier.Errorf(dossier.EINVALID, "评选活动 %s 不支持直接备份；请用 dossierctl copy 复制到文件", s.b.Where())
+}
+
+// Close closes the campaign (a file checkpoints its journal, so it stands
+// alone when copied).
+func (s *Store) Close() error {
+	if s == nil || s.b == nil {
+		return nil
+	}
+	return s.b.Close()
 }
