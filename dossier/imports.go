@@ -67,8 +67,8 @@ type ImportItem struct {
 	Action   ImportAction
 	Code     string
 	Name     string
-	UnitID   string   // the existing unit, for an update
-	Changes  []string // what an update changes, in Chinese
+	UnitID   string    // the existing unit, for an update
+	Changes  []string  // what an update changes, in Chinese
 	Problems []Problem // why the file is rejected, one each
 	// Removals lists each stored material item the update removes, in
 	// Chinese ("图片 3：校园一角将被删除", "量化指标“新增学位”（27.6万个）将被清除"),

@@ -55,7 +55,7 @@ type importRow struct {
 	// problems are a rejection's problems, typed: the row shows them
 	// without the file it already names.
 	problems []dossier.Problem
-	sub    *dossier.Submission
+	sub      *dossier.Submission
 	// removals are the stored items an update deletes or empties, said in
 	// the row and asked about before the import; warnings are notes (an
 	// absent sheet, whose material is kept); unchanged marks a workbook
