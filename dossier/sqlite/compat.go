@@ -14,9 +14,6 @@ type ScoreInput = store.ScoreInput
 // Deprecated: use store.ScoreSheetResult.
 type ScoreSheetResult = store.ScoreSheetResult
 
-// Deprecated: use store.ScoreSheetError.
-type ScoreSheetError = store.ScoreSheetError
-
 // Deprecated: use store.ScoringStatus.
 type ScoringStatus = store.ScoringStatus
 
