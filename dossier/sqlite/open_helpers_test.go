@@ -3,7 +3,10 @@ package sqlite
 import (
 	"context"
 	"path/filepath"
+	"testing"
 
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/store/storetest"
 	"github.com/google/uuid"
 )
 
@@ -26,3 +29,23 @@ func open(ctx context.Context, path string) (*file, error) {
 func fileOf(s *Store) *file { return s.Backend().(*file) }
 
 func newID() string { return uuid.NewString() }
+
+func defaultCategories(t testing.TB) []dossier.Category { return storetest.Categories(t) }
+
+func fullUnit(b *dossier.Book, code, name string) dossier.Unit {
+	return storetest.FullUnit(b, code, name)
+}
+
+func tinyPNG(seed byte) dossier.Photo { return storetest.TinyPhoto(seed) }
+
+// newStore creates the suite's campaign in a temporary file.
+func newStore(t testing.TB) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c.dossier")
+	s, err := Create(context.Background(), path, CreateOptions{Title: "测试评选", Organiser: "某某省教育厅", Year: 2022, Date: "2022-03-15", Quota: 2, Categories: defaultCategories(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
