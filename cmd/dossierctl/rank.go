@@ -119,11 +119,8 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 			row = append(row, m.String())
 		}
 		note := st.Unranked
-		switch {
-		case st.Recommended:
-			note = "拟推荐"
-		case st.NeedsDecision:
-			note = "同分跨线，待评委会决定"
+		if note == "" {
+			note = st.Verdict().Label()
 		}
 		row = append(row, st.Total.String(), fmt.Sprint(st.Explanation.Valid), note)
 		fmt.Fprintln(e.out, strings.Join(row, "\t"))
