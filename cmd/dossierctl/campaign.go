@@ -78,18 +78,21 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 	if err := f.parseNone(args); err != nil {
 		return err
 	}
-	if f.set("min-valid") && *minValid < 1 {
-		return usagef("--min-valid 至少为 1")
-	}
-	if f.set("quota") && *quota < 0 {
-		return usagef("--quota 不能为负数")
-	}
-	if f.set("trim-min") && *trim < dossier.MinTrimMin {
-		return usagef("--trim-min 至少为 %d", dossier.MinTrimMin)
-	}
-	if f.set("date") && strings.TrimSpace(*date) != "" {
-		if _, err := time.Parse("2006-01-02", strings.TrimSpace(*date)); err != nil {
-			return usagef("--date 日期“%s”无效，应为 YYYY-MM-DD，例如 2022-03-15", *date)
+	// A value the campaign's rule refuses is a usage error, said in the
+	// rule's own words.
+	for _, c := range []struct {
+		flag string
+		err  func() error
+	}{
+		{"min-valid", func() error { return dossier.CheckMinValid(*minValid) }},
+		{"quota", func() error { return dossier.CheckQuota(*quota) }},
+		{"trim-min", func() error { return dossier.CheckTrimMin(*trim) }},
+		{"date", func() error { return dossier.CheckDate(strings.TrimSpace(*date)) }},
+	} {
+		if f.set(c.flag) {
+			if err := c.err(); err != nil {
+				return usagef("--%s：%s", c.flag, dossier.ErrorMessage(err))
+			}
 		}
 	}
 	s, err := openDB(ctx, *f.db)
@@ -183,13 +186,11 @@ func printSettings(e *env, b *dossier.Book) {
 		fmt.Fprintf(e.out, "同分比较：%s\n", strings.Join(tie, " → "))
 	}
 	fmt.Fprintln(e.out, "类别：")
-	var sum dossier.Tenths
 	for i, cat := range b.Categories {
-		sum += cat.Max
 		fmt.Fprintf(e.out, "  %d. %s（%s），满分 %s，指标 %d 项\n", i+1, cat.Name, cat.Slogan, cat.Max.Short(), len(cat.Indicators))
 	}
-	if sum != dossier.Points(100) {
-		fmt.Fprintf(e.out, "注意：各类别满分合计 %s，不是 100\n", sum.Short())
+	if w := dossier.MaximaWarning(b.Categories); w != "" {
+		fmt.Fprintln(e.out, "注意："+w)
 	}
 }
 
