@@ -156,7 +156,7 @@ func (s *summary) ranking() error {
 	titles := []string{"排名", LabelCode, LabelName, LabelRegion}
 	widths := []float64{7, 14, 30, 16}
 	for _, c := range r.Categories {
-		titles = append(titles, ScoreHeader(c))
+		titles = append(titles, c.Header())
 		widths = append(widths, 13)
 	}
 	titles = append(titles, "总分(100)", "有效评分数", "拟推荐", "并列", "说明")
@@ -304,7 +304,7 @@ func (s *summary) detail() error {
 	titles := []string{LabelCode, LabelName, "评委"}
 	widths := []float64{14, 30, 12}
 	for _, c := range r.Categories {
-		titles = append(titles, ScoreHeader(c))
+		titles = append(titles, c.Header())
 		widths = append(widths, 13)
 	}
 	titles = append(titles, HeaderTotal, "状态", "原因", HeaderComment)
