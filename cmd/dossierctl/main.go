@@ -65,7 +65,7 @@ func run(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.out, "dossierctl %s（%s）\n", appinfo.Version, appName)
 		return 0
 	}
-	c, rest, code := find(args, e)
+	c, rest, code := find(args, false, e)
 	if c == nil {
 		return code
 	}
@@ -74,9 +74,9 @@ func run(ctx context.Context, args []string, e *env) int {
 
 // find walks the table along args to the command they name and returns
 // it with the arguments left for it. A group asked for help prints it; a
-// group without a known sub-verb is a usage error. Either way find then
-// returns no command and the exit status.
-func find(args []string, e *env) (*Command, []string, int) {
+// group without a known sub-verb is a usage error, unless forHelp (help
+// unit): either way find then returns no command and the exit status.
+func find(args []string, forHelp bool, e *env) (*Command, []string, int) {
 	c := root.lookup(args[0])
 	if c == nil {
 		fmt.Fprintf(e.err, "错误：未知命令“%s”\n\n%s", args[0], overview())
@@ -90,8 +90,8 @@ func find(args []string, e *env) (*Command, []string, int) {
 				continue
 			}
 		}
-		if c.Run != nil {
-			break // the group's own work (history, review)
+		if c.Run != nil || (forHelp && len(args) == 0) {
+			break // the group's own work (history, review), or its help
 		}
 		switch {
 		case isHelp(args):
@@ -114,9 +114,13 @@ func help(ctx context.Context, args []string, e *env) int {
 		fmt.Fprint(e.err, overview())
 		return 0
 	}
-	c, rest, code := find(args, e)
+	c, rest, code := find(args, true, e)
 	if c == nil {
 		return code
+	}
+	if c.Run == nil {
+		printHelp(e.err, c, nil)
+		return 0
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(e.err, "用法错误：dossierctl %s 没有子命令“%s”\n%s", c.fullName(), rest[0], c.usageText())
