@@ -106,7 +106,7 @@ func runImport(ctx context.Context, x *call) error {
 			rejected++
 			fmt.Fprintf(x.err, "拒绝 %s：\n", it.File)
 			for _, p := range it.Problems {
-				fmt.Fprintln(x.err, "  "+p)
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 		case dossier.ImportNew:
 			nNew++
@@ -231,19 +231,18 @@ func runScoresImport(ctx context.Context, x *call) error {
 			continue
 		}
 		res, err := s.ApplyScoreSheet(ctx, sheet)
-		var se *sqlite.ScoreSheetError
-		if errors.As(err, &se) {
+		if errors.As(err, &fe) {
 			rejected++
 			fmt.Fprintf(x.err, "拒绝 %s：\n", path)
-			for _, p := range se.Problems {
-				fmt.Fprintln(x.err, "  "+p)
+			for _, p := range fe.Problems {
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 			continue
 		} else if err != nil {
 			return err
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintln(x.err, "提示："+w)
+			fmt.Fprintln(x.err, "提示："+w.String())
 		}
 		fmt.Fprintf(x.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", res.Evaluator, path, res.Changed, res.Comments)
 	}
