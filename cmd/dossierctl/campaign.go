@@ -84,11 +84,7 @@ func runSettings(ctx context.Context, x *call) error {
 			return usagef("--date 日期“%s”无效，应为 YYYY-MM-DD，例如 2022-03-15", *date)
 		}
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}

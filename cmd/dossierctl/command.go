@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 )
 
@@ -305,4 +307,27 @@ func (x *call) release() error {
 		x.closeErr = err
 	}
 	return err
+}
+
+// book opens the campaign and loads it as opt says, for a verb that reads
+// the whole campaign before it acts.
+func (x *call) book(ctx context.Context, opt sqlite.LoadOptions) (*sqlite.Store, *dossier.Book, error) {
+	s, err := x.campaign(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := s.Book(ctx, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, b, nil
+}
+
+// printJSON writes v as every --json output is written: indented by two
+// spaces, with <, > and & left as they are.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

@@ -23,11 +23,7 @@ func runTemplate(ctx context.Context, x *call) error {
 	if err := need("out", *out); err != nil {
 		return err
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	_, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -48,11 +44,7 @@ func runImport(ctx context.Context, x *call) error {
 	if len(paths) == 0 {
 		return usagef("请指定要导入的申报表文件或文件夹")
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -176,11 +168,7 @@ func runScoresheet(ctx context.Context, x *call) error {
 	if err := need("evaluator", *name, "out", *out); err != nil {
 		return err
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	_, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -204,13 +192,9 @@ func runScoresImport(ctx context.Context, x *call) error {
 	if len(files) == 0 {
 		return usagef("请指定要导入的评分表文件")
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
 	// Reading a workbook needs the units, categories, evaluators and 回避,
 	// which merging scores does not change: load them once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -291,14 +275,10 @@ func runExport(ctx context.Context, x *call) error {
 			return usagef("--kind 应为 dossier、notice 或 unit，而不是“%s”", *kind)
 		}
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
 	// The summary lists every unit's material (量化指标, counts of sections,
 	// values and photos); a PDF reads the photos' pictures one at a time
 	// while it is written (opt.Photos), never all at once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{Material: true})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -62,10 +61,7 @@ func runHistory(ctx context.Context, x *call) error {
 			}
 			out = append(out, je)
 		}
-		enc := json.NewEncoder(x.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(x.out, out)
 	}
 	for _, ev := range events {
 		head := fmt.Sprintf("#%d %s %s", ev.ID, ev.At.Local().Format("2006-01-02 15:04:05"), ev.Detail)

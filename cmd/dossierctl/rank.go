@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -87,10 +86,7 @@ func runRank(ctx context.Context, x *call) error {
 			}
 			out = append(out, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head})
 		}
-		enc := json.NewEncoder(x.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(x.out, out)
 	}
 	fmt.Fprintf(x.out, "%s — 排名（拟表彰名额 %d）\n", b.Campaign.Title, r.Quota)
 	head := []string{"名次", "申报编号", "单位名称"}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -71,10 +70,7 @@ func runReview(ctx context.Context, x *call) error {
 			}
 			out = append(out, jf)
 		}
-		enc := json.NewEncoder(x.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(x.out, out)
 	}
 	open := 0
 	for _, fl := range flags {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -66,10 +65,7 @@ func runVerify(ctx context.Context, x *call) error {
 		if !v.OK && v.BadRecord > 0 {
 			out.BadRecord = &v.BadRecord
 		}
-		enc := json.NewEncoder(x.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := printJSON(x.out, out); err != nil {
 			return err
 		}
 	}

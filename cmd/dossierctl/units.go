@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -145,11 +144,7 @@ func runUnits(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := x.campaign(ctx)
-	if err != nil {
-		return err
-	}
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
+	_, b, err := x.book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
 	if err != nil {
 		return err
 	}
@@ -187,8 +182,5 @@ func runUnits(ctx context.Context, x *call) error {
 		}
 		out = append(out, ju)
 	}
-	enc := json.NewEncoder(x.out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return printJSON(x.out, out)
 }
