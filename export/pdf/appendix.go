@@ -136,17 +136,12 @@ func resolutionText(r *dossier.Resolution) string {
 	return s + "。意见：" + r.Note
 }
 
-// rangeText is a unit's leave-one-out rank range: 3, 2–4, 2–未排名.
+// rangeText is a unit's leave-one-out rank range, "—" for none.
 func rangeText(st *dossier.Stability) string {
-	switch {
-	case st == nil || st.Best == 0:
-		return "—"
-	case st.Worst == 0:
-		return strconv.Itoa(st.Best) + "–未排名"
-	case st.Best == st.Worst:
-		return strconv.Itoa(st.Best)
+	if t := st.RangeText(); t != "" {
+		return t
 	}
-	return strconv.Itoa(st.Best) + "–" + strconv.Itoa(st.Worst)
+	return "—"
 }
 
 // stabilityAppendix sets each ranked unit's rank range over leaving out
