@@ -299,11 +299,11 @@ func runExport(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	flags, err := reviewFlags(ctx, s)
+	flags, stab, err := flagsFor(ctx, s, b, r)
 	if err != nil {
 		return err
 	}
-	opt.LogHead, opt.Flags = sc.Head, flags
+	opt.LogHead, opt.Flags, opt.Stability = sc.Head, flags, stab
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {

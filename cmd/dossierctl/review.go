@@ -35,15 +35,23 @@ func reviewFlags(ctx context.Context, s *sqlite.Store) ([]dossier.Flag, error) {
 	if err != nil {
 		return nil, err
 	}
+	flags, _, err := flagsFor(ctx, s, b, r)
+	return flags, err
+}
+
+// flagsFor returns the 复核 flags of ranking r of book b, with the
+// stabilities they were derived from (the dossier's appendices print both).
+func flagsFor(ctx context.Context, s *sqlite.Store, b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, map[string]*dossier.Stability, error) {
 	pct, err := s.OutlierPct(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := s.Resolutions(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res), nil
+	stab := dossier.Stabilities(b, r)
+	return dossier.ReviewFlags(b, r, stab, pct, res), stab, nil
 }
 
 func runReview(ctx context.Context, x *call) error {
