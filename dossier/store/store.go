@@ -93,7 +93,7 @@ func (s *Store) StartLog(ctx context.Context) error {
 func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dossier.Category) error {
 	return s.tx(ctx, func(tx *Tx) error {
 		c.ID = newID()
-		if err := validateCampaign(&c); err != nil {
+		if err := c.Validate(); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
