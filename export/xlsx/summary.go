@@ -69,7 +69,7 @@ func WriteSummary(w io.Writer, b *dossier.Book, r *dossier.Ranking) error {
 			return fmt.Errorf("summary: %w", err)
 		}
 	}
-	s := &summary{f: f, st: st, b: b, r: r}
+	s := &summary{f: f, st: st, b: b, r: r, stab: dossier.Stabilities(b, r)}
 	for _, step := range []func() error{s.ranking, s.chart, s.detail, s.indicators, s.units} {
 		if err := step(); err != nil {
 			return fmt.Errorf("summary: %w", err)
@@ -91,7 +91,8 @@ type summary struct {
 	st    *styles
 	b     *dossier.Book
 	r     *dossier.Ranking
-	cache *chartCache // the values the chart shows, cached in its part
+	stab  map[string]*dossier.Stability // by unit ID, for the columns after 说明
+	cache *chartCache                   // the values the chart shows, cached in its part
 }
 
 // stream starts a streamed sheet with its widths, frozen panes and a
@@ -161,6 +162,9 @@ func (s *summary) ranking() error {
 	}
 	titles = append(titles, "总分(100)", "有效评分数", "拟推荐", "并列", "说明")
 	widths = append(widths, 11, 11, 18, 7, 34)
+	// Appended after the contract's columns, which keep their places.
+	titles = append(titles, LabelRankRange, LabelStable, LabelZRank)
+	widths = append(widths, 11, 10, 14)
 	var full dossier.Tenths
 	for _, c := range r.Categories {
 		full += c.Max
@@ -200,6 +204,7 @@ func (s *summary) ranking() error {
 			note = "评委会决定：" + sd.Decision.Reason
 		}
 		row = append(row, strCell(note, txt))
+		row = append(row, s.stabilityCells(sd, cnt)...)
 		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
 			return err
 		}
@@ -246,6 +251,7 @@ func (s *summary) cutNote() string {
 	}
 	rule := fmt.Sprintf("有效评分达到 %d 份时去掉一个最高分和一个最低分后取平均；", r.TrimMin)
 	parts = append(parts, rule+"各项得分保留两位小数（四舍五入），排名按未舍入的得分计算。")
+	parts = append(parts, stabilityNote)
 	return strings.Join(parts, "")
 }
 
