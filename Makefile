@@ -86,7 +86,7 @@ screenshots: gui-deps
 # Each parser of outside input is fuzzed briefly on every test run
 # (FUZZTIME each); run `make fuzz FUZZTIME=10m` by hand for a long run.
 FUZZTIME ?= 30s
-FUZZ_TARGETS = ./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
+FUZZ_TARGETS = ./dossier:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
 	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak \
 	./export/pdf:FuzzLayout
 fuzz:
@@ -96,7 +96,7 @@ fuzz:
 	done
 
 fuzz-short:
-	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME) FUZZ_TARGETS="./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission"
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME) FUZZ_TARGETS="./dossier:FuzzParseNumber ./export/xlsx:FuzzReadSubmission"
 
 test: vet unit-test gui-build fuzz-short
 

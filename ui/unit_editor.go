@@ -20,7 +20,6 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/export/photo"
-	"github.com/dossier-app/dossier/export/xlsx"
 )
 
 // unitEditor edits one unit: its basic information, its achievements in one
@@ -303,7 +302,7 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 		v.good = nil
 		v.showMsg("")
 	default:
-		n, err := xlsx.ParseNumber(text, v.ind.Unit)
+		n, err := dossier.ParseNumber(text, v.ind.Unit)
 		if err != nil {
 			v.showMsg(err.Error() + "（未保存）")
 			// Typed text that is not a value is an unsaved edit: leaving

@@ -49,7 +49,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, "campaign.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, dossier.ActionCampaignUpdate, "") }); err != nil {
 		return err
 	}
 	*c = v
@@ -84,7 +84,7 @@ func tieNames(c dossier.Campaign, cats []dossier.Category) dossier.Campaign {
 	return c
 }
 
-func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action, why string) error {
+func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action dossier.Action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -225,7 +225,7 @@ func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
 		if err := insertCategory(ctx, tx, c); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "category.add", "", "", fmt.Sprintf("新增类别“%s”（满分 %s）", c.Name, c.Max))
+		return s.event(ctx, tx, dossier.ActionCategoryAdd, "", "", fmt.Sprintf("新增类别“%s”（满分 %s）", c.Name, c.Max))
 	})
 }
 
@@ -262,14 +262,14 @@ func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, "category.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, dossier.ActionCategoryUpdate, "") }); err != nil {
 		return err
 	}
 	c.Name, c.Version = v.Name, v.Version
 	return nil
 }
 
-func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action, why string) error {
+func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action dossier.Action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -347,7 +347,7 @@ func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error
 		for _, in := range old.Indicators {
 			before = append(before, fmt.Sprintf("指标“%s”：%s，%s", in.Name, dossier.ShowText(in.Unit), in.Direction.Label()))
 		}
-		return s.record(ctx, tx, change{action: "category.remove", detail: "删除类别“" + name + "”", subject: categoryWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionCategoryRemove, detail: "删除类别“" + name + "”", subject: categoryWhat(&old), before: before})
 	})
 }
 
@@ -384,7 +384,7 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
 				}
 			}
 		}
-		return s.record(ctx, tx, change{action: "category.reorder", detail: "调整类别顺序", subject: "类别顺序",
+		return s.record(ctx, tx, change{action: dossier.ActionCategoryReorder, detail: "调整类别顺序", subject: "类别顺序",
 			before: []string{"类别顺序：" + strings.Join(before, "、")}, after: []string{"类别顺序：" + strings.Join(after, "、")}})
 	})
 }
@@ -402,7 +402,7 @@ func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
 			}
 			return err
 		}
-		return s.event(ctx, tx, "indicator.add", "", "", fmt.Sprintf("新增指标“%s”（%s，%s）", in.Name, in.Unit, in.Direction.Label()))
+		return s.event(ctx, tx, dossier.ActionIndicatorAdd, "", "", fmt.Sprintf("新增指标“%s”（%s，%s）", in.Name, in.Unit, in.Direction.Label()))
 	})
 }
 
@@ -440,14 +440,14 @@ func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) erro
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, "indicator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, dossier.ActionIndicatorUpdate, "") }); err != nil {
 		return err
 	}
 	*in = v
 	return nil
 }
 
-func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action, why string) error {
+func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action dossier.Action, why string) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -556,6 +556,6 @@ func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) erro
 		for _, f := range indicatorFields {
 			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
 		}
-		return s.record(ctx, tx, change{action: "indicator.remove", detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionIndicatorRemove, detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
 	})
 }
