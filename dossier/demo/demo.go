@@ -19,6 +19,7 @@ import (
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -26,7 +27,7 @@ import (
 
 // Create writes the demo campaign (Book) to a new file at path and returns
 // it open.
-func Create(ctx context.Context, path string) (*sqlite.Store, error) {
+func Create(ctx context.Context, path string) (*store.Store, error) {
 	b, err := Book()
 	if err != nil {
 		return nil, err
@@ -44,7 +45,7 @@ func Create(ctx context.Context, path string) (*sqlite.Store, error) {
 	// leaves the whole campaign or none.
 	return sqlite.Create(ctx, path, sqlite.CreateOptions{Title: c.Title, Organiser: c.Organiser, Year: c.Year,
 		Date: c.Date, Quota: c.Quota, TrimMin: c.TrimMin, Categories: cats,
-		Fill: func(ctx context.Context, s *sqlite.Store) error {
+		Fill: func(ctx context.Context, s *store.Store) error {
 			if err := fill(ctx, s, b); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
@@ -55,8 +56,8 @@ func Create(ctx context.Context, path string) (*sqlite.Store, error) {
 // fill writes the units, evaluators, 回避 and scores of b into s, whose
 // categories are b's under the store's own IDs: everything is matched by
 // name and code.
-func fill(ctx context.Context, s *sqlite.Store, b *dossier.Book) error {
-	book, err := s.Book(ctx, sqlite.LoadOptions{})
+func fill(ctx context.Context, s *store.Store, b *dossier.Book) error {
+	book, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -119,11 +120,11 @@ func fill(ctx context.Context, s *sqlite.Store, b *dossier.Book) error {
 			}
 		}
 	}
-	var ins []sqlite.ScoreInput
+	var ins []store.ScoreInput
 	for _, sc := range b.Scores {
 		e, u := names(sc.EvaluatorID, sc.UnitID)
 		v := sc.Value
-		ins = append(ins, sqlite.ScoreInput{Evaluator: e, Unit: u, Category: b.Category(sc.CategoryID).Name, Value: &v})
+		ins = append(ins, store.ScoreInput{Evaluator: e, Unit: u, Category: b.Category(sc.CategoryID).Name, Value: &v})
 	}
 	// Scoring opens explicitly, as a committee does once the rule is set;
 	// the sample scores then go through the score log like any other.

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // dump writes out everything of b a document or a ranking can show, by
@@ -80,7 +80,7 @@ func TestCreateStoresBook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	got, err := s.Book(ctx, sqlite.LoadOptions{Photos: true})
+	got, err := s.Book(ctx, store.LoadOptions{Photos: true})
 	if err != nil {
 		t.Fatal(err)
 	}
