@@ -89,13 +89,14 @@ func newReviewTab(s *session) *reviewTab {
 	t.note = widget.NewMultiLineEntry()
 	t.note.SetPlaceHolder("复核意见：核实了什么，作出什么决定")
 	t.note.Wrapping = fyne.TextWrapBreak
-	t.note.SetMinRowsVisible(3)
+	t.note.SetMinRowsVisible(2)
 	t.submit = widget.NewButtonWithIcon("记录复核", theme.ConfirmIcon(), t.resolve)
 	t.submit.Importance = widget.HighImportance
-	t.form = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("复核人", t.by), widget.NewFormItem("复核意见", t.note)),
-		container.NewHBox(t.submit),
-	)
+	// The button beside the reviewer's name: in view at 1024 × 768
+	// without scrolling the panel.
+	t.form = container.NewVBox(widget.NewForm(
+		widget.NewFormItem("复核人", container.NewBorder(nil, nil, nil, t.submit, t.by)),
+		widget.NewFormItem("复核意见", t.note)))
 	panel := container.NewVBox(t.title, t.detail, t.state, t.form)
 	top := container.NewBorder(container.NewVBox(t.summary,
 		muted("复核标记由软件按财政部令第87号第六十四条所列复核情形自动提出，不改变任何评分和排名；逐项复核后记录复核人和复核意见，导出的评审材料汇编在附录中列出全部标记及处理情况。")),
