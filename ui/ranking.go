@@ -169,21 +169,13 @@ func (t *rankingTab) cellText(row, col int) string {
 	return ""
 }
 
-// resultText says where a unit stands against the quota.
+// resultText says where a unit stands against the quota; an unranked unit
+// shows why it is not ranked.
 func resultText(st *dossier.Standing) string {
-	switch {
-	case st.Unranked != "":
+	if st.Unranked != "" {
 		return st.Unranked
-	case st.NeedsDecision && st.Decision == nil:
-		return "待评委会决定"
-	case st.NeedsDecision && st.Decision.Recommended:
-		return "评委会决定推荐"
-	case st.NeedsDecision:
-		return "评委会决定不推荐"
-	case st.Recommended:
-		return "拟推荐"
 	}
-	return ""
+	return st.Verdict().Label()
 }
 
 func (t *rankingTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -566,7 +558,7 @@ func (t *rankingTab) attention() string {
 	}
 	pending := 0
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Verdict() == dossier.VerdictPending {
 			pending++
 		}
 	}

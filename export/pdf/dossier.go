@@ -389,20 +389,14 @@ func remark(s *dossier.Standing) string {
 	if s.Tie {
 		parts = append(parts, "并列")
 	}
-	switch {
-	case s.Recommended:
-		parts = append(parts, "拟推荐")
-	case s.NeedsDecision && s.Decision != nil && s.Decision.Recommended:
-		parts = append(parts, "评委会决定推荐")
-	case s.NeedsDecision && s.Decision != nil:
-		parts = append(parts, "评委会决定不推荐")
-	case s.NeedsDecision:
-		parts = append(parts, "待评委会决定")
-	case s.Unranked != "":
-		if s.Unit.Status == dossier.StatusWithdrawn {
-			parts = append(parts, "已撤回")
-		} else {
-			parts = append(parts, "无有效评分")
+	switch v := s.Verdict(); v {
+	case dossier.VerdictUnranked:
+		// The table's 备注 column is narrow: the full reason is on the
+		// unit's own page.
+		parts = append(parts, "无有效评分")
+	default:
+		if l := v.Label(); l != "" {
+			parts = append(parts, l)
 		}
 	}
 	return strings.Join(parts, " ")

@@ -20,51 +20,25 @@ const (
 	SheetChart      = "总分图"
 )
 
-// Marks in the 拟推荐 column of the ranking.
-const (
-	MarkRecommended = "拟推荐"
-	MarkDecision    = "待评委会决定"
-	MarkDecidedYes  = "拟推荐（评委会决定）"
-	MarkDecidedNo   = "不推荐（评委会决定）"
-	MarkTie         = "并列"
+// Marks in the 拟推荐 and 并列 columns of the ranking; the recommendation
+// marks are dossier.Verdict's.
+var (
+	MarkRecommended = dossier.VerdictRecommended.Mark()
+	MarkDecision    = dossier.VerdictPending.Mark()
+	MarkDecidedYes  = dossier.VerdictDecidedFor.Mark()
+	MarkDecidedNo   = dossier.VerdictDecidedAgainst.Mark()
 )
+
+// MarkTie is the 并列 column's mark.
+const MarkTie = "并列"
 
 // chartUnits is the most units the chart of totals shows.
 const chartUnits = 30
 
-// statusLabel is the 评分明细 status of an evaluator's scores of a unit.
-func statusLabel(s dossier.LineStatus) string {
-	switch s {
-	case dossier.Kept:
-		return "计入"
-	case dossier.DroppedHigh:
-		return "去掉最高分"
-	case dossier.DroppedLow:
-		return "去掉最低分"
-	case dossier.ExcludedConflict:
-		return "回避"
-	case dossier.ExcludedIncomplete:
-		return "不完整"
-	}
-	return ""
-}
-
 // RankMark is the 拟推荐 column of a standing: 拟推荐, 待评委会决定 (a tie
 // group across the cut line with no decision yet), the committee's recorded
 // decision, or "".
-func RankMark(s *dossier.Standing) string {
-	switch {
-	case s.Recommended:
-		return MarkRecommended
-	case s.NeedsDecision && s.Decision == nil:
-		return MarkDecision
-	case s.NeedsDecision && s.Decision.Recommended:
-		return MarkDecidedYes
-	case s.NeedsDecision:
-		return MarkDecidedNo
-	}
-	return ""
-}
+func RankMark(s *dossier.Standing) string { return s.Verdict().Mark() }
 
 // WriteSummary writes the Excel summary of a ranking (r is dossier.Rank(b);
 // nil ranks b): 排名 (rank, code, unit, region, one column per category,
@@ -183,7 +157,7 @@ func (s *summary) ranking() error {
 	titles := []string{"排名", LabelCode, LabelName, LabelRegion}
 	widths := []float64{7, 14, 30, 16}
 	for _, c := range r.Categories {
-		titles = append(titles, ScoreHeader(c))
+		titles = append(titles, c.Header())
 		widths = append(widths, 13)
 	}
 	titles = append(titles, "总分(100)", "有效评分数", "拟推荐", "并列", "说明")
@@ -336,7 +310,7 @@ func (s *summary) detail() error {
 	titles := []string{LabelCode, LabelName, "评委"}
 	widths := []float64{14, 30, 12}
 	for _, c := range r.Categories {
-		titles = append(titles, ScoreHeader(c))
+		titles = append(titles, c.Header())
 		widths = append(widths, 13)
 	}
 	titles = append(titles, HeaderTotal, "状态", "原因", HeaderComment)
@@ -375,7 +349,7 @@ func (s *summary) detail() error {
 				}
 				row = append(row, numCell(v, has, sc))
 			}
-			row = append(row, numCell(ln.Total.Float(), given, sc), strCell(statusLabel(ln.Status), txt), strCell(ln.Reason, txt), strCell(ln.Comment, txt))
+			row = append(row, numCell(ln.Total.Float(), given, sc), strCell(ln.Status.Short(), txt), strCell(ln.Reason, txt), strCell(ln.Comment, txt))
 			n++
 			if err := sw.SetRow(cellName(1, n), row); err != nil {
 				return err
