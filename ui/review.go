@@ -139,6 +139,11 @@ func (t *reviewTab) refresh() {
 // reviewFlags computes the 复核 flags of ranking r of book b with the
 // campaign's threshold and recorded resolutions.
 func (s *session) reviewFlags(b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, error) {
+	return s.reviewFlagsWith(b, r, dossier.Stabilities(b, r))
+}
+
+// reviewFlagsWith is reviewFlags with the stabilities already computed.
+func (s *session) reviewFlagsWith(b *dossier.Book, r *dossier.Ranking, stab map[string]*dossier.Stability) ([]dossier.Flag, error) {
 	pct, err := s.store.OutlierPct(s.ctx)
 	if err != nil {
 		return nil, err
@@ -147,7 +152,7 @@ func (s *session) reviewFlags(b *dossier.Book, r *dossier.Ranking) ([]dossier.Fl
 	if err != nil {
 		return nil, err
 	}
-	return dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res), nil
+	return dossier.ReviewFlags(b, r, stab, pct, res), nil
 }
 
 // unresolvedFirst orders flags for the screen: those still to review on
