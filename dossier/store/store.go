@@ -70,6 +70,17 @@ func (s *Store) Generation() uint64 { return s.gen.Load() }
 // login on a server), so that Generation moves.
 func (s *Store) BumpGeneration() { s.gen.Add(1) }
 
+// Poll asks the backend whether the campaign was written elsewhere since
+// it last asked (a Watcher backend), moves Generation if so, and returns
+// Generation. A screen that calls it when it comes forward sees another
+// program's writes too.
+func (s *Store) Poll(ctx context.Context) uint64 {
+	if w, ok := s.b.(Watcher); ok && w.ChangedElsewhere(ctx) {
+		s.gen.Add(1)
+	}
+	return s.gen.Load()
+}
+
 // StartLog writes the score log's first record when the campaign has none
 // (from the scores and decisions it holds) and from then on seals every
 // write transaction into the log. An adapter calls it once its schema is
