@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -456,62 +455,6 @@ func (s *Store) EditBefore(ctx context.Context, id int64) (_ dossier.Unit, err e
 		return dossier.Unit{}, err
 	}
 	return unitFromSnapshot(ctx, s.r, js.String)
-}
-
-func unitFromSnapshot(ctx context.Context, q Querier, js string) (dossier.Unit, error) {
-	var snap snapshot
-	if err := json.Unmarshal([]byte(js), &snap); err != nil {
-		return dossier.Unit{}, fmt.Errorf("snapshot: %w", err)
-	}
-	u := snap.Unit
-	for _, p := range snap.Photos {
-		ph := dossier.Photo{ID: p.ID, CategoryID: p.CategoryID, Caption: p.Caption}
-		if err := q.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
-			Scan(&ph.Format, &ph.Width, &ph.Height, &ph.Data); err != nil {
-			return u, fmt.Errorf("snapshot photo: %w", err)
-		}
-		u.Photos = append(u.Photos, ph)
-	}
-	return u, nil
-}
-
-// snapshot is a unit as kept in a revision: material, photos by image hash.
-type snapshot struct {
-	Unit   dossier.Unit `json:"unit"`
-	Photos []snapPhoto  `json:"photos"`
-}
-
-type snapPhoto struct {
-	ID         string `json:"id"`
-	CategoryID string `json:"category_id"`
-	Caption    string `json:"caption"`
-	Hash       string `json:"hash"`
-}
-
-func takeSnapshot(ctx context.Context, tx *Tx, id string) (string, int, error) {
-	u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
-	if err != nil {
-		return "", 0, err
-	}
-	if err := readMaterial(ctx, tx, map[string]*dossier.Unit{id: &u}, false); err != nil {
-		return "", 0, err
-	}
-	snap := snapshot{Unit: u}
-	snap.Unit.Photos = nil
-	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(category_id, ''), caption, image_hash FROM photo WHERE unit_id = ? ORDER BY position`, id)
-	if err != nil {
-		return "", 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var p snapPhoto
-		if err := rows.Scan(&p.ID, &p.CategoryID, &p.Caption, &p.Hash); err != nil {
-			return "", 0, err
-		}
-		snap.Photos = append(snap.Photos, p)
-	}
-	b, err := json.Marshal(snap)
-	return string(b), u.Revision, err
 }
 
 // Revisions returns a unit's earlier revisions, oldest first, with their
