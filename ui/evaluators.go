@@ -357,7 +357,6 @@ func (t *evaluatorsTab) move(d int) {
 		if err := t.s.store.ReorderEvaluators(t.s.ruleCtx(), ids); err != nil {
 			return err
 		}
-		t.s.changed++
 		t.refresh()
 		return nil
 	})
@@ -396,7 +395,6 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 	}
 	if e, ok := f.run(*ed.ev); ok {
 		*ed.ev = e
-		t.s.changed++
 		t.list.Refresh()
 	}
 }
@@ -431,7 +429,6 @@ func (t *evaluatorsTab) add(e dossier.Evaluator) error {
 	if err := t.s.store.AddEvaluator(t.s.ruleCtx(), &e); err != nil {
 		return err
 	}
-	t.s.changed++
 	t.selID = e.ID
 	t.refresh()
 	t.s.note("已新增评委 " + e.Name)
@@ -447,7 +444,6 @@ func (t *evaluatorsTab) remove(id string) {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	// The record is gone: its pending and failed edits go with it.
 	if t.ed != nil && t.ed.ev.ID == id {
 		t.ed.save.stop()
@@ -487,7 +483,6 @@ func (t *evaluatorsTab) avoid(evaluator, code, reason string) error {
 	if err := t.s.store.AddConflict(t.s.ctx, evaluator, code, strings.TrimSpace(reason)); err != nil {
 		return err
 	}
-	t.s.changed++
 	t.s.note("已记录评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
 	return nil
@@ -499,7 +494,6 @@ func (t *evaluatorsTab) lift(evaluator, code, reason string) {
 		t.s.a.alert("未能解除回避", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	t.s.note("已解除评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
 }
@@ -546,7 +540,6 @@ func (t *evaluatorsTab) importSheet(path string) (string, []string) {
 	if err != nil {
 		return "评分表未导入", problemLines(err)
 	}
-	t.s.changed++
 	t.refresh()
 	lines := []string{fmt.Sprintf("已导入评委“%s”的评分表：%d 项评分、%d 条评语有变化。", res.Evaluator, res.Changed, res.Comments)}
 	if len(res.Warnings) > 0 {

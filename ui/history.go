@@ -384,7 +384,6 @@ func (s *session) restoreEvent(ev dossier.Event, after func()) {
 
 // restored shows the file as it is after a restore, on every built screen.
 func (s *session) restored(note string) {
-	s.changed++
 	if c, err := s.store.Campaign(s.ctx); err == nil {
 		s.campaignChanged(c)
 	}

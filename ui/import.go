@@ -418,7 +418,6 @@ func (t *importTab) write(subs []dossier.Submission, at []int) {
 // imported shows the outcome of an import.
 func (t *importTab) imported(at []int, items []dossier.ImportItem, err error) {
 	t.bar.Hide()
-	t.s.changed++
 	var n, u, r int
 	for k, it := range items {
 		t.rows[at[k]].take(it)

@@ -233,6 +233,7 @@ func (e *unitEditor) saveBasic() {
 			b.Achievements, b.Values, b.Photos = nil, nil, nil
 			err := e.s.store.UpdateUnit(e.s.ctx, &b)
 			u.Version = b.Version
+			e.ownWrite(err)
 			return err
 		},
 		again:   e.saveBasic,
@@ -243,6 +244,15 @@ func (e *unitEditor) saveBasic() {
 		e.unit = u
 		e.updateHeader()
 		e.t.unitChanged(e.unit)
+	}
+}
+
+// ownWrite notes that the editor's own save succeeded: that change is
+// already on screen, so it alone is no reason to build the editor again
+// when the units screen comes forward.
+func (e *unitEditor) ownWrite(err error) {
+	if err == nil {
+		e.t.seen = e.s.store.Generation()
 	}
 }
 
@@ -512,6 +522,7 @@ func (e *unitEditor) saveMaterial() {
 		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
 		}
+		e.ownWrite(nil)
 		e.unit.Version = m.Version
 		e.what = nil
 		return nil

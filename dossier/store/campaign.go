@@ -14,7 +14,8 @@ import (
 func newID() string { return uuid.NewString() }
 
 // Campaign returns the campaign's settings.
-func (s *Store) Campaign(ctx context.Context) (dossier.Campaign, error) {
+func (s *Store) Campaign(ctx context.Context) (_ dossier.Campaign, err error) {
+	defer s.wrap(&err, "读取评选设置")
 	return readCampaign(ctx, s.r)
 }
 
@@ -44,7 +45,8 @@ func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 // date, quota, trimming threshold, minimum valid totals and tie-break order
 // (category IDs). c.Version must be the version c was loaded at: settings changed since are
 // refused with a *dossier.StaleError. On success c holds the new version.
-func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
+func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) (err error) {
+	defer s.wrap(&err, "保存评选设置")
 	v := *c
 	if err := v.Validate(); err != nil {
 		return err
@@ -130,7 +132,8 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 }
 
 // Categories returns the categories in order, each with its indicators.
-func (s *Store) Categories(ctx context.Context) ([]dossier.Category, error) {
+func (s *Store) Categories(ctx context.Context) (_ []dossier.Category, err error) {
+	defer s.wrap(&err, "读取类别")
 	return readCategories(ctx, s.r)
 }
 
@@ -216,7 +219,8 @@ func insertIndicator(ctx context.Context, tx *Tx, in *dossier.Indicator) error {
 }
 
 // AddCategory appends a category (with its indicators) at the end.
-func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
+func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) (err error) {
+	defer s.wrap(&err, "新增类别")
 	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM category`).Scan(&c.Position); err != nil {
 			return err
@@ -257,7 +261,8 @@ var categoryFields = []fieldDef[dossier.Category]{
 // Lowering the maximum below a recorded score is refused. c.Version must be
 // the version c was loaded at (a stale one is refused with a
 // *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
+func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) (err error) {
+	defer s.wrap(&err, "保存类别")
 	v := *c
 	if err := v.Validate(); err != nil {
 		return err
@@ -312,7 +317,8 @@ func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Categor
 // lost: move or clear that material first. base is the version the
 // caller's copy was loaded at (a stale one is refused). The history keeps
 // the whole category as it was.
-func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除类别")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := categoryTx(ctx, tx, id)
 		if err != nil {
@@ -353,7 +359,8 @@ func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error
 
 // ReorderCategories sets the category order to ids (every category once).
 // A category whose position changes gets a new version.
-func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
+func (s *Store) ReorderCategories(ctx context.Context, ids []string) (err error) {
+	defer s.wrap(&err, "调整类别顺序")
 	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
@@ -390,7 +397,8 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
 }
 
 // AddIndicator appends an indicator to its category.
-func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
+func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) (err error) {
+	defer s.wrap(&err, "新增指标")
 	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM indicator WHERE category_id = ?`, in.CategoryID).Scan(&in.Position); err != nil {
 			return err
@@ -435,7 +443,8 @@ var indicatorFields = []fieldDef[dossier.Indicator]{
 // convert (个 → 所) it is refused, naming how many values are stored.
 // in.Version must be the version in was loaded at (a stale one is refused
 // with a *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) error {
+func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) (err error) {
+	defer s.wrap(&err, "保存指标")
 	v := *in
 	if err := v.Validate(); err != nil {
 		return err
@@ -533,7 +542,8 @@ func (s *Store) convertValues(ctx context.Context, tx *Tx, old *dossier.Indicato
 
 // RemoveIndicator deletes an indicator that no unit has a value for. base
 // is the version the caller's copy was loaded at (a stale one is refused).
-func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除指标")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := indicatorTx(ctx, tx, id)
 		if err != nil {
