@@ -62,18 +62,18 @@ type session struct {
 	ctx      context.Context
 	campaign dossier.Campaign
 
-	view     fyne.CanvasObject
-	errs     *errorBar
-	status   *widget.Label
+	view   fyne.CanvasObject
+	errs   *errorBar
+	status *widget.Label
 	// activity shows the progress of the background jobs started with
 	// background; activities counts them (UI thread only).
 	activity   *widget.ProgressBar
 	activities int
-	titleLbl *widget.Label
-	pathLbl  *widget.Label
-	tabs     *container.AppTabs
-	slots    map[string]*fyne.Container
-	screens  map[string]screen
+	titleLbl   *widget.Label
+	pathLbl    *widget.Label
+	tabs       *container.AppTabs
+	slots      map[string]*fyne.Container
+	screens    map[string]screen
 
 	flushers []func()
 	jobs     sync.WaitGroup
