@@ -47,8 +47,9 @@ type ExportRequest struct {
 	PPI int
 	// Progress counts units set (PDF) or workbooks written.
 	Progress Progress
-	// Protect names further files the output must not replace (files
-	// being read); the campaign itself is always protected.
+	// Protect names files the output must not replace (the campaign as
+	// the user named it, files being read). Any campaign file and journal
+	// is refused anyway (export.WriteFile), the open one included.
 	Protect []string
 }
 
@@ -79,8 +80,8 @@ type exportJob struct {
 	protect []string
 }
 
-// writeFile writes one file whole or not at all, never over the campaign
-// or a protected file, and lists it in the result.
+// writeFile writes one file whole or not at all, never over a campaign or
+// a protected file, and lists it in the result.
 func (j *exportJob) writeFile(path string, write func(w io.Writer) error) error {
 	if err := export.WriteFile(path, write, j.protect...); err != nil {
 		return err
@@ -144,11 +145,14 @@ var exporters = map[Kind]exporter{
 		return nil
 	}},
 	KindBackup: {nil, func(ctx context.Context, j *exportJob) error {
-		// The same rules as every document: never over a campaign or one
-		// of its journals (a backup named c.dossier-wal would be taken for
-		// the journal of c.dossier, and discarded).
-		if err := export.Refuse(j.req.Out, j.protect...); err != nil {
-			return err
+		// An existing file is refused by Backup, the campaign itself with
+		// its own message. A name that is free may still be a campaign's
+		// journal's (a backup named c.dossier-wal would be taken for the
+		// journal of c.dossier, and discarded): refused like a document.
+		if _, err := os.Lstat(j.req.Out); errors.Is(err, os.ErrNotExist) {
+			if err := export.Refuse(j.req.Out, append([]string{j.st.Path()}, j.protect...)...); err != nil {
+				return err
+			}
 		}
 		if err := j.st.Backup(ctx, j.req.Out); err != nil {
 			return err
@@ -168,7 +172,7 @@ func Export(ctx context.Context, st *sqlite.Store, req ExportRequest) (*ExportRe
 	if strings.TrimSpace(req.Out) == "" {
 		return nil, dossier.Errorf(dossier.EINVALID, "请指定输出文件")
 	}
-	j := &exportJob{st: st, req: req, res: &ExportResult{}, protect: append([]string{st.Path()}, req.Protect...)}
+	j := &exportJob{st: st, req: req, res: &ExportResult{}, protect: req.Protect}
 	if x.load != nil {
 		b, err := st.Book(ctx, *x.load)
 		if err != nil {

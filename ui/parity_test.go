@@ -154,7 +154,7 @@ func TestImportParity(t *testing.T) {
 	tpl := filepath.Join(work, "模板.xlsx")
 	ctl(t, bin, false, "template", "--db", cliDB, "--out", tpl)
 	units := unitsJSON(t, bin, cliDB)
-	demoCode, demoName := units[0]["code"].(string), units[0]["name"].(string)
+	demoCode, demoName, otherName := units[0]["code"].(string), units[0]["name"].(string), units[1]["name"].(string)
 	dir := filepath.Join(work, "申报表")
 	os.Mkdir(dir, 0o755)
 	fill := func(name string, cells map[string]map[string]string) {
@@ -182,7 +182,7 @@ func TestImportParity(t *testing.T) {
 	fill("更新.xlsx", map[string]map[string]string{"基本信息": {"B1": demoCode, "B2": demoName, "B8": "新的事迹标题"}})
 	fill("鹤壁1.xlsx", map[string]map[string]string{"基本信息": {"B2": "鹤壁市教育局"}})
 	fill("鹤壁2.xlsx", map[string]map[string]string{"基本信息": {"B2": "鹤壁市教育局"}})
-	fill("抢编号.xlsx", map[string]map[string]string{"基本信息": {"B1": "2099-0001", "B2": demoName}})
+	fill("抢编号.xlsx", map[string]map[string]string{"基本信息": {"B1": "2099-0001", "B2": otherName}})
 	odsLike(t, filepath.Join(dir, "濮阳市教育局.ods"))
 	os.WriteFile(filepath.Join(dir, "~$新乡市教育局.xlsx"), []byte("owner"), 0o644)
 
