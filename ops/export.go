@@ -206,7 +206,8 @@ func (j *exportJob) pdf(ctx context.Context, write func(w io.Writer, r *dossier.
 	if err != nil {
 		return err
 	}
-	opt.LogHead, opt.Flags = sc.Head, dossier.ReviewFlags(j.b, r, dossier.Stabilities(j.b, r), pct, res)
+	opt.Stability = dossier.Stabilities(j.b, r)
+	opt.LogHead, opt.Flags = sc.Head, dossier.ReviewFlags(j.b, r, opt.Stability, pct, res)
 	var rep *pdf.Report
 	err = j.writeFile(j.req.Out, func(w io.Writer) error {
 		var werr error

@@ -56,7 +56,7 @@ func (t *exportTab) pendingDecisions() int {
 	}
 	n := 0
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Verdict() == dossier.VerdictPending {
 			n++
 		}
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -13,55 +12,46 @@ import (
 	"github.com/dossier-app/dossier/ops"
 )
 
-func init() {
-	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
-	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
-	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores] [--quality print|screen]\nexport     xlsx --db FILE --out FILE.xlsx")
-}
-
-func runTemplate(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("template", true)
+func runTemplate(ctx context.Context, x *call) error {
+	f := x.flags
 	out := f.String("out", "", "输出文件")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	if _, err := ops.Export(ctx, s, ops.ExportRequest{Kind: ops.KindTemplate, Out: *out, Protect: []string{*f.db}}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已生成申报表模板：%s\n", *out)
+	fmt.Fprintf(x.out, "已生成申报表模板：%s\n", *out)
 	return nil
 }
 
-func runImport(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("import", true)
+func runImport(ctx context.Context, x *call) error {
+	f := x.flags
 	dry := f.Bool("dry-run", false, "只检查，不写入")
-	paths, err := f.parse(args)
+	paths, err := f.parse()
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
 		return usagef("请指定要导入的申报表文件或文件夹")
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	// Every file that looks like a submission is read (in parallel, the
 	// outcomes in the order listed) and each one refused says why.
 	list := ops.FindSubmissions(paths)
 	rejected := len(list.Problems)
 	for _, p := range list.Problems {
-		fmt.Fprintf(e.err, "拒绝 %s：%s\n", p.File, p.Message)
+		fmt.Fprintf(x.err, "拒绝 %s：%s\n", p.File, p.Message)
 	}
 	plan, err := ops.PreviewImport(ctx, s, list.Files, nil)
 	if err != nil {
@@ -72,18 +62,18 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 		switch {
 		case errors.As(f.ReadErr, &fe):
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", f.Path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", f.Path)
 			for _, p := range fe.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 		case f.ReadErr != nil:
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：%s\n", f.Path, dossier.ErrorMessage(f.ReadErr))
+			fmt.Fprintf(x.err, "拒绝 %s：%s\n", f.Path, dossier.ErrorMessage(f.ReadErr))
 		}
 	}
 	if !*dry {
 		// What a re-import would remove is said before anything is written.
-		printRemovals(e, plan)
+		printRemovals(x.env, plan)
 		if plan, err = ops.CommitImport(ctx, s, plan, nil); err != nil {
 			return err
 		}
@@ -98,14 +88,14 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 			continue // said above
 		}
 		for _, w := range it.Warnings {
-			fmt.Fprintln(e.err, "注意 "+w)
+			fmt.Fprintln(x.err, "注意 "+w)
 		}
 		switch it.Action {
 		case dossier.ImportRejected:
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", it.File)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", it.File)
 			for _, p := range it.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 		case dossier.ImportNew:
 			nNew++
@@ -113,23 +103,23 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 			if code == "" {
 				code = "（自动编号）"
 			}
-			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], code, it.Name, it.File)
+			fmt.Fprintf(x.out, "%s %s %s ← %s\n", verb[it.Action], code, it.Name, it.File)
 		case dossier.ImportUpdate:
 			if it.Unchanged {
 				nSame++
-				fmt.Fprintf(e.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
+				fmt.Fprintf(x.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
 				continue
 			}
 			nUpd++
-			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], it.Code, it.Name, it.File)
+			fmt.Fprintf(x.out, "%s %s %s ← %s\n", verb[it.Action], it.Code, it.Name, it.File)
 			for _, c := range it.Changes {
-				fmt.Fprintln(e.out, "  "+c)
+				fmt.Fprintln(x.out, "  "+c)
 			}
 			for _, r := range it.Removals {
 				if !*dry {
 					r = strings.Replace(r, "将被", "已被", 1)
 				}
-				fmt.Fprintln(e.out, "  删除 "+r)
+				fmt.Fprintln(x.out, "  删除 "+r)
 			}
 		}
 	}
@@ -144,7 +134,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	if skipped := list.SkippedText(); skipped != "" {
 		summary += "；" + skipped
 	}
-	fmt.Fprintln(e.out, summary)
+	fmt.Fprintln(x.out, summary)
 	if rejected > 0 {
 		return &rejectedError{rejected}
 	}
@@ -165,43 +155,41 @@ func printRemovals(e *env, plan *ops.ImportPlan) {
 	}
 }
 
-func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("scoresheet", true)
+func runScoresheet(ctx context.Context, x *call) error {
+	f := x.flags
 	name := f.String("evaluator", "", "评委姓名")
 	out := f.String("out", "", "输出文件")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("evaluator", *name, "out", *out); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	res, err := ops.Export(ctx, s, ops.ExportRequest{Kind: ops.KindScoreSheet, Evaluator: *name, Out: *out, Protect: []string{*f.db}})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已生成评委“%s”的评分表：%s\n", res.Evaluator, *out)
+	fmt.Fprintf(x.out, "已生成评委“%s”的评分表：%s\n", res.Evaluator, *out)
 	return nil
 }
 
-func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("scores import", true)
-	files, err := f.parse(args)
+func runScoresImport(ctx context.Context, x *call) error {
+	f := x.flags
+	files, err := f.parse()
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
 		return usagef("请指定要导入的评分表文件")
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	outcomes, err := ops.ImportScoreSheets(ctx, s, files, nil)
 	rejected := 0
 	for _, o := range outcomes {
@@ -209,18 +197,18 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 		switch {
 		case errors.As(o.Err, &fe):
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", o.Path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", o.Path)
 			for _, p := range fe.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 		case o.Err != nil:
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：%s\n", o.Path, dossier.ErrorMessage(o.Err))
+			fmt.Fprintf(x.err, "拒绝 %s：%s\n", o.Path, dossier.ErrorMessage(o.Err))
 		default:
 			for _, w := range o.Result.Warnings {
-				fmt.Fprintln(e.err, "提示："+w.String())
+				fmt.Fprintln(x.err, "提示："+w.String())
 			}
-			fmt.Fprintf(e.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", o.Result.Evaluator, o.Path, o.Result.Changed, o.Result.Comments)
+			fmt.Fprintf(x.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", o.Result.Evaluator, o.Path, o.Result.Changed, o.Result.Comments)
 		}
 	}
 	if err != nil {
@@ -232,21 +220,17 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 	return nil
 }
 
-func runExport(ctx context.Context, args []string, e *env) (err error) {
-	if isHelp(args) {
-		return flag.ErrHelp
-	}
-	if len(args) == 0 || (args[0] != "pdf" && args[0] != "xlsx") {
-		return usagef("应为 export pdf 或 export xlsx")
-	}
-	what := args[0]
-	f := newFlags("export "+what, true)
+// runExport is export pdf and export xlsx; both take the same flags, as
+// they always have.
+func runExport(ctx context.Context, x *call) error {
+	what := x.cmd.Name
+	f := x.flags
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
 	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
-	if err := f.parseNone(args[1:]); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
@@ -275,11 +259,10 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			return usagef("--kind 应为 dossier、notice 或 unit，而不是“%s”", *kind)
 		}
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	req := ops.ExportRequest{Kind: ops.Kind(*kind), Out: *out, Unit: *code, WithScores: *withScores, PPI: pdf.PrintPPI, Protect: []string{*f.db}}
 	if *quality == "screen" {
 		req.PPI = pdf.ScreenPPI
@@ -292,12 +275,12 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	if what == "xlsx" {
-		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
+		fmt.Fprintf(x.out, "已导出 Excel 汇总：%s\n", *out)
 		return nil
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintln(e.err, "提示："+w)
+		fmt.Fprintln(x.err, "提示："+w)
 	}
-	fmt.Fprintf(e.out, "已导出 PDF（%d 页）：%s\n", res.Pages, *out)
+	fmt.Fprintf(x.out, "已导出 PDF（%d 页）：%s\n", res.Pages, *out)
 	return nil
 }
