@@ -76,6 +76,24 @@ func TestLongWorkOffTheUIThread(t *testing.T) {
 		}
 	})
 
+	t.Run("folder walk and preview", func(t *testing.T) {
+		it := s.screen(ScreenImport).(*importTab)
+		folder := filepath.Join(dir, "申报表")
+		os.Mkdir(folder, 0o755)
+		data, _ := os.ReadFile(filepath.Join(dir, "模板.xlsx"))
+		os.WriteFile(filepath.Join(folder, "空白.xlsx"), data, 0o644)
+		p.dir = folder
+		held(t, func() {
+			it.addFolder.OnTapped()
+			if len(it.rows) != 0 || !it.addFiles.Disabled() {
+				t.Error("the folder was listed on the UI goroutine")
+			}
+		}, "")
+		if len(it.rows) != 1 || it.rows[0].action.Label() != "拒绝" {
+			t.Errorf("preview rows %+v", it.rows)
+		}
+	})
+
 	sheet := filepath.Join(dir, "评分表-王评委.xlsx")
 	t.Run("score workbook out", func(t *testing.T) {
 		a.ShowScreen(ScreenEvaluators)

@@ -192,7 +192,25 @@ func (t *importTab) addListed(paths []string) {
 	if t.busy {
 		return
 	}
-	list := ops.FindSubmissions(paths)
+	// A folder of hundreds of workbooks is walked and each file's head
+	// read to tell a workbook from a photo: in the background.
+	t.setBusy(true)
+	t.state.SetText("正在查找申报表…")
+	s := t.s
+	s.goJob(func() {
+		list := ops.FindSubmissions(paths)
+		fyne.Do(func() {
+			if s.a.cur != s {
+				return // the campaign was closed meanwhile
+			}
+			t.setBusy(false)
+			t.listed(list)
+		})
+	})
+}
+
+// listed takes what the folder walk found.
+func (t *importTab) listed(list ops.Listing) {
 	t.skipped = list.SkippedText()
 	if len(list.Files) == 0 {
 		msg := "没有找到申报表（.xlsx 等电子表格文件）。"
@@ -202,6 +220,7 @@ func (t *importTab) addListed(paths []string) {
 		if t.skipped != "" {
 			msg += "\n" + t.skipped + "。"
 		}
+		t.state.SetText("没有找到申报表。")
 		t.s.a.alert("没有申报表", msg)
 		return
 	}
