@@ -9,6 +9,7 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // NewCampaign describes a campaign to create.
@@ -26,7 +27,7 @@ type NewCampaign struct {
 // CreateCampaign makes a new campaign file at path with the default
 // categories (五大工程) and opens it. An existing file is refused, never
 // overwritten; the file appears whole or not at all.
-func CreateCampaign(ctx context.Context, path string, c NewCampaign) (*sqlite.Store, error) {
+func CreateCampaign(ctx context.Context, path string, c NewCampaign) (*store.Store, error) {
 	cats, err := dossier.ParseCategories(assets.DefaultCategories)
 	if err != nil {
 		return nil, err
@@ -47,7 +48,7 @@ func CreateCampaign(ctx context.Context, path string, c NewCampaign) (*sqlite.St
 
 // CreateDemo makes the demo campaign (the seed's four units, sample
 // evaluators and scores) at path and opens it.
-func CreateDemo(ctx context.Context, path string) (*sqlite.Store, error) {
+func CreateDemo(ctx context.Context, path string) (*store.Store, error) {
 	return demo.Create(ctx, path)
 }
 

@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/export/xlsx"
@@ -67,13 +67,13 @@ type ExportResult struct {
 
 // exporter makes one kind of document from the campaign loaded with load.
 type exporter struct {
-	load  *sqlite.LoadOptions // nil: no book needed
+	load  *store.LoadOptions // nil: no book needed
 	write func(ctx context.Context, j *exportJob) error
 }
 
 // exportJob is one Export call under way.
 type exportJob struct {
-	st      *sqlite.Store
+	st      *store.Store
 	req     ExportRequest
 	b       *dossier.Book
 	res     *ExportResult
@@ -91,8 +91,8 @@ func (j *exportJob) writeFile(path string, write func(w io.Writer) error) error 
 }
 
 var (
-	bare     = &sqlite.LoadOptions{}
-	material = &sqlite.LoadOptions{Material: true} // photos are streamed, never loaded
+	bare     = &store.LoadOptions{}
+	material = &store.LoadOptions{Material: true} // photos are streamed, never loaded
 )
 
 var exporters = map[Kind]exporter{
@@ -164,7 +164,7 @@ var exporters = map[Kind]exporter{
 
 // Export makes a document of the campaign (see Kind), written whole or
 // not at all and never over a campaign file.
-func Export(ctx context.Context, st *sqlite.Store, req ExportRequest) (*ExportResult, error) {
+func Export(ctx context.Context, st *store.Store, req ExportRequest) (*ExportResult, error) {
 	x, ok := exporters[req.Kind]
 	if !ok {
 		return nil, fmt.Errorf("export: unknown kind %q", req.Kind)

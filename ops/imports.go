@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
 
@@ -71,8 +71,8 @@ func (p *ImportPlan) Importable() bool {
 // PreviewImport reads the workbooks (in parallel, one worker per core;
 // progress counts files read) and asks the campaign what importing them
 // would do, writing nothing.
-func PreviewImport(ctx context.Context, st *sqlite.Store, files []string, progress Progress) (*ImportPlan, error) {
-	b, err := st.Book(ctx, sqlite.LoadOptions{})
+func PreviewImport(ctx context.Context, st *store.Store, files []string, progress Progress) (*ImportPlan, error) {
+	b, err := st.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func PreviewImport(ctx context.Context, st *sqlite.Store, files []string, progre
 // unit in its own transaction (progress counts files written), and returns
 // the outcome, file by file as in the plan. The campaign decides again as
 // it writes: what changed since the preview is taken into account.
-func CommitImport(ctx context.Context, st *sqlite.Store, plan *ImportPlan, progress Progress) (*ImportPlan, error) {
+func CommitImport(ctx context.Context, st *store.Store, plan *ImportPlan, progress Progress) (*ImportPlan, error) {
 	out := &ImportPlan{Files: append([]ImportFile(nil), plan.Files...)}
 	var subs []dossier.Submission
 	var at []int

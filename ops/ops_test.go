@@ -13,10 +13,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
-func demoStore(t *testing.T) *sqlite.Store {
+func demoStore(t *testing.T) *store.Store {
 	t.Helper()
 	st, err := CreateDemo(context.Background(), filepath.Join(t.TempDir(), "示例.dossier"))
 	if err != nil {
@@ -119,7 +119,7 @@ func TestImportPreviewAndCommit(t *testing.T) {
 func TestScoreSheets(t *testing.T) {
 	ctx := context.Background()
 	st := demoStore(t)
-	b, _ := st.Book(ctx, sqlite.LoadOptions{})
+	b, _ := st.Book(ctx, store.LoadOptions{})
 	ev := b.Evaluators[0]
 	path := filepath.Join(t.TempDir(), "评分表.xlsx")
 	res, err := Export(ctx, st, ExportRequest{Kind: KindScoreSheet, Evaluator: ev.Name, Out: path})
@@ -154,7 +154,7 @@ func TestExportKinds(t *testing.T) {
 	ctx := context.Background()
 	st := demoStore(t)
 	dir := t.TempDir()
-	b, _ := st.Book(ctx, sqlite.LoadOptions{})
+	b, _ := st.Book(ctx, store.LoadOptions{})
 	for _, c := range []struct {
 		req   ExportRequest
 		magic string

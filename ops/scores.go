@@ -5,7 +5,7 @@ import (
 	"errors"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
 
@@ -13,7 +13,7 @@ import (
 type ScoreSheetOutcome struct {
 	Path string
 	// Result is set when the workbook was merged.
-	Result *sqlite.ScoreSheetResult
+	Result *store.ScoreSheetResult
 	// Err is why the workbook was refused, whole: a *dossier.FileError
 	// naming the cells (by the reader or by dossier.PlanScoreSheet), or
 	// another error of the file (one that cannot be opened).
@@ -24,10 +24,10 @@ type ScoreSheetOutcome struct {
 // whole or not at all, in the order given (progress counts workbooks). A
 // refused workbook does not stop the others; a failure of the campaign
 // file does: the outcomes so far are returned with it.
-func ImportScoreSheets(ctx context.Context, st *sqlite.Store, paths []string, progress Progress) ([]ScoreSheetOutcome, error) {
+func ImportScoreSheets(ctx context.Context, st *store.Store, paths []string, progress Progress) ([]ScoreSheetOutcome, error) {
 	// Reading a workbook needs the units, categories, evaluators and 回避,
 	// which merging scores does not change: load them once.
-	b, err := st.Book(ctx, sqlite.LoadOptions{})
+	b, err := st.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 
 	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/ops"
 )
 
@@ -242,7 +242,7 @@ func (a *App) openFailed(title string, err error) {
 	}
 }
 
-func (a *App) attach(st *sqlite.Store) error {
+func (a *App) attach(st *store.Store) error {
 	a.Close()
 	s, err := newSession(a, st)
 	if err != nil {

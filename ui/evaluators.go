@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/ops"
 )
 
@@ -120,7 +120,7 @@ func (t *evaluatorsTab) refresh() {
 	if t.ed != nil {
 		t.ed.save.flush()
 	}
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
 		return
@@ -520,7 +520,7 @@ func (t *evaluatorsTab) askExportSheet(e *dossier.Evaluator) {
 
 // exportSheet writes an evaluator's score workbook.
 func (t *evaluatorsTab) exportSheet(evaluatorID, path string) error {
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}

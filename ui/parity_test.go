@@ -16,7 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // buildCtl builds dossierctl for the parity test.
@@ -222,7 +222,7 @@ func TestImportParity(t *testing.T) {
 
 	// A score workbook comes back to both.
 	sheet := filepath.Join(work, "评分表.xlsx")
-	b, _ := s.store.Book(context.Background(), sqlite.LoadOptions{})
+	b, _ := s.store.Book(context.Background(), store.LoadOptions{})
 	ev := b.Evaluators[1].Name
 	ctl(t, bin, false, "scoresheet", "--db", cliDB, "--evaluator", ev, "--out", sheet)
 	f, _ := excelize.OpenFile(sheet)

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/ops"
 )
@@ -45,7 +45,7 @@ func runDemo(ctx context.Context, x *call) error {
 		return err
 	}
 	x.own(s)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func runSettings(ctx context.Context, x *call) error {
 			}
 		}
 	}
-	s, b, err := x.book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/ops"
 )
@@ -107,7 +107,7 @@ func runImport(ctx context.Context, x *call) error {
 		case dossier.ImportUpdate:
 			if it.Unchanged {
 				nSame++
-				fmt.Fprintf(x.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
+				fmt.Fprintf(x.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, store.Unchanged)
 				continue
 			}
 			nUpd++
