@@ -256,13 +256,13 @@ func (t *exportTab) start(kind, path, code string) *exportJob {
 				return
 			}
 			v := float64(done) / float64(total)
-			fyne.Do(func() {
+			onUI(func() {
 				j.bar.SetValue(v)
 				j.state.SetText(fmt.Sprintf("正在生成：%d / %d", done, total))
 			})
 		}
 		j.err = t.make(j, code, progress)
-		fyne.Do(func() { t.finished(j) })
+		onUI(func() { t.finished(j) })
 	})
 	return j
 }

@@ -199,7 +199,7 @@ func (t *importTab) addListed(paths []string) {
 	s := t.s
 	s.goJob(func() {
 		list := ops.FindSubmissions(paths)
-		fyne.Do(func() {
+		onUI(func() {
 			if s.a.cur != s {
 				return // the campaign was closed meanwhile
 			}
@@ -299,9 +299,9 @@ func (t *importTab) preview() {
 	s.goJob(func() {
 		plan, err := ops.PreviewImport(s.ctx, s.store, files, func(done, total int) {
 			v := float64(done) / float64(total)
-			fyne.Do(func() { t.bar.SetValue(v) })
+			onUI(func() { t.bar.SetValue(v) })
 		})
-		fyne.Do(func() {
+		onUI(func() {
 			t.bar.Hide()
 			if err != nil {
 				t.state.SetText("检查失败：" + dossier.ErrorMessage(err))
@@ -403,12 +403,12 @@ func (t *importTab) write(plan *ops.ImportPlan) {
 	s.goJob(func() {
 		out, err := ops.CommitImport(s.ctx, s.store, plan, func(done, total int) {
 			v := float64(done) / float64(total)
-			fyne.Do(func() {
+			onUI(func() {
 				t.bar.SetValue(v)
 				t.state.SetText(fmt.Sprintf("正在导入：%d / %d", done, total))
 			})
 		})
-		fyne.Do(func() { t.imported(out, err) })
+		onUI(func() { t.imported(out, err) })
 	})
 }
 

@@ -358,10 +358,10 @@ func (s *session) background(what string, work func(progress ops.Progress) func(
 		show := work(func(done, total int) {
 			if total > 0 {
 				v := float64(done) / float64(total)
-				fyne.Do(func() { s.activity.SetValue(v) })
+				onUI(func() { s.activity.SetValue(v) })
 			}
 		})
-		fyne.Do(func() {
+		onUI(func() {
 			if s.activities--; s.activities == 0 {
 				s.activity.Hide()
 			}

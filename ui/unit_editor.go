@@ -553,7 +553,7 @@ func (e *unitEditor) addPhotoInBackground(path string) {
 	e.photoBusy.Show()
 	e.s.goJob(func() {
 		p, thumb, err := preparePhoto(path)
-		fyne.Do(func() {
+		onUI(func() {
 			e.photoBusy.Hide()
 			if err != nil {
 				e.s.a.alert("未能添加图片", dossier.ErrorMessage(err))
@@ -721,7 +721,7 @@ func (e *unitEditor) makeThumbs(late []lateThumb) {
 			e.thumbMu.Lock()
 			e.thumbs[l.key] = t
 			e.thumbMu.Unlock()
-			fyne.Do(func() {
+			onUI(func() {
 				l.img.Image = t
 				l.img.Refresh()
 			})
