@@ -350,7 +350,7 @@ func (h *campaignHistory) load(s *session) {
 		for _, u := range units {
 			byID[u.ID] = u
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				h.list.fail(err)
 				return
@@ -446,7 +446,7 @@ func (h *unitHistory) load() {
 		if err == nil {
 			revs, err = s.store.Revisions(s.ctx, id)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				h.list.fail(err)
 				h.revBox.Objects = []fyne.CanvasObject{muted("未能读取历史版本。")}
@@ -573,7 +573,7 @@ func (s *session) showEditBefore(e dossier.Event) {
 		if err == nil {
 			cats, err = s.store.Categories(s.ctx)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				s.a.alert("无法查看修改前的内容", dossier.ErrorMessage(err))
 				return
