@@ -16,7 +16,7 @@ import (
 func init() {
 	register("new", runNew, "new        --db FILE [--title T]        新建评选活动文件（默认五大工程类别）")
 	register("demo", runDemo, "demo       --db FILE                    示例评选活动：种子材料中的四个单位、示例评委和评分")
-	register("settings", runSettings, "settings   --db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n             [--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]   查看或修改评选设置")
+	register("settings", runSettings, "settings   --db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n             [--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P]\n             [--region-cap N] [--kind-quota 类型>=N[%]|类型<=N[%]]… [--notice-start YYYY-MM-DD] [--notice-days N]\n             [--objection-contact 文字] [--reason 理由]   查看或修改评选设置")
 	register("backup", runBackup, "backup     --db FILE --out FILE         在线备份一致的副本")
 	register("check", runCheck, "check      --db FILE                    完整性和一致性检查")
 }
@@ -75,7 +75,11 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 	minValid := f.Int("min-valid", 1, "参与排名所需的最少有效评分份数")
 	reason := f.String("reason", "", "评分开始后修改评分规则的理由")
 	outlier := f.Int("outlier-pct", 0, "畸高畸低阈值（满分的百分比）")
+	proc := addProcFlags(f)
 	if err := f.parseNone(args); err != nil {
+		return err
+	}
+	if err := proc.check(f); err != nil {
 		return err
 	}
 	if f.set("min-valid") && *minValid < 1 {
@@ -143,6 +147,9 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 			c.TieBreak = append(c.TieBreak, cat.ID)
 		}
 	}
+	if proc.apply(f, &c) {
+		changed = true
+	}
 	if f.set("outlier-pct") {
 		if err := s.SetOutlierPct(ctx, *outlier); err != nil {
 			return err
@@ -191,6 +198,7 @@ func printSettings(e *env, b *dossier.Book) {
 	if sum != dossier.Points(100) {
 		fmt.Fprintf(e.out, "注意：各类别满分合计 %s，不是 100\n", sum.Short())
 	}
+	printProcSettings(e, b)
 }
 
 func runBackup(ctx context.Context, args []string, e *env) (err error) {

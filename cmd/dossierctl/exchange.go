@@ -278,6 +278,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	code := f.String("unit", "", "申报编号（--kind unit）")
 	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
+	allowPending := f.Bool("allow-pending", false, "并列跨越名额线（或名额限制）尚待评委会决定时仍导出公示名单（--kind notice）")
 	if err := f.parseNone(args[1:]); err != nil {
 		return err
 	}
@@ -320,6 +321,11 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	r := dossier.Rank(b)
+	if what == "pdf" && *kind == "notice" && !*allowPending {
+		if err := refusePending(r); err != nil {
+			return err
+		}
+	}
 	if what == "xlsx" {
 		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }, *f.db); err != nil {
 			return err

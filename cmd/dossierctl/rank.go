@@ -85,6 +85,10 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 			if sb.ZRank > 0 {
 				js.ZRank = &sb.ZRank
 			}
+			if st.SkippedBy != "" {
+				by := st.SkippedBy
+				js.SkippedBy = &by
+			}
 			out = append(out, js)
 		}
 		if *withMeta {
@@ -92,7 +96,7 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 			if err != nil {
 				return err
 			}
-			out = append(out, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head})
+			out = append(out, procMeta(b, r, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head}))
 		}
 		enc := json.NewEncoder(e.out)
 		enc.SetEscapeHTML(false)
@@ -122,14 +126,24 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 		switch {
 		case st.Recommended:
 			note = "拟推荐"
+		case st.NeedsDecision && st.CapTie != "":
+			note = "同分跨越名额限制（" + st.CapTie + "），待评委会决定"
 		case st.NeedsDecision:
 			note = "同分跨线，待评委会决定"
+		case st.SkippedBy != "":
+			note = "受名额限制未列入（" + st.SkippedBy + "）"
 		}
 		row = append(row, st.Total.String(), fmt.Sprint(st.Explanation.Valid), note)
 		fmt.Fprintln(e.out, strings.Join(row, "\t"))
 		if i+1 == r.CutAfter && r.Quota > 0 {
 			fmt.Fprintln(e.out, "———————— 拟推荐线 ————————")
 		}
+	}
+	if len(r.Caps) > 0 {
+		fmt.Fprintf(e.out, "推荐名额限制：%s\n", strings.Join(r.Caps, "；"))
+	}
+	for _, u := range r.Unmet {
+		fmt.Fprintln(e.out, "注意："+u)
 	}
 	return nil
 }
