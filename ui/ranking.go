@@ -178,6 +178,8 @@ func resultText(st *dossier.Standing) string {
 		return "评委会决定不推荐"
 	case st.Recommended:
 		return "拟推荐"
+	case st.SkippedBy != "":
+		return "受名额限制（" + st.SkippedBy + "）"
 	}
 	return ""
 }
@@ -320,8 +322,8 @@ func rankingSummary(r *dossier.Ranking) string {
 		}
 	}
 	rec := fmt.Sprintf("拟推荐 %d 个", listed)
-	if listed != r.CutAfter {
-		rec += fmt.Sprintf("（红线以上 %d 个，评委会决定推荐 %d 个）", r.CutAfter, listed-r.CutAfter)
+	if above := r.RecommendedCount(); listed != above {
+		rec += fmt.Sprintf("（红线以上 %d 个，评委会决定推荐 %d 个）", above, listed-above)
 	} else {
 		rec += "（红线以上）"
 	}
