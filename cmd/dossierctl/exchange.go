@@ -19,7 +19,7 @@ func init() {
 	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
 	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
 	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores] [--quality print|screen]\nexport     xlsx --db FILE --out FILE.xlsx")
+	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit|scoresheets|summary-sheet|declarations|report]\n             [--unit CODE] [--with-scores] [--quality print|screen] [--allow-pending]\nexport     xlsx --db FILE --out FILE.xlsx")
 }
 
 func runTemplate(ctx context.Context, args []string, e *env) (err error) {
@@ -274,7 +274,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	what := args[0]
 	f := newFlags("export "+what, true)
 	out := f.String("out", "", "输出文件")
-	kind := f.String("kind", "dossier", "dossier|notice|unit")
+	kind := f.String("kind", "dossier", "dossier|notice|unit|scoresheets|summary-sheet|declarations|report")
 	code := f.String("unit", "", "申报编号（--kind unit）")
 	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
@@ -299,13 +299,13 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			return usagef("--with-scores 只用于 --kind unit（评审材料汇编总是含评分情况）")
 		}
 		switch *kind {
-		case "dossier", "notice":
+		case "dossier", "notice", "scoresheets", "summary-sheet", "declarations", "report":
 		case "unit":
 			if strings.TrimSpace(*code) == "" {
 				return usagef("--kind unit 需要 --unit 申报编号")
 			}
 		default:
-			return usagef("--kind 应为 dossier、notice 或 unit，而不是“%s”", *kind)
+			return usagef("--kind 应为 dossier、notice、unit、scoresheets、summary-sheet、declarations 或 report，而不是“%s”", *kind)
 		}
 	}
 	s, err := openDB(ctx, *f.db)
@@ -354,6 +354,14 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			rep, werr = pdf.WriteDossier(w, b, r, opt)
 		case "notice":
 			rep, werr = pdf.WriteNotice(w, b, r, opt)
+		case "scoresheets":
+			rep, werr = pdf.WriteScoresheets(w, b, r, opt)
+		case "summary-sheet":
+			rep, werr = pdf.WriteSummarySheet(w, b, r, opt)
+		case "declarations":
+			rep, werr = pdf.WriteDeclarations(w, b, r, opt)
+		case "report":
+			rep, werr = pdf.WriteReport(w, b, r, opt)
 		case "unit":
 			u := b.UnitByCode(*code)
 			if u == nil {
