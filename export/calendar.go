@@ -31,6 +31,6 @@ func NoticePeriod(b *dossier.Book) (p dossier.NoticePeriod, ok bool) {
 	if b.Campaign.NoticeStart == "" {
 		return p, false
 	}
-	p, err := Calendar(b).NoticeEnd(b.Campaign.NoticeStart, max(1, b.Campaign.NoticeDays))
+	p, err := Calendar(b).NoticeEnd(b.Campaign.NoticeStart, b.Campaign.NoticeLength())
 	return p, err == nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,32 +11,12 @@ import (
 	"github.com/dossier-app/dossier/export"
 )
 
-func init() {
-	register("calendar", runCalendar, "calendar   add --db FILE (--holiday YYYY-MM-DD[..YYYY-MM-DD] | --workday YYYY-MM-DD) [--note 说明]\ncalendar   list --db FILE [--year YYYY]   公示日历：法定节假日和调休上班日")
-}
-
-func runCalendar(ctx context.Context, args []string, e *env) error {
-	if isHelp(args) {
-		return flag.ErrHelp
-	}
-	if len(args) == 0 {
-		return usagef("缺少子命令 add 或 list")
-	}
-	switch args[0] {
-	case "add":
-		return runCalendarAdd(ctx, args[1:], e)
-	case "list":
-		return runCalendarList(ctx, args[1:], e)
-	}
-	return usagef("未知子命令“%s”，应为 add 或 list", args[0])
-}
-
-func runCalendarAdd(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("calendar add", true)
+func runCalendarAdd(ctx context.Context, x *call) error {
+	f := x.flags
 	holiday := f.String("holiday", "", "放假日期，或日期范围 YYYY-MM-DD..YYYY-MM-DD")
 	workday := f.String("workday", "", "调休上班日期")
 	note := f.String("note", "", "说明，如 春节")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if f.set("holiday") == f.set("workday") {
@@ -62,11 +41,10 @@ func runCalendarAdd(ctx context.Context, args []string, e *env) (err error) {
 		}
 		days = append(days, dossier.CalendarDay{Date: dates[0], Workday: true, Note: strings.TrimSpace(*note)})
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	n, err := s.SetCalendarDays(ctx, days)
 	if err != nil {
 		return err
@@ -80,15 +58,15 @@ func runCalendarAdd(ctx context.Context, args []string, e *env) (err error) {
 		span += " 至 " + days[len(days)-1].Date
 	}
 	if n == 0 {
-		fmt.Fprintf(e.out, "日历未改变：%s 已是%s\n", span, word)
+		fmt.Fprintf(x.out, "日历未改变：%s 已是%s\n", span, word)
 	} else {
-		fmt.Fprintf(e.out, "已添加到公示日历：%s %s（%d 天）\n", span, word, len(days))
+		fmt.Fprintf(x.out, "已添加到公示日历：%s %s（%d 天）\n", span, word, len(days))
 	}
 	for _, d := range days {
 		t, _ := time.Parse("2006-01-02", d.Date)
 		weekend := t.Weekday() == time.Saturday || t.Weekday() == time.Sunday
 		if d.Workday && !weekend {
-			fmt.Fprintf(e.err, "提示：%s 是工作日（%s），本来就要上班\n", d.Date, weekdayName(t))
+			fmt.Fprintf(x.err, "提示：%s 是工作日（%s），本来就要上班\n", d.Date, weekdayName(t))
 		}
 	}
 	return nil
@@ -98,17 +76,16 @@ func weekdayName(t time.Time) string {
 	return "星期" + []string{"日", "一", "二", "三", "四", "五", "六"}[t.Weekday()]
 }
 
-func runCalendarList(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("calendar list", true)
+func runCalendarList(ctx context.Context, x *call) error {
+	f := x.flags
 	year := f.Int("year", 0, "只列出这一年")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	added, err := s.Calendar(ctx)
 	if err != nil {
 		return err
@@ -131,12 +108,12 @@ func runCalendarList(ctx context.Context, args []string, e *env) (err error) {
 		if *year != 0 && y.Year != *year {
 			continue
 		}
-		fmt.Fprintf(e.out, "%d 年：%s\n", y.Year, y.Notice)
+		fmt.Fprintf(x.out, "%d 年：%s\n", y.Year, y.Notice)
 		for _, d := range y.Days {
 			if _, ok := mine[d.Date]; ok {
 				continue // the campaign's own entry is listed below
 			}
-			fmt.Fprintf(e.out, "  %s %s\n", d.Date, word(d))
+			fmt.Fprintf(x.out, "  %s %s\n", d.Date, word(d))
 		}
 	}
 	var own []string
@@ -146,8 +123,8 @@ func runCalendarList(ctx context.Context, args []string, e *env) (err error) {
 		}
 	}
 	if len(own) > 0 {
-		fmt.Fprintln(e.out, "本评选活动补充或更正：")
-		fmt.Fprintln(e.out, strings.Join(own, "\n"))
+		fmt.Fprintln(x.out, "本评选活动补充或更正：")
+		fmt.Fprintln(x.out, strings.Join(own, "\n"))
 	}
 	return nil
 }

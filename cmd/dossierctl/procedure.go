@@ -106,7 +106,7 @@ func printProcSettings(e *env, b *dossier.Book) {
 	} else {
 		fmt.Fprintf(e.out, "推荐名额限制：%s\n", strings.Join(caps, "；"))
 	}
-	days := max(1, c.NoticeDays)
+	days := c.NoticeLength()
 	if c.NoticeStart == "" {
 		fmt.Fprintf(e.out, "公示：%d 个工作日，开始日期未设定\n", days)
 	} else if p, ok := export.NoticePeriod(b); ok {

@@ -45,7 +45,7 @@ type jsonMeta struct {
 // procMeta adds the official procedure's figures to the meta object.
 func procMeta(b *dossier.Book, r *dossier.Ranking, m jsonMeta) jsonMeta {
 	m.Caps, m.Unmet = append([]string{}, r.Caps...), append([]string{}, r.Unmet...)
-	m.NoticeDays = max(1, b.Campaign.NoticeDays)
+	m.NoticeDays = b.Campaign.NoticeLength()
 	if p, ok := export.NoticePeriod(b); ok {
 		m.NoticeStart, m.NoticeEnd = &p.Start, &p.End
 	}
