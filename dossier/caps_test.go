@@ -357,3 +357,19 @@ func TestLeaveOneOutMatchesRankWithCaps(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRankWithCaps is BenchmarkRankInMemory's campaign with a region
+// cap and two kind quotas: the walk's cost over the plain rule.
+func BenchmarkRankWithCaps(b *testing.B) {
+	book := benchBook(1000, 30, 5)
+	kinds := []string{"基层学校", "教育行政部门", "其他"}
+	for i := range book.Units {
+		book.Units[i].Kind = kinds[i%3]
+	}
+	book.Campaign.RegionCap = 20
+	book.Campaign.KindQuotas = []KindQuota{{Kind: "基层学校", Min: true, N: 50, Percent: true}, {Kind: "教育行政部门", N: 20}}
+	b.ReportAllocs()
+	for b.Loop() {
+		Rank(book)
+	}
+}
