@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -19,7 +19,7 @@ func kindLabels(qs []dossier.KindQuota) string {
 	return strings.Join(out, "、")
 }
 
-func readCalendar(ctx context.Context, q querier) ([]dossier.CalendarDay, error) {
+func readCalendar(ctx context.Context, q Querier) ([]dossier.CalendarDay, error) {
 	rows, err := q.QueryContext(ctx, `SELECT day, kind, note FROM calendar_day ORDER BY day`)
 	if err != nil {
 		return nil, fmt.Errorf("read calendar: %w", err)
@@ -57,7 +57,7 @@ func (s *Store) SetCalendarDays(ctx context.Context, days []dossier.CalendarDay)
 		}
 	}
 	changed := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *Tx) error {
 		changed = 0
 		var before, after []string
 		for _, d := range days {
