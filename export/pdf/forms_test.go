@@ -202,3 +202,42 @@ func TestFormsGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestCapsInTheDocuments: with 3 places and at most one per 地市, the demo's
+// 郑州市金水区教育局 is passed over; the dossier's rule page names the cap, its
+// ranking table marks the unit, the report says so and the notice leaves it
+// out while listing 开封市人力资源和社会保障局 in its place.
+func TestCapsInTheDocuments(t *testing.T) {
+	b := demoBook(t)
+	b.Campaign.Quota, b.Campaign.RegionCap = 3, 1
+	write := func(f func(*bytes.Buffer, *dossier.Book, *dossier.Ranking) (*Report, error)) string {
+		_, flat := formText(t, func(w *bytes.Buffer, b *dossier.Book, r *dossier.Ranking) error { _, err := f(w, b, r); return err }, b)
+		return flat
+	}
+	dossierText := write(func(w *bytes.Buffer, b *dossier.Book, r *dossier.Ranking) (*Report, error) {
+		return WriteDossier(w, b, r, Options{})
+	})
+	for _, want := range []string{"本次评选设有推荐名额限制：每个地市不超过1个", "郑州市已推荐1个，达到地市上限", "受名额限制", "拟推荐单位3个"} {
+		if !strings.Contains(dossierText, want) {
+			t.Errorf("dossier lacks %q", want)
+		}
+	}
+	report := write(func(w *bytes.Buffer, b *dossier.Book, r *dossier.Ranking) (*Report, error) {
+		return WriteReport(w, b, r, Options{})
+	})
+	if !strings.Contains(report, "郑州市金水区教育局（第3名）受“每个地市不超过1个”限制未列入") {
+		t.Errorf("report: %s", report)
+	}
+	b.Campaign.NoticeStart, b.Campaign.ObjectionContact = "2026-09-28", "省教育厅基础教育处\n电话 0371-66660000"
+	notice := write(func(w *bytes.Buffer, b *dossier.Book, r *dossier.Ranking) (*Report, error) {
+		return WriteNotice(w, b, r, Options{})
+	})
+	for _, want := range []string{"公示期：2026年9月28日至2026年10月9日（5个工作日）", "异议受理：省教育厅基础教育处电话0371-66660000", "开封市人力资源和社会保障局"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("notice lacks %q:\n%s", want, notice)
+		}
+	}
+	if strings.Contains(notice, "金水区") || strings.Contains(notice, "异议受理联系人") {
+		t.Errorf("notice: %s", notice)
+	}
+}
