@@ -356,6 +356,18 @@ func rankingSummary(r *dossier.Ranking) string {
 		parts = append(parts, fmt.Sprintf("%d 个单位不参与排名", unranked))
 	}
 	parts = append(parts, fmt.Sprintf("有效总分达到 %d 份时去掉一个最高分和一个最低分", r.TrimMin))
+	if len(r.Caps) > 0 {
+		skipped := 0
+		for _, st := range r.Standings {
+			if st.SkippedBy != "" {
+				skipped++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("推荐名额限制：%s（%d 个单位因此未列入）", strings.Join(r.Caps, "、"), skipped))
+	}
+	for _, u := range r.Unmet {
+		parts = append(parts, strings.TrimSuffix(u, "。"))
+	}
 	return strings.Join(parts, "；") + "。"
 }
 

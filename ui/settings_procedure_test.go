@@ -62,3 +62,19 @@ func TestSettingsProcedure(t *testing.T) {
 		}
 	})
 }
+
+func TestRankingSummaryNamesTheCaps(t *testing.T) {
+	b := &dossier.Book{Campaign: dossier.Campaign{Title: "测", Quota: 1, TrimMin: 5, RegionCap: 1},
+		Categories: []dossier.Category{{ID: "c", Name: "甲", Max: 1000}},
+		Evaluators: []dossier.Evaluator{{ID: "e", Name: "评委"}}}
+	for i, region := range []string{"郑州市", "郑州市金水区", "开封市"} {
+		id := string(rune('a' + i))
+		b.Units = append(b.Units, dossier.Unit{ID: id, Code: id, Name: region + "单位", Region: region, Status: dossier.StatusAccepted})
+		b.Scores = append(b.Scores, dossier.Score{EvaluatorID: "e", UnitID: id, CategoryID: "c", Value: dossier.Tenths(900 - 10*i)})
+	}
+	b.Campaign.Quota = 2
+	got := rankingSummary(dossier.Rank(b))
+	if !strings.Contains(got, "推荐名额限制：每个地市不超过 1 个（1 个单位因此未列入）") {
+		t.Errorf("summary %q", got)
+	}
+}
