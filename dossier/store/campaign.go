@@ -21,10 +21,16 @@ func (s *Store) Campaign(ctx context.Context) (_ dossier.Campaign, err error) {
 
 func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
-	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version FROM campaign`).
-		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version)
+	var quotas string
+	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version,
+		region_cap, kind_quotas, notice_start, notice_days, objection_contact FROM campaign`).
+		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version,
+			&c.RegionCap, &quotas, &c.NoticeStart, &c.NoticeDays, &c.ObjectionContact)
 	if err != nil {
 		return c, fmt.Errorf("read campaign: %w", err)
+	}
+	if c.KindQuotas, err = dossier.ParseKindQuotas(quotas); err != nil {
+		return c, dossier.Errorf(dossier.EDAMAGED, "评选设置中的单位类型名额“%s”无法读取：%s", quotas, dossier.ErrorMessage(err))
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id FROM category WHERE tie_break IS NOT NULL ORDER BY tie_break`)
 	if err != nil {
@@ -69,6 +75,11 @@ var campaignFields = []fieldDef[dossier.Campaign]{
 	{"去高去低起点", func(c *dossier.Campaign) string { return fmt.Sprint(c.TrimMin) }, func(d, s *dossier.Campaign) { d.TrimMin = s.TrimMin }},
 	{"参与排名最少有效评分", func(c *dossier.Campaign) string { return fmt.Sprint(max(1, c.MinValid)) }, func(d, s *dossier.Campaign) { d.MinValid = s.MinValid }},
 	{"同分比较顺序", func(c *dossier.Campaign) string { return strings.Join(c.TieBreak, "、") }, func(d, s *dossier.Campaign) { d.TieBreak = s.TieBreak }},
+	{"每个地市推荐上限", func(c *dossier.Campaign) string { return fmt.Sprint(c.RegionCap) }, func(d, s *dossier.Campaign) { d.RegionCap = s.RegionCap }},
+	{"单位类型名额", func(c *dossier.Campaign) string { return kindLabels(c.KindQuotas) }, func(d, s *dossier.Campaign) { d.KindQuotas = s.KindQuotas }},
+	{"公示开始日期", func(c *dossier.Campaign) string { return c.NoticeStart }, func(d, s *dossier.Campaign) { d.NoticeStart = s.NoticeStart }},
+	{"公示工作日数", func(c *dossier.Campaign) string { return fmt.Sprint(c.NoticeDays) }, func(d, s *dossier.Campaign) { d.NoticeDays = s.NoticeDays }},
+	{"异议受理", func(c *dossier.Campaign) string { return c.ObjectionContact }, func(d, s *dossier.Campaign) { d.ObjectionContact = s.ObjectionContact }},
 }
 
 // tieNames is c with its tie-break categories named, for display.
@@ -106,8 +117,10 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 	if len(names) == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?, version = version + 1`,
-		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?,
+		region_cap = ?, kind_quotas = ?, notice_start = ?, notice_days = ?, objection_contact = ?, version = version + 1`,
+		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid,
+		c.RegionCap, dossier.FormatKindQuotas(c.KindQuotas), c.NoticeStart, c.NoticeDays, c.ObjectionContact); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE category SET tie_break = NULL`); err != nil {
