@@ -164,7 +164,7 @@ func lookupPair(ctx context.Context, q Querier, evaluator, code string) (dossier
 	} else if err != nil {
 		return e, dossier.Unit{}, err
 	}
-	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)))
+	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE lower(code) = lower(?)`, dossier.NormCode(code)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, u, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	}
@@ -287,7 +287,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 	}
 	return s.tx(ctx, func(tx *Tx) error {
 		var id, name string
-		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id, &name)
+		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE lower(code) = lower(?)`, dossier.NormCode(code)).Scan(&id, &name)
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {

@@ -68,7 +68,7 @@ func (s *Store) Unit(ctx context.Context, id string) (_ dossier.Unit, err error)
 func (s *Store) UnitByCode(ctx context.Context, code string) (_ dossier.Unit, err error) {
 	defer s.wrap(&err, "读取单位")
 	var id string
-	err = s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id)
+	err = s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE lower(code) = lower(?)`, dossier.NormCode(code)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	} else if err != nil {
@@ -184,13 +184,13 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) (err error) {
 // checkUnitClash refuses a code or a name that belongs to another unit.
 func checkUnitClash(ctx context.Context, tx *Tx, u *dossier.Unit, selfID string) error {
 	var other string
-	err := tx.QueryRowContext(ctx, `SELECT name FROM unit WHERE code = ? COLLATE NOCASE AND id <> ?`, u.Code, selfID).Scan(&other)
+	err := tx.QueryRowContext(ctx, `SELECT name FROM unit WHERE lower(code) = lower(?) AND id <> ?`, u.Code, selfID).Scan(&other)
 	if err == nil {
 		return dossier.Errorf(dossier.ECONFLICT, "申报编号“%s”已被单位“%s”使用", u.Code, other)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	err = tx.QueryRowContext(ctx, `SELECT code FROM unit WHERE name = ? COLLATE NOCASE AND id <> ?`, u.Name, selfID).Scan(&other)
+	err = tx.QueryRowContext(ctx, `SELECT code FROM unit WHERE lower(name) = lower(?) AND id <> ?`, u.Name, selfID).Scan(&other)
 	if err == nil {
 		return dossier.Errorf(dossier.ECONFLICT, "单位名称“%s”已存在（申报编号 %s）", u.Name, other)
 	} else if !errors.Is(err, sql.ErrNoRows) {
@@ -378,7 +378,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 	}
 	var version int64
 	err = s.tx(ctx, func(tx *Tx) error {
-		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)))
+		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE lower(code) = lower(?)`, dossier.NormCode(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 		} else if err != nil {

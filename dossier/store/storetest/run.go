@@ -65,6 +65,7 @@ var tests = []struct {
 	{"RuleLockedOnceScoringOpen", testRuleLockedOnceScoringOpen},
 	{"GenerationCountsCommits", testGenerationCountsCommits},
 	{"InternalErrorsSpeakChinese", testInternalErrorsSpeakChinese},
+	{"CodesIgnoreCase", testCodesIgnoreCase},
 }
 
 // Run runs the whole contract suite, each test in a subtest of its name
