@@ -77,14 +77,14 @@ func newSettingsTab(s *session) *settingsTab {
 	t.title = mk("评选活动名称")
 	t.organiser = mk("例如：河南省教育厅")
 	t.year = mk("例如：2022")
-	t.yearCheck = intValidator(dossier.CheckYear)
+	t.yearCheck = intValidator("请填写四位年份", dossier.CheckYear)
 	t.date = mk("YYYY-MM-DD")
 	t.quota = mk("例如：10")
-	t.quotaCheck = intValidator(dossier.CheckQuota)
+	t.quotaCheck = intValidator("请填写整数", dossier.CheckQuota)
 	t.trimMin = mk("至少 3")
-	t.trimCheck = intValidator(dossier.CheckTrimMin)
+	t.trimCheck = intValidator("请填写整数", dossier.CheckTrimMin)
 	t.minValid = mk("默认 1")
-	t.minValidCheck = intValidator(dossier.CheckMinValid)
+	t.minValidCheck = intValidator("请填写整数", dossier.CheckMinValid)
 	t.proc = newProcedureForm(t, mk)
 
 	t.tieBox = container.NewVBox()
@@ -194,14 +194,14 @@ func itoaOrEmpty(n int) string {
 	return strconv.Itoa(n)
 }
 
-// intValidator reads a whole number (full-width digits too) and checks it
-// with the campaign's rule for the field, so the form says what the store
-// would.
-func intValidator(check func(int) error) fyne.StringValidator {
+// intValidator reads a whole number (full-width digits too), saying
+// notNumber when it is none, and checks it with the campaign's rule for the
+// field, so the form says what the store would.
+func intValidator(notNumber string, check func(int) error) fyne.StringValidator {
 	return func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(dossier.FoldWidth(s)))
 		if err != nil {
-			return dossier.Errorf(dossier.EINVALID, "请填写整数")
+			return dossier.Errorf(dossier.EINVALID, "%s", notNumber)
 		}
 		return check(n)
 	}
