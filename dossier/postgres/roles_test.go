@@ -30,7 +30,7 @@ const (
 // scored unit 2022-0001, and one login per role.
 type fixture struct {
 	owner  *sql.DB
-	url    string // the superuser's
+	url    string            // the superuser's
 	logins map[string]string // role or "evaluatorB" → URL with password
 	suffix string            // makes this test's logins unique on the server
 }
