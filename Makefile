@@ -17,7 +17,7 @@ GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-de
 # pg_ctl, psql) for the throwaway server the shared-campaign tests start.
 TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl qpdf postgresql
 
-.PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean \
+.PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean screenshots \
 	win-deps dist-deps win-build win-test win-test-all dist dist-test
 
 all: build
@@ -70,9 +70,19 @@ vet:
 unit-test: test-deps
 	CGO_ENABLED=0 $(GO) test -count=1 ./...
 
-# The GUI's main package needs cgo; building it proves it still compiles.
+# The GUI's main package needs cgo; building it proves it still compiles,
+# with and without the screenshot hooks.
 gui-build: gui-deps
 	CGO_ENABLED=1 $(GO) build -o /dev/null ./cmd/dossier
+	CGO_ENABLED=1 $(GO) build -tags screenshots -o /dev/null ./cmd/dossier
+
+# The screens of docs/screenshots, from a GUI built with the screenshot
+# hooks (-tags screenshots: --screen, DOSSIER_IMPORT), which the shipped app
+# lacks. Needs root (unshare), Xvfb, xdotool and ImageMagick.
+SHOTS_SIZE ?= 1024x768
+screenshots: gui-deps
+	CGO_ENABLED=1 $(GO) build -tags screenshots -o bin/dossier-screenshots ./cmd/dossier
+	scripts/screenshots.sh bin/dossier-screenshots docs/screenshots $(SHOTS_SIZE)
 
 # Each parser of outside input is fuzzed briefly on every test run
 # (FUZZTIME each); run `make fuzz FUZZTIME=10m` by hand for a long run.

@@ -38,6 +38,12 @@ var (
 	Supplement []byte
 )
 
+// Icon is the app icon, a 512 × 512 PNG: a red seal with 评 cut in white
+// (drawn by the ui tests, `go test ./ui -run TestIcon -args -update-icon`).
+//
+//go:embed icon.png
+var Icon []byte
+
 // DefaultCategories is the default category set (五大工程) as JSON: an array
 // of {name, slogan, description, max, indicators: [{name, unit, direction}]}.
 //

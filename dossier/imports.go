@@ -35,12 +35,9 @@ type Absent struct {
 	Photos       bool // 图片
 }
 
-// where names a cell of the 基本信息 sheet for a message.
-func (s *Submission) where(cell string) string {
-	if cell == "" {
-		return fmt.Sprintf("文件 %s，工作表“基本信息”", s.File)
-	}
-	return fmt.Sprintf("文件 %s，工作表“基本信息”，单元格 %s", s.File, cell)
+// problem is a problem at a cell of the 基本信息 sheet.
+func (s *Submission) problem(cell, format string, args ...any) Problem {
+	return Problem{File: s.File, Sheet: "基本信息", Cell: cell, Message: fmt.Sprintf(format, args...)}
 }
 
 // ImportAction is what an import does with one file.
@@ -70,9 +67,9 @@ type ImportItem struct {
 	Action   ImportAction
 	Code     string
 	Name     string
-	UnitID   string   // the existing unit, for an update
-	Changes  []string // what an update changes, in Chinese
-	Problems []string // why the file is rejected, one Chinese line each
+	UnitID   string    // the existing unit, for an update
+	Changes  []string  // what an update changes, in Chinese
+	Problems []Problem // why the file is rejected, one each
 	// Removals lists each stored material item the update removes, in
 	// Chinese ("图片 3：校园一角将被删除", "量化指标“新增学位”（27.6万个）将被清除"),
 	// in the dry run and the real run alike, so it can be shown before the
@@ -117,16 +114,16 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 			u := byCode[CodeKey(s.Unit.Code)]
 			if other := byName[name]; other != nil && other.ID != u.ID {
 				it.Action = ImportRejected
-				it.Problems = append(it.Problems, fmt.Sprintf("%s：单位名称“%s”已属于申报编号为“%s”的另一单位，申报编号“%s”的单位不能改用这个名称；请核对申报编号和单位名称。",
-					s.where(s.NameCell), s.Unit.Name, other.Code, s.Unit.Code))
+				it.Problems = append(it.Problems, s.problem(s.NameCell, "单位名称“%s”已属于申报编号为“%s”的另一单位，申报编号“%s”的单位不能改用这个名称；请核对申报编号和单位名称。",
+					s.Unit.Name, other.Code, s.Unit.Code))
 				break
 			}
 			it.Action, it.UnitID = ImportUpdate, u.ID
 		case s.Unit.Code != "" && byName[name] != nil:
 			u := byName[name]
 			it.Action = ImportRejected
-			it.Problems = append(it.Problems, fmt.Sprintf("%s：申报编号“%s”是新编号，但单位名称“%s”已属于申报编号为“%s”的单位，无法确定是哪个单位；请填写正确的申报编号。",
-				s.where(s.CodeCell), s.Unit.Code, s.Unit.Name, u.Code))
+			it.Problems = append(it.Problems, s.problem(s.CodeCell, "申报编号“%s”是新编号，但单位名称“%s”已属于申报编号为“%s”的单位，无法确定是哪个单位；请填写正确的申报编号。",
+				s.Unit.Code, s.Unit.Name, u.Code))
 		case s.Unit.Code == "" && byName[name] != nil:
 			u := byName[name]
 			it.Action, it.UnitID, it.Code = ImportUpdate, u.ID, u.Code
@@ -153,8 +150,8 @@ func PlanImport(existing []Unit, subs []Submission) []ImportItem {
 				nameKey[i] == nameKey[j]
 			if same {
 				items[i].Action = ImportRejected
-				items[i].Problems = append(items[i].Problems, fmt.Sprintf("%s：与本次导入的另一文件 %s 是同一单位（%s），两个文件都未导入；请只保留一份后重新导入。",
-					subs[i].where(subs[i].NameCell), subs[j].File, subs[i].Unit.Name))
+				items[i].Problems = append(items[i].Problems, subs[i].problem(subs[i].NameCell, "与本次导入的另一文件 %s 是同一单位（%s），两个文件都未导入；请只保留一份后重新导入。",
+					subs[j].File, subs[i].Unit.Name))
 			}
 		}
 	}

@@ -4,11 +4,18 @@
 #
 #	scripts/screenshots.sh BIN OUTDIR [WIDTHxHEIGHT]
 #
-# BIN is the GUI (go build ./cmd/dossier); needs Xvfb, xdotool, ImageMagick
-# (import) and root for unshare -m. The demo campaign is made afresh in a
-# temporary home.
+# BIN is the GUI built with the screenshot hooks (go build -tags screenshots
+# ./cmd/dossier; `make screenshots` builds it and runs this script); needs
+# Xvfb, xdotool, ImageMagick (import) and root for unshare -m. The demo
+# campaign is made afresh in a temporary home.
 set -eu
 bin=$(readlink -f "$1"); out=$(readlink -f "$2"); size=${3:-1366x768}
+# Without the hooks, --screen is an unknown flag and every shot would be the
+# start screen.
+if ! "$bin" --screen 2>&1 | grep -q 'needs an argument'; then
+	echo "$1 没有截图功能：请用 go build -tags screenshots ./cmd/dossier 构建（或运行 make screenshots）" >&2
+	exit 2
+fi
 w=${size%x*}; h=${size#*x}
 mkdir -p "$out"
 exec unshare -m sh -eu -c '

@@ -163,8 +163,13 @@ func TestIcon(t *testing.T) {
 			}
 		}
 	}
-	if AppIcon() == nil {
-		t.Fatal("no app icon")
+	// The app shows the embedded file itself, not a drawing made at start
+	// (after -update-icon the binary still embeds the old file).
+	if ic := AppIcon(); ic == nil || (!*updateIcon && !bytes.Equal(ic.Content(), data)) {
+		t.Fatal("AppIcon is not the embedded assets/icon.png")
+	}
+	if m, err := png.DecodeConfig(bytes.NewReader(AppIcon().Content())); err != nil || m.Width != iconSize || m.Height != iconSize {
+		t.Fatalf("AppIcon: %v %v", m, err)
 	}
 }
 

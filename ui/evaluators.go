@@ -551,24 +551,22 @@ func (t *evaluatorsTab) importSheet(path string) (string, []string) {
 	lines := []string{fmt.Sprintf("已导入评委“%s”的评分表：%d 项评分、%d 条评语有变化。", res.Evaluator, res.Changed, res.Comments)}
 	if len(res.Warnings) > 0 {
 		lines = append(lines, "以下各行因回避未导入：")
-		lines = append(lines, res.Warnings...)
+		lines = append(lines, dossier.ProblemLines(res.Warnings)...)
 	}
 	return "已导入评分表", lines
 }
 
 // problemLines turns an import error into the Chinese lines to show.
 func problemLines(err error) []string {
-	var fe *xlsx.FileError
+	return dossier.ProblemLines(problemsOf("", err))
+}
+
+// problemsOf is an import error as problems: those of a refused file,
+// else one problem of the file with the error's Chinese message.
+func problemsOf(file string, err error) []dossier.Problem {
+	var fe *dossier.FileError
 	if errors.As(err, &fe) {
-		out := make([]string, len(fe.Problems))
-		for i, p := range fe.Problems {
-			out[i] = p.String()
-		}
-		return out
+		return fe.Problems
 	}
-	var se *sqlite.ScoreSheetError
-	if errors.As(err, &se) {
-		return se.Problems
-	}
-	return []string{dossier.ErrorMessage(err)}
+	return []dossier.Problem{{File: file, Message: dossier.ErrorMessage(err)}}
 }

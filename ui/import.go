@@ -52,7 +52,10 @@ type importRow struct {
 	code   string
 	name   string
 	lines  []string // changes of an update, problems of a rejection
-	sub    *dossier.Submission
+	// problems are a rejection's problems, typed: the row shows them
+	// without the file it already names.
+	problems []dossier.Problem
+	sub      *dossier.Submission
 	// removals are the stored items an update deletes or empties, said in
 	// the row and asked about before the import; warnings are notes (an
 	// absent sheet, whose material is kept); unchanged marks a workbook
@@ -65,9 +68,10 @@ type importRow struct {
 // take fills the row from what the campaign file says importing it does.
 func (r *importRow) take(it dossier.ImportItem) {
 	r.action, r.code, r.name = it.Action, it.Code, it.Name
-	r.removals, r.warnings, r.unchanged = nil, nil, false
+	r.removals, r.warnings, r.unchanged, r.problems = nil, nil, false, nil
 	if it.Action == dossier.ImportRejected {
-		r.lines = it.Problems
+		r.problems = it.Problems
+		r.lines = dossier.ProblemLines(it.Problems)
 		return
 	}
 	r.lines = it.Changes
@@ -335,7 +339,8 @@ func (t *importTab) plan(files []string, progress func(done, total int)) ([]impo
 	for i, rd := range xlsx.ReadSubmissions(files, b, progress) {
 		rows[i] = importRow{file: rd.Path, action: dossier.ImportRejected}
 		if rd.Err != nil {
-			rows[i].lines = problemLines(rd.Err)
+			rows[i].problems = problemsOf(rd.Path, rd.Err)
+			rows[i].lines = dossier.ProblemLines(rows[i].problems)
 		} else {
 			subs = append(subs, *rd.Sub)
 			at = append(at, i)
@@ -506,9 +511,9 @@ func (r *importRow) summary() string {
 		return ""
 	}
 	first := r.lines[0]
-	// Problems begin with the file's name, which the row already shows.
-	if i := strings.Index(first, "："); i >= 0 && strings.Contains(first[:i], filepath.Base(r.file)) {
-		first = first[i+len("："):]
+	// The row already shows the file: its own problems are said without it.
+	if len(r.problems) > 0 && r.problems[0].File == r.file {
+		first = r.problems[0].Place()
 	}
 	if len(r.lines) > 1 {
 		return fmt.Sprintf("%s（共 %d 条）", first, len(r.lines))

@@ -17,7 +17,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -35,7 +34,7 @@ import (
 func main() {
 	flags := flag.NewFlagSet("dossier", flag.ContinueOnError)
 	demoFlag := flags.Bool("demo", false, "打开示例评选活动；文件不存在时先在该位置创建")
-	screen := flags.String("screen", "", "") // undocumented: the screen to show first, for screenshots
+	showHooks := screenshotHooks(flags)
 	flags.Usage = func() {
 		fmt.Fprintln(os.Stderr, "用法：dossier [评选活动文件]\n      dossier --demo 文件   （文件不存在时先创建示例评选活动）")
 	}
@@ -79,13 +78,7 @@ func main() {
 			defer l.Close()
 		}
 	}
-	// DOSSIER_IMPORT (undocumented, for screenshots): workbooks to preview.
-	if files := os.Getenv("DOSSIER_IMPORT"); files != "" {
-		u.PreviewImport(strings.Split(files, string(os.PathListSeparator))...)
-	}
-	if *screen != "" && !u.ShowScreen(*screen) {
-		fmt.Fprintf(os.Stderr, "没有名为 %q 的界面（可用：%s）\n", *screen, strings.Join(ui.Screens, "、"))
-	}
+	showHooks(u)
 	// Interrupted from a terminal or by the session: save and close the
 	// campaign file properly (its journal checkpointed) before quitting.
 	sig := make(chan os.Signal, 1)

@@ -116,7 +116,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 			rejected++
 			fmt.Fprintf(e.err, "拒绝 %s：\n", it.File)
 			for _, p := range it.Problems {
-				fmt.Fprintln(e.err, "  "+p)
+				fmt.Fprintln(e.err, "  "+p.String())
 			}
 		case dossier.ImportNew:
 			nNew++
@@ -243,19 +243,18 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 			continue
 		}
 		res, err := s.ApplyScoreSheet(ctx, sheet)
-		var se *sqlite.ScoreSheetError
-		if errors.As(err, &se) {
+		if errors.As(err, &fe) {
 			rejected++
 			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
-			for _, p := range se.Problems {
-				fmt.Fprintln(e.err, "  "+p)
+			for _, p := range fe.Problems {
+				fmt.Fprintln(e.err, "  "+p.String())
 			}
 			continue
 		} else if err != nil {
 			return err
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintln(e.err, "提示："+w)
+			fmt.Fprintln(e.err, "提示："+w.String())
 		}
 		fmt.Fprintf(e.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", res.Evaluator, path, res.Changed, res.Comments)
 	}

@@ -65,7 +65,7 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 		}
 		if err := s.applyImport(ctx, it, book); err != nil {
 			it.Action = dossier.ImportRejected
-			it.Problems = append(it.Problems, fmt.Sprintf("%s：写入失败，未导入：%s", it.File, dossier.ErrorMessage(err)))
+			it.Problems = append(it.Problems, dossier.Problem{File: it.File, Message: "写入失败，未导入：" + dossier.ErrorMessage(err)})
 		}
 		if progress != nil {
 			progress(i+1, len(items))

@@ -169,125 +169,73 @@ func putComment(ctx context.Context, tx *sql.Tx, evID, unitID, text string) erro
 // ScoreSheetResult is what merging a score workbook did.
 type ScoreSheetResult struct {
 	Evaluator string
-	Changed   int      // scores written or changed
-	Comments  int      // comments written or changed
-	Warnings  []string // rows ignored (回避), in Chinese
-}
-
-// ScoreSheetError rejects a whole score workbook; Problems are Chinese lines
-// naming the cells.
-type ScoreSheetError struct {
-	File     string
-	Problems []string
-}
-
-func (e *ScoreSheetError) Error() string {
-	return strings.Join(e.Problems, "\n")
+	Changed   int               // scores written or changed
+	Comments  int               // comments written or changed
+	Warnings  []dossier.Problem // rows ignored (回避)
 }
 
 // ApplyScoreSheet merges an evaluator's score workbook: whole or not at all.
-// The evaluator is matched by name and the 校验码 checked; an unknown unit or
-// a value out of range rejects the workbook with the cells named; a blank
-// cell keeps the score; rows the evaluator must avoid are ignored with a
-// warning; no other evaluator's scores are touched.
+// dossier.PlanScoreSheet decides, inside the write transaction, against the
+// campaign as it is: a refused workbook is a *dossier.FileError naming the
+// cells, and nothing is written. A blank cell keeps the score; no other
+// evaluator's scores are touched.
 func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*ScoreSheetResult, error) {
 	res := &ScoreSheetResult{Evaluator: sh.Evaluator}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var bad []string
-		c, err := readCampaign(ctx, tx)
+		book, err := readFrame(ctx, tx)
 		if err != nil {
 			return err
 		}
-		var e dossier.Evaluator
-		err = tx.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position FROM evaluator WHERE name = ?`, dossier.NormName(sh.Evaluator)).
-			Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &ScoreSheetError{sh.File, []string{fmt.Sprintf("文件 %s，工作表“评委信息”，单元格 B1：评委“%s”不在本评选活动的评委名单中，整份评分表未导入", sh.File, sh.Evaluator)}}
-		} else if err != nil {
+		if book.Evaluators, err = readEvaluators(ctx, tx); err != nil {
 			return err
 		}
-		if want := dossier.CheckCode(c.ID, e.ID); !strings.EqualFold(strings.TrimSpace(sh.Check), want) {
-			return &ScoreSheetError{sh.File, []string{fmt.Sprintf("文件 %s，工作表“评委信息”，单元格 B3：校验码“%s”不符，这份评分表不是本评选活动为评委“%s”生成的，整份评分表未导入；请使用本活动导出的评分表", sh.File, sh.Check, e.Name)}}
+		if book.Overrides, err = readOverrides(ctx, tx); err != nil {
+			return err
 		}
-		cats, err := readCategories(ctx, tx)
+		plan, err := dossier.PlanScoreSheet(book, sh)
 		if err != nil {
 			return err
 		}
+		e := *plan.Evaluator
+		res.Warnings = plan.Ignored
 		maxOf := map[string]dossier.Category{}
-		for _, c := range cats {
+		for _, c := range book.Categories {
 			maxOf[c.ID] = c
 		}
-		overrides, err := readOverrides(ctx, tx)
-		if err != nil {
-			return err
-		}
-		book := dossier.Book{Overrides: overrides}
-		type todo struct {
-			unit dossier.Unit
-			row  dossier.ScoreRow
-		}
-		var work []todo
 		var before, after []string
 		back := undo{Kind: "scores"}
-		for _, row := range sh.Rows {
-			u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(row.Code)))
-			if errors.Is(err, sql.ErrNoRows) {
-				bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：申报编号“%s”不是本评选活动的单位", sh.File, row.Cell, row.Code))
-				continue
-			} else if err != nil {
-				return err
-			}
-			for _, v := range row.Values {
-				cat, ok := maxOf[v.CategoryID]
-				if !ok {
-					bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：类别不存在", sh.File, v.Cell))
-				} else if v.Value < 0 || v.Value > cat.Max {
-					bad = append(bad, fmt.Sprintf("文件 %s，工作表“评分”，单元格 %s：分值 %s 超出范围，“%s”应在 0 到 %s 之间", sh.File, v.Cell, v.Value, cat.Name, cat.Max.Short()))
-				}
-			}
-			work = append(work, todo{u, row})
-		}
-		if len(bad) > 0 {
-			return &ScoreSheetError{sh.File, append(bad, "整份评分表未导入，请改正后重新导入")}
-		}
-		for _, w := range work {
-			if why := book.Conflict(&e, &w.unit); why != "" {
-				if w.row.Filled || len(w.row.Values) > 0 || strings.TrimSpace(w.row.Comment) != "" {
-					res.Warnings = append(res.Warnings, fmt.Sprintf("文件 %s，工作表“评分”，第 %s 行：评委“%s”须回避单位 %s %s（%s），该行评分已忽略", sh.File, strings.TrimLeft(w.row.Cell, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), e.Name, w.unit.Code, w.unit.Name, why))
-				}
-				continue
-			}
-			for _, v := range w.row.Values {
-				old, err := scoreTx(ctx, tx, e.ID, w.unit.ID, v.CategoryID)
+		for _, w := range plan.Rows {
+			for _, v := range w.Row.Values {
+				old, err := scoreTx(ctx, tx, e.ID, w.Unit.ID, v.CategoryID)
 				if err != nil {
 					return err
 				}
 				if old.Valid && dossier.Tenths(old.Int64) == v.Value {
 					continue
 				}
-				if err := putScore(ctx, tx, e.ID, w.unit.ID, v.CategoryID, v.Value); err != nil {
+				if err := putScore(ctx, tx, e.ID, w.Unit.ID, v.CategoryID, v.Value); err != nil {
 					return err
 				}
 				res.Changed++
-				label := fmt.Sprintf("%s %s“%s”（单元格 %s）", w.unit.Code, w.unit.Name, maxOf[v.CategoryID].Name, v.Cell)
+				label := fmt.Sprintf("%s %s“%s”（单元格 %s）", w.Unit.Code, w.Unit.Name, maxOf[v.CategoryID].Name, v.Cell)
 				before = append(before, label+"："+showScore(old))
 				after = append(after, label+"："+v.Value.String())
-				back.Scores = append(back.Scores, undoScore{e.ID, w.unit.ID, v.CategoryID, nullPtr(old)})
+				back.Scores = append(back.Scores, undoScore{e.ID, w.Unit.ID, v.CategoryID, nullPtr(old)})
 			}
-			if w.row.HasComment {
+			if w.Row.HasComment {
 				var old string
-				if err := tx.QueryRowContext(ctx, `SELECT text FROM comment WHERE evaluator_id = ? AND unit_id = ?`, e.ID, w.unit.ID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				if err := tx.QueryRowContext(ctx, `SELECT text FROM comment WHERE evaluator_id = ? AND unit_id = ?`, e.ID, w.Unit.ID).Scan(&old); err != nil && !errors.Is(err, sql.ErrNoRows) {
 					return err
 				}
-				if old != w.row.Comment {
-					if err := putComment(ctx, tx, e.ID, w.unit.ID, w.row.Comment); err != nil {
+				if old != w.Row.Comment {
+					if err := putComment(ctx, tx, e.ID, w.Unit.ID, w.Row.Comment); err != nil {
 						return err
 					}
 					res.Comments++
-					label := fmt.Sprintf("%s %s的评语", w.unit.Code, w.unit.Name)
+					label := fmt.Sprintf("%s %s的评语", w.Unit.Code, w.Unit.Name)
 					before = append(before, label+"："+dossier.ShowText(old))
-					after = append(after, label+"："+dossier.ShowText(strings.TrimSpace(w.row.Comment)))
-					back.Comments = append(back.Comments, undoComment{e.ID, w.unit.ID, old})
+					after = append(after, label+"："+dossier.ShowText(strings.TrimSpace(w.Row.Comment)))
+					back.Comments = append(back.Comments, undoComment{e.ID, w.Unit.ID, old})
 				}
 			}
 		}

@@ -311,7 +311,7 @@ func TestImportNewUpdateAndRevisions(t *testing.T) {
 	// A new code with an existing name: ambiguous, rejected, nothing written.
 	u4 := fullUnit(b, "B-9", "单位甲")
 	items, _ = s.Import(ctx, []dossier.Submission{{File: "甲v4.xlsx", Unit: u4}}, false)
-	if items[0].Action != dossier.ImportRejected || !strings.Contains(items[0].Problems[0], "甲v4.xlsx") || !strings.Contains(items[0].Problems[0], "B-9") {
+	if items[0].Action != dossier.ImportRejected || !strings.Contains(items[0].Problems[0].String(), "甲v4.xlsx") || !strings.Contains(items[0].Problems[0].String(), "B-9") {
 		t.Fatalf("ambiguous: %+v", items[0])
 	}
 	// The same unit in two files: both rejected; a third, distinct one imported.
@@ -320,7 +320,7 @@ func TestImportNewUpdateAndRevisions(t *testing.T) {
 	if items[0].Action != dossier.ImportRejected || items[1].Action != dossier.ImportRejected || items[2].Action != dossier.ImportNew {
 		t.Fatalf("duplicates: %+v", items)
 	}
-	if !strings.Contains(items[0].Problems[0], "丙2.xlsx") || !strings.Contains(items[1].Problems[0], "丙1.xlsx") {
+	if !strings.Contains(items[0].Problems[0].String(), "丙2.xlsx") || !strings.Contains(items[1].Problems[0].String(), "丙1.xlsx") {
 		t.Errorf("duplicate messages: %v / %v", items[0].Problems, items[1].Problems)
 	}
 	units, _ := s.Units(ctx)
@@ -421,7 +421,7 @@ func TestApplyScoreSheet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Changed != 1 || res.Comments != 1 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "A-2") {
+		if res.Changed != 1 || res.Comments != 1 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].String(), "A-2") {
 			t.Errorf("result = %+v", res)
 		}
 		got, _ := s.Book(ctx, LoadOptions{})

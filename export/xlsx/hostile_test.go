@@ -548,27 +548,6 @@ func TestOversizedFile(t *testing.T) {
 	}
 }
 
-func TestProblemString(t *testing.T) {
-	for _, c := range []struct {
-		p    Problem
-		want string
-	}{
-		{Problem{"a.xlsx", "量化指标", "D5", "“约27万”是约数，请填写确切数字，约数等说明写在“说明”列"},
-			"文件 a.xlsx，工作表“量化指标”，单元格 D5：“约27万”是约数，请填写确切数字，约数等说明写在“说明”列"},
-		{Problem{"a.xlsx", "事迹材料", "B2:C2", "合并"}, "文件 a.xlsx，工作表“事迹材料”，单元格区域 B2:C2：合并"},
-		{Problem{"a.xlsx", "图片", "", "找不到表头行"}, "文件 a.xlsx，工作表“图片”：找不到表头行"},
-		{Problem{"a.xlsx", "", "", "文件是空的"}, "文件 a.xlsx：文件是空的"},
-	} {
-		if got := c.p.String(); got != c.want {
-			t.Errorf("got  %s\nwant %s", got, c.want)
-		}
-	}
-	fe := &FileError{File: "a.xlsx", Problems: []Problem{{File: "a.xlsx", Message: "一"}, {File: "a.xlsx", Message: "二"}}}
-	if fe.Error() != "文件 a.xlsx：一\n文件 a.xlsx：二" {
-		t.Errorf("FileError %q", fe.Error())
-	}
-}
-
 // All problems of a file are reported, not just the first.
 func TestAllProblemsReported(t *testing.T) {
 	b := testBook()

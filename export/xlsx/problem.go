@@ -2,61 +2,16 @@ package xlsx
 
 import (
 	"fmt"
-	"strings"
+
+	"github.com/dossier-app/dossier/dossier"
 )
 
-// Problem is one thing wrong in a file, named precisely: the file, the
-// sheet and the cell when there is one, and a Chinese message that says
-// what is wrong and what to do.
-type Problem struct {
-	File string
-	// Sheet is the sheet's name, empty for a problem with the whole file.
-	// Cell is a cell ("D5") or a range ("B5:C7"), empty when no cell is
-	// at fault.
-	Sheet   string
-	Cell    string
-	Message string
-}
+// Problem is one thing wrong in a file: dossier.Problem, the one typed
+// problem the readers, the import and the score workbooks share.
+type Problem = dossier.Problem
 
-// String renders the problem as one line, for example
-// 文件 a.xlsx，工作表“量化指标”，单元格 D5：“约27万”是约数，请填写确切数字，约数等说明写在“说明”列
-func (p Problem) String() string {
-	var b strings.Builder
-	b.WriteString("文件 ")
-	b.WriteString(p.File)
-	if p.Sheet != "" {
-		b.WriteString("，工作表“")
-		b.WriteString(p.Sheet)
-		b.WriteString("”")
-	}
-	if p.Cell != "" {
-		if strings.Contains(p.Cell, ":") {
-			b.WriteString("，单元格区域 ")
-		} else {
-			b.WriteString("，单元格 ")
-		}
-		b.WriteString(p.Cell)
-	}
-	b.WriteString("：")
-	b.WriteString(p.Message)
-	return b.String()
-}
-
-// FileError is the error of a file that was refused: every problem found in
-// it, in reading order.
-type FileError struct {
-	File     string
-	Problems []Problem
-}
-
-// Error joins the problems, one line each.
-func (e *FileError) Error() string {
-	lines := make([]string, len(e.Problems))
-	for i, p := range e.Problems {
-		lines[i] = p.String()
-	}
-	return strings.Join(lines, "\n")
-}
+// FileError is the error of a file that was refused: dossier.FileError.
+type FileError = dossier.FileError
 
 // maxProblems bounds the problems listed for one file: past it a last line
 // says how many more there are.
