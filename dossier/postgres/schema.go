@@ -146,6 +146,9 @@ func applyMigration(ctx context.Context, db *sql.DB, r roles, m migration, secur
 		if _, err := tx.ExecContext(ctx, r.expand(securitySQL)); err != nil {
 			return fmt.Errorf("security.sql: %w", err)
 		}
+		if _, err := tx.ExecContext(ctx, captureSQL); err != nil {
+			return fmt.Errorf("capture.sql: %w", err)
+		}
 	}
 	return tx.Commit()
 }
