@@ -30,18 +30,23 @@ func splitCode(code string) (codePattern, int, bool) {
 }
 
 // NextCode suggests the 申报编号 for a new unit, the same in the app and in
-// an import: the next free number in the campaign's own numbering. The
-// pattern is the one most of the existing codes follow (text before a
-// trailing number, and the number's width), so beside HN2022-001 and
-// HN2022-002 it is HN2022-003 and beside T-01 it is T-02; among equally
-// common patterns the one of the highest-numbered code wins, then the
-// first in sort order. With no numbered code it is YYYY-0001 for the
-// campaign's year (D-0001 without a year). The result is never in codes,
-// compared without regard to case, as the campaign file compares them.
+// an import: the lowest free number in the campaign's own numbering, from
+// the lowest number that numbering has used, so a gap left by codes typed
+// by hand is filled (beside 2022-0001 and 2022-0003 it is 2022-0002) and a
+// numbering that starts at 98 does not go back to 1. The pattern is the one
+// most of the existing codes follow (text before a trailing number, and
+// the number's width), so beside HN2022-001 and HN2022-002 it is HN2022-003
+// and beside T-01 it is T-02; among equally common patterns the one of the
+// highest-numbered code wins, then the first in sort order. With no
+// numbered code it is YYYY-0001 for the campaign's year (D-0001 without a
+// year: the suggestion depends on the campaign only, never on the clock).
+// The result is never in codes, compared without regard to case, as the
+// campaign file compares them.
 func NextCode(codes []string, year int) string {
 	taken := make(map[string]bool, len(codes))
 	count := map[codePattern]int{}
 	top := map[codePattern]int{}
+	low := map[codePattern]int{}
 	for _, c := range codes {
 		c = NormCode(c)
 		taken[strings.ToUpper(c)] = true // codes clash without regard to case
@@ -52,6 +57,9 @@ func NextCode(codes []string, year int) string {
 		count[p]++
 		if n > top[p] {
 			top[p] = n
+		}
+		if l, seen := low[p]; !seen || n < l {
+			low[p] = n
 		}
 	}
 	best, found := codePattern{}, false
@@ -70,7 +78,7 @@ func NextCode(codes []string, year int) string {
 		}
 		best = codePattern{prefix, 4}
 	}
-	for n := top[best] + 1; ; n++ {
+	for n := max(1, low[best]); ; n++ {
 		digits := strconv.Itoa(n)
 		if len(digits) < best.width {
 			digits = strings.Repeat("0", best.width-len(digits)) + digits

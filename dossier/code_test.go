@@ -11,7 +11,11 @@ func TestNextCode(t *testing.T) {
 	}{
 		{"empty campaign", nil, 2022, "2022-0001"},
 		{"no year", nil, 0, "D-0001"},
-		{"campaign's own prefix", []string{"HN2022-001", "HN2022-002", "HN2022-004"}, 2026, "HN2022-005"},
+		{"campaign's own prefix", []string{"HN2022-001", "HN2022-002", "HN2022-004"}, 2026, "HN2022-003"},
+		{"a gap is filled (issue 12)", []string{"2022-0003", "2022-0001"}, 2022, "2022-0002"},
+		{"from the lowest number used", []string{"T-10", "T-12"}, 2026, "T-11"},
+		{"numbering that starts high", []string{"T-98", "T-99"}, 2026, "T-100"},
+		{"number zero", []string{"T-00", "T-01"}, 2026, "T-02"},
 		{"short numbers", []string{"T-01", "T-02"}, 2026, "T-03"},
 		{"width grows past 99", []string{"T-98", "T-99"}, 2026, "T-100"},
 		{"majority pattern wins", []string{"A01", "HN-001", "HN-002"}, 2022, "HN-003"},

@@ -35,6 +35,18 @@ func (s LineStatus) Label() string {
 	return ""
 }
 
+// Short is the status in a narrow cell, as the Excel score matrix writes it:
+// the excluded statuses without their "，不计".
+func (s LineStatus) Short() string {
+	switch s {
+	case ExcludedConflict:
+		return "回避"
+	case ExcludedIncomplete:
+		return "不完整"
+	}
+	return s.Label()
+}
+
 // Valid reports whether the total is one of the unit's valid totals.
 func (s LineStatus) Valid() bool { return s <= DroppedLow }
 
@@ -83,10 +95,8 @@ type Standing struct {
 // Listed reports whether the unit belongs on the 公示名单: recommended by
 // the rule, or put there by the committee's decision on a straddling tie.
 func (s Standing) Listed() bool {
-	if s.Recommended {
-		return true
-	}
-	return s.NeedsDecision && s.Decision != nil && s.Decision.Recommended
+	v := s.Verdict()
+	return v == VerdictRecommended || v == VerdictDecidedFor
 }
 
 // Ranking is the campaign's ranking, best first: ranked units, then units

@@ -148,7 +148,11 @@ func ReviewFlags(b *Book, r *Ranking, stab map[string]*Stability, outlierPct int
 			add(Flag{Kind: FlagTooFew, Detail: "有效评分仅 " + strconv.Itoa(n) + " 份，少于本活动要求的 " + strconv.Itoa(r.MinValid) + " 份，未参与排名"}, s.Unit, "")
 		}
 		if st := stab[s.Unit.ID]; st != nil && !st.Stable && s.Rank > 0 {
-			add(Flag{Kind: FlagUnstable, Detail: "去掉评委" + joinNames(st.Flips) + "中任一位的评分后，推荐结果会改变"}, s.Unit, "")
+			which := "中任一位"
+			if len(st.Flips) == 1 {
+				which = ""
+			}
+			add(Flag{Kind: FlagUnstable, Detail: "去掉评委" + joinNames(st.Flips) + which + "的评分后，推荐结果会改变"}, s.Unit, "")
 		}
 	}
 	for ei, u := range uniform {

@@ -56,8 +56,8 @@ func PlanScoreSheet(b *Book, sh *ScoreSheet) (*ScoreSheetPlan, error) {
 			cat := b.Category(v.CategoryID)
 			if cat == nil {
 				at(v.Cell, "类别不存在")
-			} else if v.Value < 0 || v.Value > cat.Max {
-				at(v.Cell, "分值 %s 超出范围，“%s”应在 0 到 %s 之间", v.Value, cat.Name, cat.Max.Short())
+			} else if err := cat.CheckScore(v.Value); err != nil {
+				at(v.Cell, "%s", ErrorMessage(err))
 			}
 		}
 		if why := b.Conflict(e, u); why != "" {

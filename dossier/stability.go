@@ -3,6 +3,7 @@ package dossier
 import (
 	"math"
 	"sort"
+	"strconv"
 )
 
 // Stability is how robust a unit's place is: its ranks when each evaluator
@@ -25,6 +26,22 @@ type Stability struct {
 	// deviation, across the units it validly scored).
 	ZRank int
 	ZMean float64
+}
+
+// RangeText writes the leave-one-out rank range as the documents print it:
+// "3", "2–4", "2–未排名" (some leave-one-out leaves the unit unranked); ""
+// when there is none (the unit is not ranked, or there are fewer than two
+// evaluators).
+func (s *Stability) RangeText() string {
+	switch {
+	case s == nil || s.Best == 0:
+		return ""
+	case s.Worst == 0:
+		return strconv.Itoa(s.Best) + "–未排名"
+	case s.Best == s.Worst:
+		return strconv.Itoa(s.Best)
+	}
+	return strconv.Itoa(s.Best) + "–" + strconv.Itoa(s.Worst)
 }
 
 // verdict is the recommendation a standing carries: 2 拟推荐, 1 for the

@@ -104,3 +104,17 @@ func TestLeaveOneOutMatchesRank(t *testing.T) {
 		}
 	}
 }
+
+func TestRangeText(t *testing.T) {
+	for _, c := range []struct {
+		st   *Stability
+		want string
+	}{
+		{nil, ""}, {&Stability{}, ""}, {&Stability{Best: 3, Worst: 3}, "3"},
+		{&Stability{Best: 2, Worst: 4}, "2–4"}, {&Stability{Best: 2}, "2–未排名"},
+	} {
+		if got := c.st.RangeText(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.st, got, c.want)
+		}
+	}
+}

@@ -30,6 +30,7 @@ const (
 	ScreenEvaluators = "evaluators"
 	ScreenScoring    = "scoring"
 	ScreenRanking    = "ranking"
+	ScreenReview     = "review"
 	ScreenExport     = "export"
 	// ScreenHistory is the campaign's history (修改记录), shown over the
 	// current screen.
@@ -37,7 +38,7 @@ const (
 )
 
 // Screens lists every screen name in display order.
-var Screens = []string{ScreenStart, ScreenSettings, ScreenUnits, ScreenImport, ScreenEvaluators, ScreenScoring, ScreenRanking, ScreenExport, ScreenHistory}
+var Screens = []string{ScreenStart, ScreenSettings, ScreenUnits, ScreenImport, ScreenEvaluators, ScreenScoring, ScreenRanking, ScreenReview, ScreenExport, ScreenHistory}
 
 // App is the Dossier desktop app: one window that shows the start screen or
 // the open campaign, one campaign file at a time.

@@ -61,7 +61,7 @@ func (t *exportTab) pendingDecisions() int {
 	}
 	n := 0
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Verdict() == dossier.VerdictPending {
 			n++
 		}
 	}
@@ -289,7 +289,8 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 	}
 	if pct, err := t.s.store.OutlierPct(ctx); err == nil {
 		if res, err := t.s.store.Resolutions(ctx); err == nil {
-			opt.Flags = dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res)
+			opt.Stability = dossier.Stabilities(b, r)
+			opt.Flags = dossier.ReviewFlags(b, r, opt.Stability, pct, res)
 		}
 	}
 	keep := func(rep *pdf.Report, err error) error {

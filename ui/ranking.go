@@ -30,7 +30,8 @@ type rankingTab struct {
 	maxValid int
 
 	summary *widget.Label
-	flags   *widget.Label // what needs the committee's attention
+	flags   *widget.Label  // what needs the committee's attention
+	review  *widget.Button // to the 复核 screen, with the count of flags
 	table   *widget.Table
 	explain *fyne.Container
 }
@@ -92,7 +93,8 @@ func newRankingTab(s *session) *rankingTab {
 	t.flags.Wrapping = fyne.TextWrapBreak
 	t.flags.Importance = widget.WarningImportance
 	t.flags.Hide()
-	top := container.NewBorder(container.NewVBox(t.summary, t.flags), nil, nil, nil, t.table)
+	t.review = widget.NewButtonWithIcon("复核标记", theme.WarningIcon(), func() { t.s.show(ScreenReview) })
+	top := container.NewBorder(container.NewVBox(t.summary, t.flags, container.NewHBox(t.review)), nil, nil, nil, t.table)
 	split := container.NewVSplit(top, container.NewPadded(t.explain))
 	split.Offset = 0.46
 	t.view = split
@@ -165,21 +167,13 @@ func (t *rankingTab) cellText(row, col int) string {
 	return ""
 }
 
-// resultText says where a unit stands against the quota.
+// resultText says where a unit stands against the quota; an unranked unit
+// shows why it is not ranked.
 func resultText(st *dossier.Standing) string {
-	switch {
-	case st.Unranked != "":
+	if st.Unranked != "" {
 		return st.Unranked
-	case st.NeedsDecision && st.Decision == nil:
-		return "待评委会决定"
-	case st.NeedsDecision && st.Decision.Recommended:
-		return "评委会决定推荐"
-	case st.NeedsDecision:
-		return "评委会决定不推荐"
-	case st.Recommended:
-		return "拟推荐"
 	}
-	return ""
+	return st.Verdict().Label()
 }
 
 func (t *rankingTab) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
@@ -291,8 +285,37 @@ func (t *rankingTab) refresh() {
 	} else {
 		t.flags.Hide()
 	}
+	t.showReviewCount(b, r)
 	t.table.Refresh()
 	t.showExplanation()
+}
+
+// showReviewCount puts the number of 复核 flags, and of those still to
+// review, on the button to the 复核 screen: red while any is unresolved.
+func (t *rankingTab) showReviewCount(b *dossier.Book, r *dossier.Ranking) {
+	flags, err := t.s.reviewFlags(b, r)
+	if err != nil {
+		t.review.SetText("复核标记")
+		return
+	}
+	open := 0
+	for _, f := range flags {
+		if f.Resolved == nil {
+			open++
+		}
+	}
+	switch {
+	case open > 0:
+		t.review.SetText(fmt.Sprintf("复核标记 %d 项，%d 项未复核：去复核", len(flags), open))
+		t.review.Importance = widget.DangerImportance
+	case len(flags) > 0:
+		t.review.SetText(fmt.Sprintf("复核标记 %d 项，均已复核", len(flags)))
+		t.review.Importance = widget.LowImportance
+	default:
+		t.review.SetText("复核：未发现需要复核的情形")
+		t.review.Importance = widget.LowImportance
+	}
+	t.review.Refresh()
 }
 
 // rankingSummary is the line above the table: quota, how many are
@@ -533,7 +556,7 @@ func (t *rankingTab) attention() string {
 	}
 	pending := 0
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Verdict() == dossier.VerdictPending {
 			pending++
 		}
 	}

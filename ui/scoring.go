@@ -229,8 +229,7 @@ func (t *scoringTab) header(col int) string {
 	case col == 1:
 		return "单位名称"
 	case col < t.totalCol():
-		c := t.cats[col-2]
-		return fmt.Sprintf("%s(%s)", c.Name, c.Max.Short())
+		return t.cats[col-2].Header()
 	case col == t.totalCol():
 		return "合计"
 	}
@@ -567,9 +566,8 @@ func (t *scoringTab) check(ci int, text string) string {
 	if err != nil {
 		return dossier.ErrorMessage(err)
 	}
-	c := t.cats[ci]
-	if v < 0 || v > c.Max {
-		return fmt.Sprintf("%s 超出范围，“%s”应在 0 到 %s 之间", v.Short(), c.Name, c.Max.Short())
+	if err := t.cats[ci].CheckScore(v); err != nil {
+		return dossier.ErrorMessage(err)
 	}
 	return ""
 }

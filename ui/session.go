@@ -48,6 +48,7 @@ func tabSpecs() []tabSpec {
 		{ScreenEvaluators, "评委与回避", theme.AccountIcon(), func(s *session) screen { return newEvaluatorsTab(s) }},
 		{ScreenScoring, "评分录入", theme.DocumentCreateIcon(), func(s *session) screen { return newScoringTab(s) }},
 		{ScreenRanking, "排名", theme.GridIcon(), func(s *session) screen { return newRankingTab(s) }},
+		{ScreenReview, "复核", theme.WarningIcon(), func(s *session) screen { return newReviewTab(s) }},
 		{ScreenExport, "导出与打印", theme.DocumentPrintIcon(), func(s *session) screen { return newExportTab(s) }},
 	}
 }

@@ -75,14 +75,14 @@ func newSettingsTab(s *session) *settingsTab {
 	t.title = mk("评选活动名称")
 	t.organiser = mk("例如：河南省教育厅")
 	t.year = mk("例如：2022")
-	t.yearCheck = intValidator(1900, 2200, "请填写四位年份")
+	t.yearCheck = intValidator(dossier.CheckYear)
 	t.date = mk("YYYY-MM-DD")
 	t.quota = mk("例如：10")
-	t.quotaCheck = intValidator(0, 100000, "请填写整数")
+	t.quotaCheck = intValidator(dossier.CheckQuota)
 	t.trimMin = mk("至少 3")
-	t.trimCheck = intValidator(dossier.MinTrimMin, 1000, fmt.Sprintf("请填写不小于 %d 的整数", dossier.MinTrimMin))
+	t.trimCheck = intValidator(dossier.CheckTrimMin)
 	t.minValid = mk("默认 1")
-	t.minValidCheck = intValidator(1, 1000, "请填写不小于 1 的整数")
+	t.minValidCheck = intValidator(dossier.CheckMinValid)
 
 	t.tieBox = container.NewVBox()
 	t.tieAdd = widget.NewSelect(nil, nil)
@@ -190,27 +190,20 @@ func itoaOrEmpty(n int) string {
 	return strconv.Itoa(n)
 }
 
-func intValidator(lo, hi int, msg string) fyne.StringValidator {
+// intValidator reads a whole number (full-width digits too) and checks it
+// with the campaign's rule for the field, so the form says what the store
+// would.
+func intValidator(check func(int) error) fyne.StringValidator {
 	return func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(dossier.FoldWidth(s)))
-		if err != nil || n < lo || n > hi {
-			return dossier.Errorf(dossier.EINVALID, "%s", msg)
+		if err != nil {
+			return dossier.Errorf(dossier.EINVALID, "请填写整数")
 		}
-		return nil
+		return check(n)
 	}
 }
 
-func dateValidator(s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	c := dossier.Campaign{Date: s}
-	if c.DateTime().IsZero() {
-		return dossier.Errorf(dossier.EINVALID, "日期应为 YYYY-MM-DD，例如 2022-03-15")
-	}
-	return nil
-}
+func dateValidator(s string) error { return dossier.CheckDate(strings.TrimSpace(s)) }
 
 // campaignFields are the fields of the campaign form. The tie-break order
 // is one of them: it is saved with the form.
@@ -384,19 +377,16 @@ func (t *settingsTab) tieChanged() {
 }
 
 func (t *settingsTab) updateSum() {
-	var sum dossier.Tenths
-	for _, c := range t.cats {
-		sum += c.Max
-	}
+	warn := dossier.MaximaWarning(t.cats)
 	switch {
 	case len(t.cats) == 0:
 		t.sumLbl.SetText("还没有类别。")
 		t.sumLbl.Importance = widget.WarningImportance
-	case sum != dossier.Points(100):
-		t.sumLbl.SetText(fmt.Sprintf("注意：各类别满分合计 %s 分，不是 100 分。总分是各类别得分之和，请核对各类别的满分。", sum.Short()))
+	case warn != "":
+		t.sumLbl.SetText("注意：" + warn)
 		t.sumLbl.Importance = widget.WarningImportance
 	default:
-		t.sumLbl.SetText(fmt.Sprintf("共 %d 个类别，满分合计 100 分。", len(t.cats)))
+		t.sumLbl.SetText(fmt.Sprintf("共 %d 个类别，满分合计 %s 分。", len(t.cats), dossier.FullMarks.Short()))
 		t.sumLbl.Importance = widget.MediumImportance
 	}
 	t.sumLbl.Refresh()
@@ -482,10 +472,7 @@ func (t *settingsTab) newCategoryEditor(i int) *categoryEditor {
 		if err != nil {
 			return err
 		}
-		if v <= 0 {
-			return dossier.Errorf(dossier.EINVALID, "满分应大于 0")
-		}
-		return nil
+		return dossier.CheckMax(v)
 	}
 	e.indicators = container.NewVBox()
 	t.fillIndicators(e, c)

@@ -148,7 +148,7 @@ func (a *App) createFromForm(title, organiser, yearText, folder, fileName string
 		return dossier.Errorf(dossier.EINVALID, "请填写活动名称，例如：2022年义务教育学校标准化建设先进单位评选。")
 	}
 	y, err := strconv.Atoi(dossier.FoldWidth(strings.TrimSpace(yearText)))
-	if strings.TrimSpace(yearText) != "" && (err != nil || y < 1900 || y > 2200) {
+	if strings.TrimSpace(yearText) != "" && (err != nil || y < dossier.MinYear || y > dossier.MaxYear) {
 		return dossier.Errorf(dossier.EINVALID, "年份“%s”无效，请填写四位年份，例如 %d。", yearText, a.now().Year())
 	}
 	name := strings.TrimSpace(fileName)

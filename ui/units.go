@@ -304,18 +304,15 @@ func (t *unitsTab) unitChanged(u dossier.Unit) {
 	t.table.Refresh()
 }
 
-// nextCode suggests the next free code in the campaign's own numbering
-// (dossier.NextCode, the rule imports use too).
+// nextCode suggests the next free code in the campaign's own numbering:
+// dossier.NextCode over every unit's code and the campaign's year, exactly
+// what an import assigns to a workbook without a 申报编号.
 func (t *unitsTab) nextCode() string {
-	year := t.s.campaign.Year
-	if year == 0 {
-		year = t.s.a.now().Year()
-	}
 	codes := make([]string, len(t.all))
 	for i, u := range t.all {
 		codes[i] = u.Code
 	}
-	return dossier.NextCode(codes, year)
+	return dossier.NextCode(codes, t.s.campaign.Year)
 }
 
 func (t *unitsTab) askAdd() {

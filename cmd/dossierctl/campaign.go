@@ -13,18 +13,10 @@ import (
 	"github.com/dossier-app/dossier/export"
 )
 
-func init() {
-	register("new", runNew, "new        --db FILE [--title T]        新建评选活动文件（默认五大工程类别）")
-	register("demo", runDemo, "demo       --db FILE                    示例评选活动：种子材料中的四个单位、示例评委和评分")
-	register("settings", runSettings, "settings   --db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n             [--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]   查看或修改评选设置")
-	register("backup", runBackup, "backup     --db FILE --out FILE         在线备份一致的副本")
-	register("check", runCheck, "check      --db FILE                    完整性和一致性检查")
-}
-
-func runNew(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("new", true)
+func runNew(ctx context.Context, x *call) error {
+	f := x.flags
 	title := f.String("title", "", "评选活动名称")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	cats, err := dossier.ParseCategories(assets.DefaultCategories)
@@ -40,31 +32,31 @@ func runNew(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
-	fmt.Fprintf(e.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
+	x.own(s)
+	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
 	return nil
 }
 
-func runDemo(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("demo", true)
-	if err := f.parseNone(args); err != nil {
+func runDemo(ctx context.Context, x *call) error {
+	f := x.flags
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	s, err := demo.Create(ctx, *f.db)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
+	x.own(s)
 	b, err := s.Book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, *f.db, len(b.Units), len(b.Evaluators))
+	fmt.Fprintf(x.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, *f.db, len(b.Units), len(b.Evaluators))
 	return nil
 }
 
-func runSettings(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("settings", true)
+func runSettings(ctx context.Context, x *call) error {
+	f := x.flags
 	title := f.String("title", "", "名称")
 	org := f.String("organiser", "", "主办单位")
 	date := f.String("date", "", "日期 YYYY-MM-DD")
@@ -75,29 +67,27 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 	minValid := f.Int("min-valid", 1, "参与排名所需的最少有效评分份数")
 	reason := f.String("reason", "", "评分开始后修改评分规则的理由")
 	outlier := f.Int("outlier-pct", 0, "畸高畸低阈值（满分的百分比）")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	if f.set("min-valid") && *minValid < 1 {
-		return usagef("--min-valid 至少为 1")
-	}
-	if f.set("quota") && *quota < 0 {
-		return usagef("--quota 不能为负数")
-	}
-	if f.set("trim-min") && *trim < dossier.MinTrimMin {
-		return usagef("--trim-min 至少为 %d", dossier.MinTrimMin)
-	}
-	if f.set("date") && strings.TrimSpace(*date) != "" {
-		if _, err := time.Parse("2006-01-02", strings.TrimSpace(*date)); err != nil {
-			return usagef("--date 日期“%s”无效，应为 YYYY-MM-DD，例如 2022-03-15", *date)
+	// A value the campaign's rule refuses is a usage error, said in the
+	// rule's own words.
+	for _, c := range []struct {
+		flag string
+		err  func() error
+	}{
+		{"min-valid", func() error { return dossier.CheckMinValid(*minValid) }},
+		{"quota", func() error { return dossier.CheckQuota(*quota) }},
+		{"trim-min", func() error { return dossier.CheckTrimMin(*trim) }},
+		{"date", func() error { return dossier.CheckDate(strings.TrimSpace(*date)) }},
+	} {
+		if f.set(c.flag) {
+			if err := c.err(); err != nil {
+				return usagef("--%s：%s", c.flag, dossier.ErrorMessage(err))
+			}
 		}
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -154,7 +144,7 @@ func runSettings(ctx context.Context, args []string, e *env) (err error) {
 		}
 		b.Campaign = c
 	}
-	printSettings(e, b)
+	printSettings(x.env, b)
 	return nil
 }
 
@@ -183,20 +173,18 @@ func printSettings(e *env, b *dossier.Book) {
 		fmt.Fprintf(e.out, "同分比较：%s\n", strings.Join(tie, " → "))
 	}
 	fmt.Fprintln(e.out, "类别：")
-	var sum dossier.Tenths
 	for i, cat := range b.Categories {
-		sum += cat.Max
 		fmt.Fprintf(e.out, "  %d. %s（%s），满分 %s，指标 %d 项\n", i+1, cat.Name, cat.Slogan, cat.Max.Short(), len(cat.Indicators))
 	}
-	if sum != dossier.Points(100) {
-		fmt.Fprintf(e.out, "注意：各类别满分合计 %s，不是 100\n", sum.Short())
+	if w := dossier.MaximaWarning(b.Categories); w != "" {
+		fmt.Fprintln(e.out, "注意："+w)
 	}
 }
 
-func runBackup(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("backup", true)
+func runBackup(ctx context.Context, x *call) error {
+	f := x.flags
 	out := f.String("out", "", "备份文件")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
@@ -208,40 +196,41 @@ func runBackup(ctx context.Context, args []string, e *env) (err error) {
 	if err := export.Refuse(*out, *f.db); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	if err := s.Backup(ctx, *out); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已备份到 %s\n", *out)
+	fmt.Fprintf(x.out, "已备份到 %s\n", *out)
 	return nil
 }
 
-func runCheck(ctx context.Context, args []string, e *env) error {
-	f := newFlags("check", true)
-	if err := f.parseNone(args); err != nil {
+func runCheck(ctx context.Context, x *call) error {
+	f := x.flags
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
 	problems, err := s.Check(ctx)
 	// Close first: "检查通过" is printed only when nothing went wrong,
 	// closing included.
-	closeDB(s, &err)
+	if cerr := x.release(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return err
 	}
 	if len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintln(e.err, "问题："+p)
+			fmt.Fprintln(x.err, "问题："+p)
 		}
 		return &rejectedError{len(problems)}
 	}
-	fmt.Fprintf(e.out, "检查通过：%s\n", *f.db)
+	fmt.Fprintf(x.out, "检查通过：%s\n", *f.db)
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dossier-app/dossier/internal/testprog"
 )
 
 // exceljsScript opens each workbook named on the command line with
@@ -40,7 +42,7 @@ const ExcelJS = require('exceljs');
 // and returns the node_modules folder.
 func exceljsModules(t *testing.T) string {
 	t.Helper()
-	npm := needProgram(t, "npm")
+	npm := testprog.Need(t, "npm")
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		cache = os.TempDir()
@@ -63,7 +65,7 @@ func exceljsModules(t *testing.T) string {
 // core properties in a default namespace (exceljs #2603), and checks what
 // it reads: titles, sheets, cells, and the score workbook's cached 合计.
 func TestExcelJSOpensOurWorkbooks(t *testing.T) {
-	node := needProgram(t, "node")
+	node := testprog.Need(t, "node")
 	mods := exceljsModules(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "d.dossier")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -15,54 +14,37 @@ import (
 	"github.com/dossier-app/dossier/export/xlsx"
 )
 
-func init() {
-	register("template", runTemplate, "template   --db FILE --out FILE.xlsx    空白申报表模板")
-	register("import", runImport, "import     --db FILE [--dry-run] PATH…  导入申报表（文件或文件夹）")
-	register("scoresheet", runScoresheet, "scoresheet --db FILE --evaluator N --out FILE.xlsx   评委评分表")
-	register("export", runExport, "export     pdf  --db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores] [--quality print|screen]\nexport     xlsx --db FILE --out FILE.xlsx")
-}
-
-func runTemplate(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("template", true)
+func runTemplate(ctx context.Context, x *call) error {
+	f := x.flags
 	out := f.String("out", "", "输出文件")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	_, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
 	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }, *f.db); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已生成申报表模板：%s\n", *out)
+	fmt.Fprintf(x.out, "已生成申报表模板：%s\n", *out)
 	return nil
 }
 
-func runImport(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("import", true)
+func runImport(ctx context.Context, x *call) error {
+	f := x.flags
 	dry := f.Bool("dry-run", false, "只检查，不写入")
-	paths, err := f.parse(args)
+	paths, err := f.parse()
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
 		return usagef("请指定要导入的申报表文件或文件夹")
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -71,7 +53,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	list := xlsx.ListSubmissions(paths)
 	rejected := len(list.Problems)
 	for _, p := range list.Problems {
-		fmt.Fprintf(e.err, "拒绝 %s：%s\n", p.File, p.Message)
+		fmt.Fprintf(x.err, "拒绝 %s：%s\n", p.File, p.Message)
 	}
 	var subs []dossier.Submission
 	for _, rd := range xlsx.ReadSubmissions(list.Files, b, nil) {
@@ -79,13 +61,13 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 		switch {
 		case errors.As(rd.Err, &fe):
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", rd.Path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", rd.Path)
 			for _, p := range fe.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 		case rd.Err != nil:
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：%s\n", rd.Path, dossier.ErrorMessage(rd.Err))
+			fmt.Fprintf(x.err, "拒绝 %s：%s\n", rd.Path, dossier.ErrorMessage(rd.Err))
 		default:
 			subs = append(subs, *rd.Sub)
 		}
@@ -96,7 +78,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 		if err != nil {
 			return err
 		}
-		printRemovals(e, plan)
+		printRemovals(x.env, plan)
 	}
 	items, err := s.Import(ctx, subs, *dry)
 	if err != nil {
@@ -109,14 +91,14 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	var nNew, nUpd, nSame int
 	for _, it := range items {
 		for _, w := range it.Warnings {
-			fmt.Fprintln(e.err, "注意 "+w)
+			fmt.Fprintln(x.err, "注意 "+w)
 		}
 		switch it.Action {
 		case dossier.ImportRejected:
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", it.File)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", it.File)
 			for _, p := range it.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 		case dossier.ImportNew:
 			nNew++
@@ -124,23 +106,23 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 			if code == "" {
 				code = "（自动编号）"
 			}
-			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], code, it.Name, it.File)
+			fmt.Fprintf(x.out, "%s %s %s ← %s\n", verb[it.Action], code, it.Name, it.File)
 		case dossier.ImportUpdate:
 			if it.Unchanged {
 				nSame++
-				fmt.Fprintf(e.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
+				fmt.Fprintf(x.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
 				continue
 			}
 			nUpd++
-			fmt.Fprintf(e.out, "%s %s %s ← %s\n", verb[it.Action], it.Code, it.Name, it.File)
+			fmt.Fprintf(x.out, "%s %s %s ← %s\n", verb[it.Action], it.Code, it.Name, it.File)
 			for _, c := range it.Changes {
-				fmt.Fprintln(e.out, "  "+c)
+				fmt.Fprintln(x.out, "  "+c)
 			}
 			for _, r := range it.Removals {
 				if !*dry {
 					r = strings.Replace(r, "将被", "已被", 1)
 				}
-				fmt.Fprintln(e.out, "  删除 "+r)
+				fmt.Fprintln(x.out, "  删除 "+r)
 			}
 		}
 	}
@@ -155,7 +137,7 @@ func runImport(ctx context.Context, args []string, e *env) (err error) {
 	if skipped := list.SkippedText(); skipped != "" {
 		summary += "；" + skipped
 	}
-	fmt.Fprintln(e.out, summary)
+	fmt.Fprintln(x.out, summary)
 	if rejected > 0 {
 		return &rejectedError{rejected}
 	}
@@ -176,22 +158,17 @@ func printRemovals(e *env, plan []dossier.ImportItem) {
 	}
 }
 
-func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("scoresheet", true)
+func runScoresheet(ctx context.Context, x *call) error {
+	f := x.flags
 	name := f.String("evaluator", "", "评委姓名")
 	out := f.String("out", "", "输出文件")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("evaluator", *name, "out", *out); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	_, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -202,27 +179,22 @@ func runScoresheet(ctx context.Context, args []string, e *env) (err error) {
 	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }, *f.db); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
+	fmt.Fprintf(x.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
 	return nil
 }
 
-func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("scores import", true)
-	files, err := f.parse(args)
+func runScoresImport(ctx context.Context, x *call) error {
+	f := x.flags
+	files, err := f.parse()
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
 		return usagef("请指定要导入的评分表文件")
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
 	// Reading a workbook needs the units, categories, evaluators and 回避,
 	// which merging scores does not change: load them once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -232,31 +204,31 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 		var fe *xlsx.FileError
 		if errors.As(err, &fe) {
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", path)
 			for _, p := range fe.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 			continue
 		} else if err != nil {
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：%s\n", path, dossier.ErrorMessage(err))
+			fmt.Fprintf(x.err, "拒绝 %s：%s\n", path, dossier.ErrorMessage(err))
 			continue
 		}
 		res, err := s.ApplyScoreSheet(ctx, sheet)
 		if errors.As(err, &fe) {
 			rejected++
-			fmt.Fprintf(e.err, "拒绝 %s：\n", path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", path)
 			for _, p := range fe.Problems {
-				fmt.Fprintln(e.err, "  "+p.String())
+				fmt.Fprintln(x.err, "  "+p.String())
 			}
 			continue
 		} else if err != nil {
 			return err
 		}
 		for _, w := range res.Warnings {
-			fmt.Fprintln(e.err, "提示："+w.String())
+			fmt.Fprintln(x.err, "提示："+w.String())
 		}
-		fmt.Fprintf(e.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", res.Evaluator, path, res.Changed, res.Comments)
+		fmt.Fprintf(x.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", res.Evaluator, path, res.Changed, res.Comments)
 	}
 	if rejected > 0 {
 		return &rejectedError{rejected}
@@ -264,21 +236,17 @@ func runScoresImport(ctx context.Context, args []string, e *env) (err error) {
 	return nil
 }
 
-func runExport(ctx context.Context, args []string, e *env) (err error) {
-	if isHelp(args) {
-		return flag.ErrHelp
-	}
-	if len(args) == 0 || (args[0] != "pdf" && args[0] != "xlsx") {
-		return usagef("应为 export pdf 或 export xlsx")
-	}
-	what := args[0]
-	f := newFlags("export "+what, true)
+// runExport is export pdf and export xlsx; both take the same flags, as
+// they always have.
+func runExport(ctx context.Context, x *call) error {
+	what := x.cmd.Name
+	f := x.flags
 	out := f.String("out", "", "输出文件")
 	kind := f.String("kind", "dossier", "dossier|notice|unit")
 	code := f.String("unit", "", "申报编号（--kind unit）")
 	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
-	if err := f.parseNone(args[1:]); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("out", *out); err != nil {
@@ -307,15 +275,10 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 			return usagef("--kind 应为 dossier、notice 或 unit，而不是“%s”", *kind)
 		}
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
 	// The summary lists every unit's material (量化指标, counts of sections,
 	// values and photos); a PDF reads the photos' pictures one at a time
 	// while it is written (opt.Photos), never all at once.
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
+	s, b, err := x.book(ctx, sqlite.LoadOptions{Material: true})
 	if err != nil {
 		return err
 	}
@@ -324,7 +287,7 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }, *f.db); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.out, "已导出 Excel 汇总：%s\n", *out)
+		fmt.Fprintf(x.out, "已导出 Excel 汇总：%s\n", *out)
 		return nil
 	}
 	opt := pdf.Options{PPI: pdf.PrintPPI, Photos: s.Photos(ctx)}
@@ -336,11 +299,11 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	flags, err := reviewFlags(ctx, s)
+	flags, stab, err := flagsFor(ctx, s, b, r)
 	if err != nil {
 		return err
 	}
-	opt.LogHead, opt.Flags = sc.Head, flags
+	opt.LogHead, opt.Flags, opt.Stability = sc.Head, flags, stab
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var werr error
 		switch *kind {
@@ -363,8 +326,8 @@ func runExport(ctx context.Context, args []string, e *env) (err error) {
 		return err
 	}
 	for _, w := range rep.Warnings {
-		fmt.Fprintln(e.err, "提示："+w)
+		fmt.Fprintln(x.err, "提示："+w)
 	}
-	fmt.Fprintf(e.out, "已导出 PDF（%d 页）：%s\n", rep.Pages, *out)
+	fmt.Fprintf(x.out, "已导出 PDF（%d 页）：%s\n", rep.Pages, *out)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-app/dossier/internal/testprog"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -46,7 +47,7 @@ func TestImportFolderListsEverySpreadsheet(t *testing.T) {
 	src := filepath.Join(conv, "乙.xlsx")
 	filledWorkbook(t, db, src, "F-02", "乙单位")
 	for _, to := range []string{"ods", "xls", "csv:Text - txt - csv (StarCalc):44,34,76"} {
-		out := convertWithLibreOffice(t, src, conv, to)
+		out := testprog.LibreOffice(t, src, conv, to)
 		os.Rename(out, filepath.Join(in, filepath.Base(out)))
 	}
 	xls, _ := os.ReadFile(filepath.Join(in, "乙.xls"))

@@ -2,18 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
 )
-
-func init() {
-	register("history", runHistory, "history    --db FILE [--unit CODE] [--json]   每项修改及其替换的原内容\nhistory    restore --db FILE --id N [--reason 理由]   恢复某条记录替换前的内容")
-}
 
 // jsonEvent is one history entry in `history --json`.
 type jsonEvent struct {
@@ -29,24 +23,17 @@ type jsonEvent struct {
 	Restorable bool    `json:"restorable"`
 }
 
-func runHistory(ctx context.Context, args []string, e *env) (err error) {
-	if isHelp(args) {
-		return flag.ErrHelp
-	}
-	if len(args) > 0 && args[0] == "restore" {
-		return runHistoryRestore(ctx, args[1:], e)
-	}
-	f := newFlags("history", true)
+func runHistory(ctx context.Context, x *call) error {
+	f := x.flags
 	code := f.String("unit", "", "申报编号")
 	asJSON := f.Bool("json", false, "JSON 输出")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	unitID := ""
 	if *code != "" {
 		u, err := s.UnitByCode(ctx, *code)
@@ -74,34 +61,31 @@ func runHistory(ctx context.Context, args []string, e *env) (err error) {
 			}
 			out = append(out, je)
 		}
-		enc := json.NewEncoder(e.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(x.out, out)
 	}
 	for _, ev := range events {
 		head := fmt.Sprintf("#%d %s %s", ev.ID, ev.At.Local().Format("2006-01-02 15:04:05"), ev.Detail)
 		if ev.Source != "" {
 			head += "（来自 " + ev.Source + "）"
 		}
-		fmt.Fprintln(e.out, head)
+		fmt.Fprintln(x.out, head)
 		if ev.Before != "" {
-			fmt.Fprintln(e.out, "  原内容：")
-			fmt.Fprintln(e.out, indent(ev.Before, "    "))
+			fmt.Fprintln(x.out, "  原内容：")
+			fmt.Fprintln(x.out, indent(ev.Before, "    "))
 		}
 		switch {
 		case ev.After != "" && ev.Before != "":
-			fmt.Fprintln(e.out, "  改为：")
-			fmt.Fprintln(e.out, indent(ev.After, "    "))
+			fmt.Fprintln(x.out, "  改为：")
+			fmt.Fprintln(x.out, indent(ev.After, "    "))
 		case ev.After != "":
-			fmt.Fprintln(e.out, "  内容：")
-			fmt.Fprintln(e.out, indent(ev.After, "    "))
+			fmt.Fprintln(x.out, "  内容：")
+			fmt.Fprintln(x.out, indent(ev.After, "    "))
 		}
 		if ev.Restorable {
-			fmt.Fprintf(e.out, "  可恢复：dossierctl history restore --db %s --id %d\n", *f.db, ev.ID)
+			fmt.Fprintf(x.out, "  可恢复：dossierctl history restore --db %s --id %d\n", *f.db, ev.ID)
 		}
 	}
-	fmt.Fprintf(e.out, "共 %d 条记录\n", len(events))
+	fmt.Fprintf(x.out, "共 %d 条记录\n", len(events))
 	return nil
 }
 
@@ -109,24 +93,23 @@ func indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
 
-func runHistoryRestore(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("history restore", true)
+func runHistoryRestore(ctx context.Context, x *call) error {
+	f := x.flags
 	id := f.Int64("id", 0, "历史记录编号")
 	reason := f.String("reason", "", "评分开始后恢复评分规则的理由")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if *id <= 0 {
 		return usagef("缺少 --id（history 列出的记录编号，如 12）")
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	if err := s.RestoreEvent(dossier.WithReason(ctx, *reason), *id); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已恢复历史记录 #%d 替换前的内容（这次恢复也已记入历史，可再次恢复）\n", *id)
+	fmt.Fprintf(x.out, "已恢复历史记录 #%d 替换前的内容（这次恢复也已记入历史，可再次恢复）\n", *id)
 	return nil
 }

@@ -2,18 +2,11 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
 )
-
-func init() {
-	register("rank", runRank, "rank       --db FILE [--json [--with-meta]]   排名（按评分规则）")
-	register("scores", runScores, "scores     set --db FILE --evaluator N --unit CODE --category NAME --value V\nscores     import --db FILE FILE.xlsx…   导入评委评分表")
-}
 
 // twoDecimals is a number printed with exactly two decimals in JSON.
 type twoDecimals struct{ m dossier.Mean }
@@ -47,21 +40,20 @@ type jsonStanding struct {
 	Explanation   jsonExplanation        `json:"explanation"`
 }
 
-func runRank(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("rank", true)
+func runRank(ctx context.Context, x *call) error {
+	f := x.flags
 	asJSON := f.Bool("json", false, "JSON 输出")
 	withMeta := f.Bool("with-meta", false, "JSON 末尾附规则指纹和评分记录链头")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if *withMeta && !*asJSON {
 		return usagef("--with-meta 须与 --json 一起使用")
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	b, r, err := s.Rank(ctx)
 	if err != nil {
 		return err
@@ -94,18 +86,15 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 			}
 			out = append(out, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head})
 		}
-		enc := json.NewEncoder(e.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(x.out, out)
 	}
-	fmt.Fprintf(e.out, "%s — 排名（拟表彰名额 %d）\n", b.Campaign.Title, r.Quota)
+	fmt.Fprintf(x.out, "%s — 排名（拟表彰名额 %d）\n", b.Campaign.Title, r.Quota)
 	head := []string{"名次", "申报编号", "单位名称"}
 	for _, c := range b.Categories {
 		head = append(head, c.Name)
 	}
 	head = append(head, "总分", "有效评分", "备注")
-	fmt.Fprintln(e.out, strings.Join(head, "\t"))
+	fmt.Fprintln(x.out, strings.Join(head, "\t"))
 	for i, st := range r.Standings {
 		rank := "—"
 		if st.Rank > 0 {
@@ -119,33 +108,14 @@ func runRank(ctx context.Context, args []string, e *env) (err error) {
 			row = append(row, m.String())
 		}
 		note := st.Unranked
-		switch {
-		case st.Recommended:
-			note = "拟推荐"
-		case st.NeedsDecision:
-			note = "同分跨线，待评委会决定"
+		if note == "" {
+			note = st.Verdict().Label()
 		}
 		row = append(row, st.Total.String(), fmt.Sprint(st.Explanation.Valid), note)
-		fmt.Fprintln(e.out, strings.Join(row, "\t"))
+		fmt.Fprintln(x.out, strings.Join(row, "\t"))
 		if i+1 == r.CutAfter && r.Quota > 0 {
-			fmt.Fprintln(e.out, "———————— 拟推荐线 ————————")
+			fmt.Fprintln(x.out, "———————— 拟推荐线 ————————")
 		}
 	}
 	return nil
-}
-
-func runScores(ctx context.Context, args []string, e *env) (err error) {
-	if isHelp(args) {
-		return flag.ErrHelp
-	}
-	if len(args) == 0 {
-		return usagef("缺少子命令 set 或 import")
-	}
-	switch args[0] {
-	case "set":
-		return runScoresSet(ctx, args[1:], e)
-	case "import":
-		return runScoresImport(ctx, args[1:], e)
-	}
-	return usagef("未知子命令“%s”，应为 set 或 import", args[0])
 }

@@ -2,17 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 )
-
-func init() {
-	register("review", runReview, "review     --db FILE [--json]           复核标记（畸高畸低、雷同、回避仍评分、评分不完整、排名不稳）\nreview     resolve --db FILE --flag ID --by NAME --note TEXT   记录复核人和复核意见")
-}
 
 type jsonFlag struct {
 	ID        string  `json:"id"`
@@ -40,31 +35,35 @@ func reviewFlags(ctx context.Context, s *sqlite.Store) ([]dossier.Flag, error) {
 	if err != nil {
 		return nil, err
 	}
+	flags, _, err := flagsFor(ctx, s, b, r)
+	return flags, err
+}
+
+// flagsFor returns the 复核 flags of ranking r of book b, with the
+// stabilities they were derived from (the dossier's appendices print both).
+func flagsFor(ctx context.Context, s *sqlite.Store, b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, map[string]*dossier.Stability, error) {
 	pct, err := s.OutlierPct(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := s.Resolutions(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res), nil
+	stab := dossier.Stabilities(b, r)
+	return dossier.ReviewFlags(b, r, stab, pct, res), stab, nil
 }
 
-func runReview(ctx context.Context, args []string, e *env) (err error) {
-	if len(args) > 0 && args[0] == "resolve" {
-		return runReviewResolve(ctx, args[1:], e)
-	}
-	f := newFlags("review", true)
+func runReview(ctx context.Context, x *call) error {
+	f := x.flags
 	asJSON := f.Bool("json", false, "JSON 输出")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	flags, err := reviewFlags(ctx, s)
 	if err != nil {
 		return err
@@ -79,10 +78,7 @@ func runReview(ctx context.Context, args []string, e *env) (err error) {
 			}
 			out = append(out, jf)
 		}
-		enc := json.NewEncoder(e.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(x.out, out)
 	}
 	open := 0
 	for _, fl := range flags {
@@ -96,28 +92,27 @@ func runReview(ctx context.Context, args []string, e *env) (err error) {
 		} else {
 			open++
 		}
-		fmt.Fprintf(e.out, "%s\t%s\t%s\t%s\t%s\n", fl.ID, dossier.FlagLabel(fl.Kind), strings.TrimSpace(what), fl.Detail, state)
+		fmt.Fprintf(x.out, "%s\t%s\t%s\t%s\t%s\n", fl.ID, dossier.FlagLabel(fl.Kind), strings.TrimSpace(what), fl.Detail, state)
 	}
-	fmt.Fprintf(e.out, "复核标记 %d 项，未复核 %d 项（复核标记不改变任何评分和排名）\n", len(flags), open)
+	fmt.Fprintf(x.out, "复核标记 %d 项，未复核 %d 项（复核标记不改变任何评分和排名）\n", len(flags), open)
 	return nil
 }
 
-func runReviewResolve(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("review resolve", true)
+func runReviewResolve(ctx context.Context, x *call) error {
+	f := x.flags
 	id := f.String("flag", "", "复核标记编号")
 	by := f.String("by", "", "复核人")
 	note := f.String("note", "", "复核意见")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("flag", *id, "by", *by, "note", *note); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	flags, err := reviewFlags(ctx, s)
 	if err != nil {
 		return err
@@ -127,7 +122,7 @@ func runReviewResolve(ctx context.Context, args []string, e *env) (err error) {
 			if err := s.ResolveFlag(ctx, fl, *by, *note); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.out, "已记录复核：%s（%s）由 %s 复核：%s\n", fl.ID, dossier.FlagLabel(fl.Kind), strings.TrimSpace(*by), strings.TrimSpace(*note))
+			fmt.Fprintf(x.out, "已记录复核：%s（%s）由 %s 复核：%s\n", fl.ID, dossier.FlagLabel(fl.Kind), strings.TrimSpace(*by), strings.TrimSpace(*note))
 			return nil
 		}
 	}

@@ -8,13 +8,13 @@ import (
 	"github.com/dossier-app/dossier/dossier/sqlite"
 )
 
-func runScoresSet(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("scores set", true)
+func runScoresSet(ctx context.Context, x *call) error {
+	f := x.flags
 	ev := f.String("evaluator", "", "评委姓名")
 	unit := f.String("unit", "", "申报编号")
 	cat := f.String("category", "", "类别名称")
 	val := f.String("value", "", "分值，最多一位小数")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("evaluator", *ev, "unit", *unit, "category", *cat); err != nil {
@@ -27,18 +27,17 @@ func runScoresSet(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return dossier.Errorf(dossier.EINVALID, "分值“%s”无效：%s", *val, dossier.ErrorMessage(err))
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	if err := s.SetScore(ctx, sqlite.ScoreInput{Evaluator: *ev, Unit: *unit, Category: *cat, Value: &v}); err != nil {
 		return err
 	}
 	// A score in 回避 is kept but never counts: say so.
 	if why, err := s.Conflict(ctx, *ev, *unit); err == nil && why != "" {
-		fmt.Fprintf(e.err, "提示：评委“%s”须回避单位 %s（%s），此评分已记录但不计入排名\n", *ev, dossier.NormCode(*unit), why)
+		fmt.Fprintf(x.err, "提示：评委“%s”须回避单位 %s（%s），此评分已记录但不计入排名\n", *ev, dossier.NormCode(*unit), why)
 	}
-	fmt.Fprintf(e.out, "已记录：评委“%s”对 %s“%s”评分 %s\n", *ev, *unit, *cat, v)
+	fmt.Fprintf(x.out, "已记录：评委“%s”对 %s“%s”评分 %s\n", *ev, *unit, *cat, v)
 	return nil
 }

@@ -2,38 +2,24 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
 )
 
-func init() {
-	register("scoring", runScoring, "scoring    open|close --db FILE [--reason TEXT]   开始或结束评分（开始后评分规则锁定）")
-	register("verify", runVerify, "verify     --db FILE [--json]           重放评分记录：完好退出 0，被改动退出 1 并指出第一条问题记录")
-	register("decision", runDecision, "decision   --db FILE --unit CODE --recommend yes|no --reason TEXT   评委会对跨线并列的决定")
-}
-
-func runScoring(ctx context.Context, args []string, e *env) (err error) {
-	if isHelp(args) {
-		return flag.ErrHelp
-	}
-	if len(args) == 0 || (args[0] != "open" && args[0] != "close") {
-		return usagef("应为 scoring open 或 scoring close")
-	}
-	f := newFlags("scoring "+args[0], true)
+// runScoring is scoring open and scoring close.
+func runScoring(ctx context.Context, x *call) error {
+	f := x.flags
 	reason := f.String("reason", "", "理由")
-	if err := f.parseNone(args[1:]); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
-	if args[0] == "open" {
+	if x.cmd.Name == "open" {
 		err = s.OpenScoring(ctx, *reason)
 	} else {
 		err = s.CloseScoring(ctx, *reason)
@@ -45,7 +31,7 @@ func runScoring(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "%s；评分规则指纹 %s\n", st.Label, st.Fingerprint)
+	fmt.Fprintf(x.out, "%s；评分规则指纹 %s\n", st.Label, st.Fingerprint)
 	return nil
 }
 
@@ -60,17 +46,16 @@ type verifyJSON struct {
 	Problem     string `json:"problem,omitempty"`
 }
 
-func runVerify(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("verify", true)
+func runVerify(ctx context.Context, x *call) error {
+	f := x.flags
 	asJSON := f.Bool("json", false, "JSON 输出")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	v, err := s.Verify(ctx)
 	if err != nil {
 		return err
@@ -80,29 +65,26 @@ func runVerify(ctx context.Context, args []string, e *env) (err error) {
 		if !v.OK && v.BadRecord > 0 {
 			out.BadRecord = &v.BadRecord
 		}
-		enc := json.NewEncoder(e.out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := printJSON(x.out, out); err != nil {
 			return err
 		}
 	}
 	if !v.OK {
-		fmt.Fprintf(e.err, "错误：评分记录校验未通过：%s\n", v.Problem)
+		fmt.Fprintf(x.err, "错误：评分记录校验未通过：%s\n", v.Problem)
 		return &rejectedError{1}
 	}
 	if !*asJSON {
-		fmt.Fprintf(e.out, "评分记录完好：共 %d 条，链头 %s\n评分规则指纹 %s\n", v.Records, v.Head, v.Fingerprint)
+		fmt.Fprintf(x.out, "评分记录完好：共 %d 条，链头 %s\n评分规则指纹 %s\n", v.Records, v.Head, v.Fingerprint)
 	}
 	return nil
 }
 
-func runDecision(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("decision", true)
+func runDecision(ctx context.Context, x *call) error {
+	f := x.flags
 	unit := f.String("unit", "", "申报编号")
 	rec := f.String("recommend", "", "yes 或 no")
 	reason := f.String("reason", "", "决定的依据")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("unit", *unit, "recommend", *rec, "reason", *reason); err != nil {
@@ -116,11 +98,10 @@ func runDecision(ctx context.Context, args []string, e *env) (err error) {
 	default:
 		return usagef("--recommend 应为 yes 或 no，而不是“%s”", *rec)
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	if err := s.SetDecision(ctx, *unit, yes, *reason); err != nil {
 		return err
 	}
@@ -128,6 +109,6 @@ func runDecision(ctx context.Context, args []string, e *env) (err error) {
 	if !yes {
 		verdict = "不推荐"
 	}
-	fmt.Fprintf(e.out, "已记录评委会决定：单位 %s %s（依据：%s）\n", dossier.NormCode(*unit), verdict, strings.TrimSpace(*reason))
+	fmt.Fprintf(x.out, "已记录评委会决定：单位 %s %s（依据：%s）\n", dossier.NormCode(*unit), verdict, strings.TrimSpace(*reason))
 	return nil
 }

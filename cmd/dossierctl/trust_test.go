@@ -3,6 +3,8 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -210,4 +212,43 @@ func TestHistoryRestoreOfARuleChangeNeedsAReason(t *testing.T) {
 		t.Fatalf("quota not restored:\n%s", out)
 	}
 	mustCtl(t, "verify", "--db", db)
+}
+
+// export pdf prints the appendices: the flag resolved from the command line
+// with its reviewer and note, every ranked unit's stability, and the
+// normalised view with Kendall's tau.
+func TestExportedDossierHasTheAppendices(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.dossier")
+	mustCtl(t, "demo", "--db", db)
+	var flags []struct {
+		ID   string  `json:"id"`
+		Kind string  `json:"kind"`
+		Unit *string `json:"unit"`
+	}
+	if err := json.Unmarshal([]byte(mustCtl(t, "review", "--db", db, "--json")), &flags); err != nil {
+		t.Fatal(err)
+	}
+	if len(flags) < 2 {
+		t.Fatalf("the demo has %d flags, want at least 2", len(flags))
+	}
+	mustCtl(t, "review", "resolve", "--db", db, "--flag", flags[0].ID, "--by", "李复核", "--note", "经核对维持原评分")
+	out := filepath.Join(dir, "d.pdf")
+	mustCtl(t, "export", "pdf", "--db", db, "--out", out)
+	raw, err := exec.Command("pdftotext", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(raw)), "")
+	for _, want := range []string{
+		"附录一复核标记及处理情况", fmt.Sprintf("复核标记共%d项，已复核1项，未复核%d项。", len(flags), len(flags)-1),
+		"李复核", "经核对维持原评分", "附录二排名稳定性", "附录三标准化排名（仅供参考）", "τb=",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("exported dossier lacks %q", want)
+		}
+	}
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -11,84 +9,67 @@ import (
 	"github.com/dossier-app/dossier/dossier/sqlite"
 )
 
-func init() {
-	register("unit", runUnit, "unit       add --db FILE --code C --name N [--region R] [--kind K] [--recommender R]\nunit       status --db FILE --code C --status 已受理|材料待补|已撤回\nunit       restore --db FILE --code C --revision N   恢复单位的较早版本（恢复本身成为新版本）")
-	register("units", runUnits, "units      --db FILE [--json]           列出单位")
+func runUnitAdd(ctx context.Context, x *call) error {
+	f := x.flags
+	code := f.String("code", "", "申报编号")
+	name := f.String("name", "", "单位名称")
+	region := f.String("region", "", "所属地区")
+	kind := f.String("kind", "", "单位类型")
+	rec := f.String("recommender", "", "推荐单位")
+	if err := f.parseNone(); err != nil {
+		return err
+	}
+	if err := need("code", *code, "name", *name); err != nil {
+		return err
+	}
+	s, err := x.campaign(ctx)
+	if err != nil {
+		return err
+	}
+	u := dossier.Unit{Code: *code, Name: *name, Region: *region, Kind: *kind, Recommender: *rec}
+	if err := s.AddUnit(ctx, &u); err != nil {
+		return err
+	}
+	fmt.Fprintf(x.out, "已新增单位 %s %s\n", u.Code, u.Name)
+	return nil
 }
 
-func runUnit(ctx context.Context, args []string, e *env) (err error) {
-	if isHelp(args) {
-		return flag.ErrHelp
+func runUnitStatus(ctx context.Context, x *call) error {
+	f := x.flags
+	code := f.String("code", "", "申报编号")
+	status := f.String("status", "", "已受理|材料待补|已撤回")
+	if err := f.parseNone(); err != nil {
+		return err
 	}
-	if len(args) == 0 {
-		return usagef("缺少子命令 add、status 或 restore")
+	if err := need("code", *code, "status", *status); err != nil {
+		return err
 	}
-	switch args[0] {
-	case "add":
-		f := newFlags("unit add", true)
-		code := f.String("code", "", "申报编号")
-		name := f.String("name", "", "单位名称")
-		region := f.String("region", "", "所属地区")
-		kind := f.String("kind", "", "单位类型")
-		rec := f.String("recommender", "", "推荐单位")
-		if err := f.parseNone(args[1:]); err != nil {
-			return err
-		}
-		if err := need("code", *code, "name", *name); err != nil {
-			return err
-		}
-		s, err := openDB(ctx, *f.db)
-		if err != nil {
-			return err
-		}
-		defer closeDB(s, &err)
-		u := dossier.Unit{Code: *code, Name: *name, Region: *region, Kind: *kind, Recommender: *rec}
-		if err := s.AddUnit(ctx, &u); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.out, "已新增单位 %s %s\n", u.Code, u.Name)
-		return nil
-	case "status":
-		f := newFlags("unit status", true)
-		code := f.String("code", "", "申报编号")
-		status := f.String("status", "", "已受理|材料待补|已撤回")
-		if err := f.parseNone(args[1:]); err != nil {
-			return err
-		}
-		if err := need("code", *code, "status", *status); err != nil {
-			return err
-		}
-		st := dossier.Status(strings.TrimSpace(*status))
-		if !st.Valid() {
-			return usagef("--status 应为 已受理、材料待补 或 已撤回，而不是“%s”", *status)
-		}
-		s, err := openDB(ctx, *f.db)
-		if err != nil {
-			return err
-		}
-		defer closeDB(s, &err)
-		// Re-read then write: the command line has no older copy, but the
-		// write still goes through the version check.
-		u, err := s.UnitByCode(ctx, *code)
-		if err != nil {
-			return err
-		}
-		if _, err := s.SetStatus(ctx, u.Code, st, u.Version); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.out, "单位 %s 的状态已设为 %s\n", *code, st)
-		return nil
-	case "restore":
-		return runUnitRestore(ctx, args[1:], e)
+	st := dossier.Status(strings.TrimSpace(*status))
+	if !st.Valid() {
+		return usagef("--status 应为 已受理、材料待补 或 已撤回，而不是“%s”", *status)
 	}
-	return usagef("未知子命令“%s”，应为 add、status 或 restore", args[0])
+	s, err := x.campaign(ctx)
+	if err != nil {
+		return err
+	}
+	// Re-read then write: the command line has no older copy, but the
+	// write still goes through the version check.
+	u, err := s.UnitByCode(ctx, *code)
+	if err != nil {
+		return err
+	}
+	if _, err := s.SetStatus(ctx, u.Code, st, u.Version); err != nil {
+		return err
+	}
+	fmt.Fprintf(x.out, "单位 %s 的状态已设为 %s\n", *code, st)
+	return nil
 }
 
-func runUnitRestore(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("unit restore", true)
+func runUnitRestore(ctx context.Context, x *call) error {
+	f := x.flags
 	code := f.String("code", "", "申报编号")
 	rev := f.Int("revision", 0, "要恢复的版本号")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
 	if err := need("code", *code); err != nil {
@@ -97,11 +78,10 @@ func runUnitRestore(ctx context.Context, args []string, e *env) (err error) {
 	if *rev <= 0 {
 		return usagef("缺少 --revision（要恢复的版本号，从 1 起）")
 	}
-	s, err := openDB(ctx, *f.db)
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	defer closeDB(s, &err)
 	u, err := s.UnitByCode(ctx, *code)
 	if err != nil {
 		return err
@@ -113,7 +93,7 @@ func runUnitRestore(ctx context.Context, args []string, e *env) (err error) {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "已将单位 %s %s 恢复为第 %d 版的内容，现为第 %d 版（恢复前的内容保留为第 %d 版）\n", now.Code, now.Name, *rev, now.Revision, u.Revision)
+	fmt.Fprintf(x.out, "已将单位 %s %s 恢复为第 %d 版的内容，现为第 %d 版（恢复前的内容保留为第 %d 版）\n", now.Code, now.Name, *rev, now.Revision, u.Revision)
 	return nil
 }
 
@@ -158,27 +138,22 @@ type jsonUnit struct {
 	Photos       []jsonPhoto       `json:"photos"`
 }
 
-func runUnits(ctx context.Context, args []string, e *env) (err error) {
-	f := newFlags("units", true)
+func runUnits(ctx context.Context, x *call) error {
+	f := x.flags
 	asJSON := f.Bool("json", false, "JSON 输出")
-	if err := f.parseNone(args); err != nil {
+	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := openDB(ctx, *f.db)
-	if err != nil {
-		return err
-	}
-	defer closeDB(s, &err)
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
+	_, b, err := x.book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
 	if err != nil {
 		return err
 	}
 	if !*asJSON {
-		fmt.Fprintf(e.out, "%-14s %-24s %-12s %-8s %s\n", "申报编号", "单位名称", "所属地区", "状态", "版本")
+		fmt.Fprintf(x.out, "%-14s %-24s %-12s %-8s %s\n", "申报编号", "单位名称", "所属地区", "状态", "版本")
 		for _, u := range b.Units {
-			fmt.Fprintf(e.out, "%-14s %-24s %-12s %-8s %d\n", u.Code, u.Name, u.Region, u.Status, u.Revision)
+			fmt.Fprintf(x.out, "%-14s %-24s %-12s %-8s %d\n", u.Code, u.Name, u.Region, u.Status, u.Revision)
 		}
-		fmt.Fprintf(e.out, "共 %d 个单位\n", len(b.Units))
+		fmt.Fprintf(x.out, "共 %d 个单位\n", len(b.Units))
 		return nil
 	}
 	catName := func(id string) string {
@@ -207,8 +182,5 @@ func runUnits(ctx context.Context, args []string, e *env) (err error) {
 		}
 		out = append(out, ju)
 	}
-	enc := json.NewEncoder(e.out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return printJSON(x.out, out)
 }

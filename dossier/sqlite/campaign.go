@@ -6,41 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/google/uuid"
 )
 
 func newID() string { return uuid.NewString() }
-
-func validateCampaign(c *dossier.Campaign) error {
-	c.Title = strings.TrimSpace(c.Title)
-	if c.Title == "" {
-		return dossier.Errorf(dossier.EINVALID, "评选活动名称不能为空")
-	}
-	if c.Date != "" {
-		if _, err := time.Parse("2006-01-02", c.Date); err != nil {
-			return dossier.Errorf(dossier.EINVALID, "日期“%s”无效，应为 YYYY-MM-DD，例如 2022-03-15", c.Date)
-		}
-	}
-	if c.Year != 0 && (c.Year < 1900 || c.Year > 2200) {
-		return dossier.Errorf(dossier.EINVALID, "年份 %d 无效", c.Year)
-	}
-	if c.Quota < 0 {
-		return dossier.Errorf(dossier.EINVALID, "拟表彰名额不能为负数")
-	}
-	if c.MinValid == 0 {
-		c.MinValid = 1
-	}
-	if c.MinValid < 0 {
-		return dossier.Errorf(dossier.EINVALID, "参与排名所需的最少有效评分份数至少为 1，当前为 %d", c.MinValid)
-	}
-	if c.TrimMin < dossier.MinTrimMin {
-		return dossier.Errorf(dossier.EINVALID, "去掉最高分和最低分的起点（有效评分份数）至少为 %d，当前为 %d", dossier.MinTrimMin, c.TrimMin)
-	}
-	return nil
-}
 
 // Campaign returns the campaign's settings.
 func (s *Store) Campaign(ctx context.Context) (dossier.Campaign, error) {
@@ -80,7 +51,7 @@ func readCampaign(ctx context.Context, q querier) (dossier.Campaign, error) {
 // refused with a *dossier.StaleError. On success c holds the new version.
 func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
 	v := *c
-	if err := validateCampaign(&v); err != nil {
+	if err := v.Validate(); err != nil {
 		return err
 	}
 	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateCampaignTx(ctx, tx, &v, "campaign.update", "") }); err != nil {
@@ -119,7 +90,7 @@ func tieNames(c dossier.Campaign, cats []dossier.Category) dossier.Campaign {
 }
 
 func (s *Store) updateCampaignTx(ctx context.Context, tx *sql.Tx, c *dossier.Campaign, action, why string) error {
-	if err := validateCampaign(c); err != nil {
+	if err := c.Validate(); err != nil {
 		return err
 	}
 	old, err := readCampaign(ctx, tx)
@@ -207,19 +178,8 @@ func readCategories(ctx context.Context, q querier) ([]dossier.Category, error) 
 	return cats, rows.Err()
 }
 
-func validateCategory(c *dossier.Category) error {
-	c.Name = strings.TrimSpace(c.Name)
-	if c.Name == "" {
-		return dossier.Errorf(dossier.EINVALID, "类别名称不能为空")
-	}
-	if c.Max <= 0 || c.Max > 10000 {
-		return dossier.Errorf(dossier.EINVALID, "类别“%s”的满分 %s 无效，应在 0.1 到 1000 之间", c.Name, c.Max)
-	}
-	return nil
-}
-
 func insertCategory(ctx context.Context, tx *sql.Tx, c *dossier.Category) error {
-	if err := validateCategory(c); err != nil {
+	if err := c.Validate(); err != nil {
 		return err
 	}
 	if c.ID == "" {
@@ -244,23 +204,8 @@ func insertCategory(ctx context.Context, tx *sql.Tx, c *dossier.Category) error 
 	return nil
 }
 
-func validateIndicator(in *dossier.Indicator) error {
-	in.Name = strings.TrimSpace(in.Name)
-	in.Unit = strings.TrimSpace(in.Unit)
-	if in.Name == "" {
-		return dossier.Errorf(dossier.EINVALID, "指标名称不能为空")
-	}
-	if in.Direction == "" {
-		in.Direction = dossier.HigherBetter
-	}
-	if in.Direction != dossier.HigherBetter && in.Direction != dossier.LowerBetter {
-		return dossier.Errorf(dossier.EINVALID, "指标“%s”的方向“%s”无效", in.Name, in.Direction)
-	}
-	return nil
-}
-
 func insertIndicator(ctx context.Context, tx *sql.Tx, in *dossier.Indicator) error {
-	if err := validateIndicator(in); err != nil {
+	if err := in.Validate(); err != nil {
 		return err
 	}
 	if in.ID == "" {
@@ -319,7 +264,7 @@ var categoryFields = []fieldDef[dossier.Category]{
 // *dossier.StaleError); on success it is the new version.
 func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
 	v := *c
-	if err := validateCategory(&v); err != nil {
+	if err := v.Validate(); err != nil {
 		return err
 	}
 	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateCategoryTx(ctx, tx, &v, "category.update", "") }); err != nil {
@@ -330,7 +275,7 @@ func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
 }
 
 func (s *Store) updateCategoryTx(ctx context.Context, tx *sql.Tx, c *dossier.Category, action, why string) error {
-	if err := validateCategory(c); err != nil {
+	if err := c.Validate(); err != nil {
 		return err
 	}
 	old, err := categoryTx(ctx, tx, c.ID)
@@ -497,7 +442,7 @@ var indicatorFields = []fieldDef[dossier.Indicator]{
 // with a *dossier.StaleError); on success it is the new version.
 func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) error {
 	v := *in
-	if err := validateIndicator(&v); err != nil {
+	if err := v.Validate(); err != nil {
 		return err
 	}
 	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateIndicatorTx(ctx, tx, &v, "indicator.update", "") }); err != nil {
@@ -508,7 +453,7 @@ func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) erro
 }
 
 func (s *Store) updateIndicatorTx(ctx context.Context, tx *sql.Tx, in *dossier.Indicator, action, why string) error {
-	if err := validateIndicator(in); err != nil {
+	if err := in.Validate(); err != nil {
 		return err
 	}
 	old, err := indicatorTx(ctx, tx, in.ID)

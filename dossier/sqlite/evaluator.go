@@ -32,25 +32,9 @@ func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error)
 	return out, rows.Err()
 }
 
-func validateEvaluator(e *dossier.Evaluator) error {
-	for _, f := range []*string{&e.Name, &e.Affiliation, &e.Region, &e.Role} {
-		*f = strings.TrimSpace(*f)
-	}
-	for _, f := range []struct{ what, v string }{{"评委姓名", e.Name}, {"工作单位", e.Affiliation}, {"所属地区", e.Region}, {"角色", e.Role}} {
-		if err := dossier.CheckName(f.what, f.v); err != nil {
-			return err
-		}
-	}
-	e.Name = dossier.NormName(e.Name)
-	if e.Name == "" {
-		return dossier.Errorf(dossier.EINVALID, "评委姓名不能为空")
-	}
-	return nil
-}
-
 // AddEvaluator appends an evaluator to the list.
 func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
-	if err := validateEvaluator(e); err != nil {
+	if err := e.Validate(); err != nil {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -95,7 +79,7 @@ var evaluatorFields = []fieldDef[dossier.Evaluator]{
 // with a *dossier.StaleError); on success it is the new version.
 func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 	v := *e
-	if err := validateEvaluator(&v); err != nil {
+	if err := v.Validate(); err != nil {
 		return err
 	}
 	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
@@ -106,7 +90,7 @@ func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error
 }
 
 func (s *Store) updateEvaluatorTx(ctx context.Context, tx *sql.Tx, e *dossier.Evaluator, action, why string) error {
-	if err := validateEvaluator(e); err != nil {
+	if err := e.Validate(); err != nil {
 		return err
 	}
 	old, err := evaluatorTx(ctx, tx, e.ID)

@@ -156,7 +156,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 					}
 				}
 			}
-			if err := validateUnit(&nu); err != nil {
+			if err := nu.Validate(); err != nil {
 				return err
 			}
 			return s.updateUnitTx(ctx, tx, &nu, "unit.restore", why)

@@ -136,7 +136,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *d
 				u.Code = code
 			}
 			u.Status = dossier.StatusAccepted
-			if err := validateUnit(&u); err != nil {
+			if err := u.Validate(); err != nil {
 				return err
 			}
 			if err := checkUnitClash(ctx, tx, &u, ""); err != nil {
@@ -167,7 +167,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *d
 		if d.Same() {
 			return nil
 		}
-		if err := validateUnit(&u); err != nil {
+		if err := u.Validate(); err != nil {
 			return err
 		}
 		if err := checkUnitClash(ctx, tx, &u, u.ID); err != nil {
@@ -243,7 +243,7 @@ func (s *Store) restoreRevisionTx(ctx context.Context, tx *sql.Tx, unitID string
 	for i := range nu.Photos {
 		nu.Photos[i].ID = ""
 	}
-	if err := validateUnit(&nu); err != nil {
+	if err := nu.Validate(); err != nil {
 		return err
 	}
 	if err := checkUnitClash(ctx, tx, &nu, nu.ID); err != nil {

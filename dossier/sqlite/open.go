@@ -492,7 +492,7 @@ func build(ctx context.Context, tmp, path string, opt CreateOptions) error {
 		err = s.tx(ctx, func(tx *sql.Tx) error {
 			c := dossier.Campaign{ID: newID(), Title: strings.TrimSpace(opt.Title), Organiser: opt.Organiser,
 				Year: opt.Year, Date: opt.Date, Quota: opt.Quota, TrimMin: opt.TrimMin}
-			if err := validateCampaign(&c); err != nil {
+			if err := c.Validate(); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,

@@ -74,8 +74,8 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 				continue
 			}
 			v := *in.Value
-			if v < 0 || v > cat.Max {
-				return dossier.Errorf(dossier.EINVALID, "“%s”的分值 %s 超出范围，应在 0 到 %s 之间", cat.Name, v, cat.Max.Short())
+			if err := cat.CheckScore(v); err != nil {
+				return err
 			}
 			if err := putScore(ctx, tx, e.ID, u.ID, cat.ID, v); err != nil {
 				return err

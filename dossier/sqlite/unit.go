@@ -158,38 +158,9 @@ func readMaterial(ctx context.Context, q querier, units map[string]*dossier.Unit
 	return rows.Err()
 }
 
-func validateUnit(u *dossier.Unit) error {
-	for _, f := range []*string{&u.Code, &u.Name, &u.Region, &u.Kind, &u.Recommender, &u.Contact, &u.Phone, &u.Title} {
-		*f = strings.TrimSpace(*f)
-	}
-	// Control characters are refused, invisible ones dropped: two names
-	// that look the same are one unit (dossier.NormName, NormCode).
-	for _, f := range []struct{ what, v string }{{"申报编号", u.Code}, {"单位名称", u.Name}, {"所属地区", u.Region},
-		{"单位类型", u.Kind}, {"推荐单位", u.Recommender}, {"联系人", u.Contact}, {"联系电话", u.Phone}, {"事迹标题", u.Title}} {
-		if err := dossier.CheckName(f.what, f.v); err != nil {
-			return err
-		}
-	}
-	u.Code = dossier.NormCode(u.Code)
-	u.Name = dossier.NormName(u.Name)
-	if u.Name == "" {
-		return dossier.Errorf(dossier.EINVALID, "单位名称不能为空")
-	}
-	if u.Code == "" {
-		return dossier.Errorf(dossier.EINVALID, "申报编号不能为空")
-	}
-	if u.Status == "" {
-		u.Status = dossier.StatusAccepted
-	}
-	if !u.Status.Valid() {
-		return dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", u.Status)
-	}
-	return nil
-}
-
 // AddUnit creates a unit from its basic information (revision 1).
 func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
-	if err := validateUnit(u); err != nil {
+	if err := u.Validate(); err != nil {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -341,7 +312,7 @@ func staleUnit(ctx context.Context, tx *sql.Tx, id string) error {
 // On success u holds the saved fields and the new version.
 func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) error {
 	v := *u
-	if err := validateUnit(&v); err != nil {
+	if err := v.Validate(); err != nil {
 		return err
 	}
 	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateUnitTx(ctx, tx, &v, "unit.update", "") }); err != nil {

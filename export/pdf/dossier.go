@@ -29,18 +29,26 @@ type doc struct {
 	toc   []tocEntry
 	// fingerprint is the rule's, computed once (see seal).
 	fingerprint string
+	// withAppendices puts the appendices (appendix.go) after the units:
+	// the dossier has them, the other documents not.
+	withAppendices bool
+	// appendixStart is the page index of each appendix, once laid out.
+	appendixStart []int
 }
 
 // tocEntry is a line of the table of contents whose page number is filled
 // in once the pages it points to are laid out.
 type tocEntry struct {
-	page    int     // page of the contents the entry is on
-	y       float64 // baseline of the entry's last line
-	end     float64 // right end of the entry's text
-	unit    int     // standing it points to, or -1
-	target  int     // page it points to when unit is -1
-	top     float64 // top of the entry, for the link
-	linkEnd float64
+	page   int     // page of the contents the entry is on
+	y      float64 // baseline of the entry's last line
+	end    float64 // right end of the entry's text
+	unit   int     // standing it points to, or -1
+	target int     // page it points to when unit is -1 and appendix is 0
+	// appendix is the number (1-based) of the appendix it points to, 0
+	// for none: its page is known only when the appendices are laid out.
+	appendix int
+	top      float64 // top of the entry, for the link
+	linkEnd  float64
 }
 
 func newDoc(b *dossier.Book, r *dossier.Ranking, opt Options) (*doc, error) {
@@ -119,6 +127,18 @@ func (d *doc) write(w io.Writer, units []int, m meta) (*Report, error) {
 		d.c.warn.merge(&uc.warn)
 		k++
 		progress(k)
+	}
+	if d.withAppendices && len(d.appendices()) > 0 {
+		ac, starts := d.layoutAppendices()
+		for _, s := range starts {
+			d.appendixStart = append(d.appendixStart, n+s)
+		}
+		for _, pg := range ac.pages {
+			if err := emit(pg, ac.photos); err != nil {
+				return nil, err
+			}
+		}
+		d.c.warn.merge(&ac.warn)
 	}
 	for _, e := range d.toc {
 		if items := d.tocItems(e); items != nil {
@@ -346,6 +366,9 @@ func (d *doc) reviewFlags() {
 			open = append(open, f)
 		}
 	}
+	if d.withAppendices {
+		defer c.body("全部复核标记及其复核人、复核时间和复核意见见附录一。")
+	}
 	if len(open) == 0 {
 		c.body(fmt.Sprintf("复核标记共 %d 项，均已复核。复核标记不改变任何评分和排名。", len(d.opt.Flags)))
 		return
@@ -366,20 +389,14 @@ func remark(s *dossier.Standing) string {
 	if s.Tie {
 		parts = append(parts, "并列")
 	}
-	switch {
-	case s.Recommended:
-		parts = append(parts, "拟推荐")
-	case s.NeedsDecision && s.Decision != nil && s.Decision.Recommended:
-		parts = append(parts, "评委会决定推荐")
-	case s.NeedsDecision && s.Decision != nil:
-		parts = append(parts, "评委会决定不推荐")
-	case s.NeedsDecision:
-		parts = append(parts, "待评委会决定")
-	case s.Unranked != "":
-		if s.Unit.Status == dossier.StatusWithdrawn {
-			parts = append(parts, "已撤回")
-		} else {
-			parts = append(parts, "无有效评分")
+	switch v := s.Verdict(); v {
+	case dossier.VerdictUnranked:
+		// The table's 备注 column is narrow: the full reason is on the
+		// unit's own page.
+		parts = append(parts, "无有效评分")
+	default:
+		if l := v.Label(); l != "" {
+			parts = append(parts, l)
 		}
 	}
 	return strings.Join(parts, " ")
@@ -531,6 +548,15 @@ func (d *doc) contents() {
 		d.tocLine(rankText(s), labelW, s.Unit.Name, st, numW, i, 0)
 	}
 	c.ctx = ""
+	if d.withAppendices {
+		for k, title := range d.appendices() {
+			if k == 0 {
+				c.y += st.pitch / 2
+			}
+			d.tocLine("", 0, title, st, numW, -1, -1)
+			d.toc[len(d.toc)-1].appendix = k + 1
+		}
+	}
 }
 
 // tocLine sets one entry: a label column, the name (wrapped if long) and,
@@ -565,8 +591,13 @@ func (d *doc) tocLine(lab string, labelW float64, name string, st style, numW fl
 func (d *doc) tocItems(e tocEntry) []item {
 	c := d.c
 	target := e.target
-	if e.unit >= 0 {
+	switch {
+	case e.unit >= 0:
 		target = d.start[e.unit]
+	case e.appendix > 0 && e.appendix <= len(d.appendixStart):
+		target = d.appendixStart[e.appendix-1]
+	case e.appendix > 0:
+		target = -1
 	}
 	if target < 0 {
 		return nil

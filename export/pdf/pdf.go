@@ -43,6 +43,11 @@ type Options struct {
 	// Flags are the campaign's 复核 flags (dossier.ReviewFlags); when not
 	// nil, the rule page lists those not yet reviewed, or says all were.
 	Flags []dossier.Flag
+	// Stability, when not nil, is every unit's dossier.Stabilities for the
+	// same ranking: the dossier then ends with appendices on rank stability
+	// and the normalised view (for information). With Flags set, an
+	// appendix lists every flag with its resolution.
+	Stability map[string]*dossier.Stability
 	// WithScores puts the score box (评分情况: every evaluator's name and
 	// scores, the arithmetic) into the single-unit PDF. It is off by
 	// default, as that PDF goes back to the unit; the dossier, which stays
@@ -77,6 +82,7 @@ func WriteDossier(w io.Writer, b *dossier.Book, r *dossier.Ranking, opt Options)
 	if err != nil {
 		return nil, err
 	}
+	d.withAppendices = true
 	d.front()
 	units := make([]int, len(d.r.Standings))
 	for i := range units {

@@ -111,13 +111,11 @@ func placeText(s *dossier.Standing, sep string) string {
 
 // decisionText is the committee's decision on a straddling tie, if any.
 func decisionText(s *dossier.Standing) string {
-	switch {
-	case s.Decision != nil && s.Decision.Recommended:
-		return "评委会决定推荐：" + s.Decision.Reason
-	case s.Decision != nil:
-		return "评委会决定不推荐：" + s.Decision.Reason
-	case s.NeedsDecision:
-		return "待评委会决定"
+	switch v := s.Verdict(); {
+	case v.Decided():
+		return v.Label() + "：" + s.Decision.Reason
+	case v == dossier.VerdictPending:
+		return v.Label()
 	}
 	return ""
 }

@@ -423,7 +423,7 @@ func bareSummary(w io.Writer, b *dossier.Book, r *dossier.Ranking) error {
 				for _, s := range ln.Scores {
 					row = append(row, s.Float())
 				}
-				row = append(row, ln.Total.Float(), statusLabel(ln.Status), ln.Reason, ln.Comment)
+				row = append(row, ln.Total.Float(), ln.Status.Short(), ln.Reason, ln.Comment)
 				if err := emit(row); err != nil {
 					return err
 				}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dossier-app/dossier/internal/testprog"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -243,7 +244,7 @@ func withMerges(t *testing.T, data []byte, sheet string, refs ...string) []byte 
 // of C and the height of row 1. The anchor is resolved against column
 // widths and row heights: the picture is in D2, not in the header row.
 func TestGnumericAnchorOffsets(t *testing.T) {
-	ssconvert := needProgram(t, "ssconvert")
+	ssconvert := testprog.Need(t, "ssconvert")
 	b := testBook()
 	fl := openFiller(t, templateBytes(t, b))
 	fl.basic(LabelName, "郑州市教育局")

@@ -26,12 +26,6 @@ const (
 	headerScoreNote = "说明"
 )
 
-// ScoreHeader is the header of a category's column in the 评分 sheet:
-// "优化扩充工程(20)".
-func ScoreHeader(c dossier.Category) string {
-	return c.Name + "(" + c.Max.Short() + ")"
-}
-
 // WriteScoreSheet writes the score workbook (评分表) of one evaluator: the
 // 评委信息 sheet (name, campaign, 校验码, instructions) and the 评分 sheet,
 // one row per unit that is not withdrawn, in code order, with the
@@ -121,7 +115,7 @@ func scoreGrid(f *excelize.File, st *styles, b *dossier.Book, e *dossier.Evaluat
 	w := newCellWriter(f, sh)
 	headers := []string{LabelCode, LabelName}
 	for _, c := range b.Categories {
-		headers = append(headers, ScoreHeader(c))
+		headers = append(headers, c.Header())
 	}
 	headers = append(headers, HeaderTotal, HeaderComment, headerScoreNote)
 	for i, h := range headers {
@@ -448,8 +442,8 @@ func scoreValue(sh *sheet, c *cell, cat *dossier.Category, ps *problems) (dossie
 	case err != nil:
 		ps.add(sh.Name, c.Ref(), "“%s”不是分数；%s", clipText(shown, 20), rangeHint)
 		return 0, false
-	case v < 0 || v > cat.Max:
-		ps.add(sh.Name, c.Ref(), "分数 %s 超出范围；%s", clipText(shown, 20), rangeHint)
+	case cat.CheckScore(v) != nil:
+		ps.add(sh.Name, c.Ref(), "%s", dossier.ErrorMessage(cat.CheckScore(v)))
 		return 0, false
 	}
 	return v, true

@@ -182,12 +182,12 @@ func TestReadScoreSheet(t *testing.T) {
 			t.Fatalf("accepted: %v", err)
 		}
 		want := map[string]string{
-			"C3": "分数 25 超出范围；“优化扩充工程”的分数应在 0 至 20 之间，最多一位小数",
+			"C3": "分值 25 超出范围，“优化扩充工程”应在 0 到 20 之间",
 			"D3": "“18.55”超过一位小数",
 			"E3": "“十八”不是分数",
 			"F3": "“18.55”超过一位小数",
 			"G3": "评分单元格含有公式（=10+5）",
-			"C4": "分数 -1 超出范围",
+			"C4": "分值 -1 超出范围",
 		}
 		got := map[string]string{}
 		for _, p := range fe.Problems {

@@ -20,51 +20,25 @@ const (
 	SheetChart      = "总分图"
 )
 
-// Marks in the 拟推荐 column of the ranking.
-const (
-	MarkRecommended = "拟推荐"
-	MarkDecision    = "待评委会决定"
-	MarkDecidedYes  = "拟推荐（评委会决定）"
-	MarkDecidedNo   = "不推荐（评委会决定）"
-	MarkTie         = "并列"
+// Marks in the 拟推荐 and 并列 columns of the ranking; the recommendation
+// marks are dossier.Verdict's.
+var (
+	MarkRecommended = dossier.VerdictRecommended.Mark()
+	MarkDecision    = dossier.VerdictPending.Mark()
+	MarkDecidedYes  = dossier.VerdictDecidedFor.Mark()
+	MarkDecidedNo   = dossier.VerdictDecidedAgainst.Mark()
 )
+
+// MarkTie is the 并列 column's mark.
+const MarkTie = "并列"
 
 // chartUnits is the most units the chart of totals shows.
 const chartUnits = 30
 
-// statusLabel is the 评分明细 status of an evaluator's scores of a unit.
-func statusLabel(s dossier.LineStatus) string {
-	switch s {
-	case dossier.Kept:
-		return "计入"
-	case dossier.DroppedHigh:
-		return "去掉最高分"
-	case dossier.DroppedLow:
-		return "去掉最低分"
-	case dossier.ExcludedConflict:
-		return "回避"
-	case dossier.ExcludedIncomplete:
-		return "不完整"
-	}
-	return ""
-}
-
 // RankMark is the 拟推荐 column of a standing: 拟推荐, 待评委会决定 (a tie
 // group across the cut line with no decision yet), the committee's recorded
 // decision, or "".
-func RankMark(s *dossier.Standing) string {
-	switch {
-	case s.Recommended:
-		return MarkRecommended
-	case s.NeedsDecision && s.Decision == nil:
-		return MarkDecision
-	case s.NeedsDecision && s.Decision.Recommended:
-		return MarkDecidedYes
-	case s.NeedsDecision:
-		return MarkDecidedNo
-	}
-	return ""
-}
+func RankMark(s *dossier.Standing) string { return s.Verdict().Mark() }
 
 // WriteSummary writes the Excel summary of a ranking (r is dossier.Rank(b);
 // nil ranks b): 排名 (rank, code, unit, region, one column per category,
@@ -95,7 +69,7 @@ func WriteSummary(w io.Writer, b *dossier.Book, r *dossier.Ranking) error {
 			return fmt.Errorf("summary: %w", err)
 		}
 	}
-	s := &summary{f: f, st: st, b: b, r: r}
+	s := &summary{f: f, st: st, b: b, r: r, stab: dossier.Stabilities(b, r)}
 	for _, step := range []func() error{s.ranking, s.chart, s.detail, s.indicators, s.units} {
 		if err := step(); err != nil {
 			return fmt.Errorf("summary: %w", err)
@@ -117,7 +91,8 @@ type summary struct {
 	st    *styles
 	b     *dossier.Book
 	r     *dossier.Ranking
-	cache *chartCache // the values the chart shows, cached in its part
+	stab  map[string]*dossier.Stability // by unit ID, for the columns after 说明
+	cache *chartCache                   // the values the chart shows, cached in its part
 }
 
 // stream starts a streamed sheet with its widths, frozen panes and a
@@ -182,11 +157,14 @@ func (s *summary) ranking() error {
 	titles := []string{"排名", LabelCode, LabelName, LabelRegion}
 	widths := []float64{7, 14, 30, 16}
 	for _, c := range r.Categories {
-		titles = append(titles, ScoreHeader(c))
+		titles = append(titles, c.Header())
 		widths = append(widths, 13)
 	}
 	titles = append(titles, "总分(100)", "有效评分数", "拟推荐", "并列", "说明")
 	widths = append(widths, 11, 11, 18, 7, 34)
+	// Appended after the contract's columns, which keep their places.
+	titles = append(titles, LabelRankRange, LabelStable, LabelZRank)
+	widths = append(widths, 11, 10, 14)
 	var full dossier.Tenths
 	for _, c := range r.Categories {
 		full += c.Max
@@ -226,6 +204,7 @@ func (s *summary) ranking() error {
 			note = "评委会决定：" + sd.Decision.Reason
 		}
 		row = append(row, strCell(note, txt))
+		row = append(row, s.stabilityCells(sd, cnt)...)
 		if err := sw.SetRow(cellName(1, i+2), row); err != nil {
 			return err
 		}
@@ -272,6 +251,7 @@ func (s *summary) cutNote() string {
 	}
 	rule := fmt.Sprintf("有效评分达到 %d 份时去掉一个最高分和一个最低分后取平均；", r.TrimMin)
 	parts = append(parts, rule+"各项得分保留两位小数（四舍五入），排名按未舍入的得分计算。")
+	parts = append(parts, stabilityNote)
 	return strings.Join(parts, "")
 }
 
@@ -330,7 +310,7 @@ func (s *summary) detail() error {
 	titles := []string{LabelCode, LabelName, "评委"}
 	widths := []float64{14, 30, 12}
 	for _, c := range r.Categories {
-		titles = append(titles, ScoreHeader(c))
+		titles = append(titles, c.Header())
 		widths = append(widths, 13)
 	}
 	titles = append(titles, HeaderTotal, "状态", "原因", HeaderComment)
@@ -369,7 +349,7 @@ func (s *summary) detail() error {
 				}
 				row = append(row, numCell(v, has, sc))
 			}
-			row = append(row, numCell(ln.Total.Float(), given, sc), strCell(statusLabel(ln.Status), txt), strCell(ln.Reason, txt), strCell(ln.Comment, txt))
+			row = append(row, numCell(ln.Total.Float(), given, sc), strCell(ln.Status.Short(), txt), strCell(ln.Reason, txt), strCell(ln.Comment, txt))
 			n++
 			if err := sw.SetRow(cellName(1, n), row); err != nil {
 				return err

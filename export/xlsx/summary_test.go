@@ -91,6 +91,9 @@ func TestWriteSummary(t *testing.T) {
 	}
 	shown, _ := f.GetRows(SheetRanking)
 	wantHeader := []string{"排名", "申报编号", "单位名称", "所属地区", "优化扩充工程(20)", "增效创优工程(20)", "改革攻坚工程(20)", "队伍提升工程(20)", "惠民暖心工程(20)", "总分(100)", "有效评分数", "拟推荐", "并列", "说明"}
+	// The contract's columns keep their order and labels; the stability
+	// columns come after them.
+	wantHeader = append(wantHeader, LabelRankRange, LabelStable, LabelZRank)
 	if !reflect.DeepEqual(shown[0], wantHeader) {
 		t.Errorf("header %q", shown[0])
 	}
@@ -101,7 +104,7 @@ func TestWriteSummary(t *testing.T) {
 		{"2", "HN2022-004", "开封市人力资源和社会保障局", "=1+1", "17.00", "17.00", "17.00", "17.00", "17.00", "85.00", "4", "待评委会决定", "并列"},
 	}
 	for i, w := range want {
-		if got := shown[i+1]; !reflect.DeepEqual(got, w) {
+		if got := shown[i+1]; len(got) < len(w) || !reflect.DeepEqual(got[:len(w)], w) {
 			t.Errorf("排名 row %d\n got %q\nwant %q", i+2, got, w)
 		}
 	}
@@ -124,7 +127,7 @@ func TestWriteSummary(t *testing.T) {
 		}
 		return false
 	}
-	for _, c := range []string{"A2", "C2", "J2", "L2", "N2"} {
+	for _, c := range []string{"A2", "C2", "J2", "L2", "N2", "O2", "Q2"} {
 		if !thick(style(SheetRanking, c)) {
 			t.Errorf("no cut line under %s", c)
 		}
@@ -235,7 +238,7 @@ func TestWriteSummary(t *testing.T) {
 				t.Errorf("no filter on %s: %v", s, filters)
 			}
 		}
-		if x := string(partOf(t, data, "xl/worksheets/sheet1.xml")); !strings.Contains(x, `<autoFilter ref="$A$1:$N$5"`) {
+		if x := string(partOf(t, data, "xl/worksheets/sheet1.xml")); !strings.Contains(x, `<autoFilter ref="$A$1:$Q$5"`) {
 			t.Errorf("排名 sheet has no autoFilter element")
 		}
 		chart := strings.ReplaceAll(string(partOf(t, data, "xl/charts/chart1.xml")), "&#39;", "'")

@@ -1,0 +1,90 @@
+package main
+
+// root is the command line: every verb and sub-verb of dossierctl, in the
+// order of DESIGN.md "Command line". A new verb is one entry here and one
+// Run function beside the others of its kind.
+var root = &Command{Name: "dossierctl", Commands: []*Command{
+	{Name: "new", UsageLine: "--db FILE [--title T]", Short: "新建评选活动文件（默认五大工程类别）",
+		Campaign: createsCampaign, Run: runNew},
+	{Name: "demo", UsageLine: "--db FILE", Short: "示例评选活动：种子材料中的四个单位、示例评委和评分",
+		Campaign: createsCampaign, Run: runDemo},
+	{Name: "settings", UsageLine: "--db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n" +
+		"[--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]",
+		Short: "查看或修改评选设置", Campaign: opensCampaign, Run: runSettings,
+		Long: "不带修改参数时只列出现有设置。评分开始后修改评分规则（类别、去高去低起点、同分比较、名额、最少有效评分）须写明 --reason。"},
+	{Name: "unit", Short: "单位的新增、受理状态和版本恢复", Commands: []*Command{
+		{Name: "add", UsageLine: "--db FILE --code C --name N [--region R] [--kind K] [--recommender R]",
+			Short: "新增单位", Campaign: opensCampaign, Run: runUnitAdd},
+		{Name: "status", UsageLine: "--db FILE --code C --status 已受理|材料待补|已撤回",
+			Short: "设置单位的受理状态", Campaign: opensCampaign, Run: runUnitStatus},
+		{Name: "restore", UsageLine: "--db FILE --code C --revision N",
+			Short: "恢复单位的较早版本（恢复本身成为新版本）", Campaign: opensCampaign, Run: runUnitRestore},
+	}},
+	{Name: "template", UsageLine: "--db FILE --out FILE.xlsx", Short: "空白申报表模板",
+		Campaign: opensCampaign, Run: runTemplate},
+	{Name: "import", UsageLine: "--db FILE [--dry-run] PATH…", Short: "导入申报表（文件或文件夹）",
+		Campaign: opensCampaign, Run: runImport,
+		Long: "PATH 可以是申报表文件或文件夹（含其中各级子文件夹）。每个被拒绝的文件都列出原因，其余照常导入；有拒绝时退出状态为 1。--dry-run 只检查，不写入。"},
+	{Name: "units", UsageLine: "--db FILE [--json]", Short: "列出单位",
+		Campaign: opensCampaign, Run: runUnits},
+	{Name: "evaluator", Short: "新增评委", Commands: []*Command{
+		{Name: "add", UsageLine: "--db FILE --name N [--affiliation A] [--region R] [--role R] [--reason 理由]",
+			Short: "新增评委", Campaign: opensCampaign, Run: runEvaluatorAdd},
+	}},
+	{Name: "conflict", Short: "登记或解除评委对单位的回避", Commands: []*Command{
+		{Name: "add", UsageLine: "--db FILE --evaluator N --unit CODE --reason TEXT",
+			Short: "登记回避", Campaign: opensCampaign, Run: runConflict},
+		{Name: "remove", UsageLine: "--db FILE --evaluator N --unit CODE --reason TEXT",
+			Short: "解除回避", Campaign: opensCampaign, Run: runConflict},
+	}},
+	{Name: "scores", Short: "逐项录入评分或导入评委评分表", Commands: []*Command{
+		{Name: "set", UsageLine: "--db FILE --evaluator N --unit CODE --category NAME --value V",
+			Short: "录入一项评分", Campaign: opensCampaign, Run: runScoresSet},
+		{Name: "import", UsageLine: "--db FILE FILE.xlsx…", Short: "导入评委评分表",
+			Campaign: opensCampaign, Run: runScoresImport},
+	}},
+	{Name: "scoresheet", UsageLine: "--db FILE --evaluator N --out FILE.xlsx", Short: "评委评分表",
+		Campaign: opensCampaign, Run: runScoresheet},
+	{Name: "rank", UsageLine: "--db FILE [--json [--with-meta]]", Short: "排名（按评分规则）",
+		Campaign: opensCampaign, Run: runRank},
+	{Name: "export", Short: "导出 PDF 文档或 Excel 汇总", Commands: []*Command{
+		{Name: "pdf", UsageLine: "--db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores] [--quality print|screen]",
+			Short: "导出 PDF：评审材料汇编、公示名单或单位事迹材料", Campaign: opensCampaign, Run: runExport},
+		{Name: "xlsx", UsageLine: "--db FILE --out FILE.xlsx", Short: "导出 Excel 汇总",
+			Campaign: opensCampaign, Run: runExport},
+	}},
+	{Name: "backup", UsageLine: "--db FILE --out FILE", Short: "在线备份一致的副本",
+		Campaign: opensCampaign, Run: runBackup},
+	{Name: "check", UsageLine: "--db FILE", Short: "完整性和一致性检查",
+		Campaign: opensCampaign, Run: runCheck},
+	{Name: "history", UsageLine: "--db FILE [--unit CODE] [--json]", Short: "每项修改及其替换的原内容",
+		Campaign: opensCampaign, Run: runHistory, Commands: []*Command{
+			{Name: "restore", UsageLine: "--db FILE --id N [--reason 理由]", Short: "恢复某条记录替换前的内容",
+				Campaign: opensCampaign, Run: runHistoryRestore},
+		}},
+	{Name: "scoring", Short: "开始或结束评分（开始后评分规则锁定）", Commands: []*Command{
+		{Name: "open", UsageLine: "--db FILE [--reason TEXT]", Short: "开始评分，锁定评分规则",
+			Campaign: opensCampaign, Run: runScoring},
+		{Name: "close", UsageLine: "--db FILE [--reason TEXT]", Short: "结束评分，评分自此只读",
+			Campaign: opensCampaign, Run: runScoring},
+	}},
+	{Name: "decision", UsageLine: "--db FILE --unit CODE --recommend yes|no --reason TEXT", Short: "评委会对跨线并列的决定",
+		Campaign: opensCampaign, Run: runDecision},
+	{Name: "verify", UsageLine: "--db FILE [--json]", Short: "重放评分记录：完好退出 0，被改动退出 1 并指出第一条问题记录",
+		Campaign: opensCampaign, Run: runVerify},
+	{Name: "review", UsageLine: "--db FILE [--json]", Short: "复核标记（畸高畸低、雷同、回避仍评分、评分不完整、排名不稳）",
+		Campaign: opensCampaign, Run: runReview, Commands: []*Command{
+			{Name: "resolve", UsageLine: "--db FILE --flag ID --by NAME --note TEXT", Short: "记录复核人和复核意见",
+				Campaign: opensCampaign, Run: runReviewResolve},
+		}},
+}}
+
+func init() { link(root) }
+
+// link sets every command's parent, from which its full name comes.
+func link(c *Command) {
+	for _, sub := range c.Commands {
+		sub.parent = c
+		link(sub)
+	}
+}
