@@ -34,7 +34,7 @@ func TestCaptureAndNotify(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rows, _ := tx.Query(ctx, `SELECT coalesce(old, -1), coalesce(new, -1) FROM log_score ORDER BY rowid`)
+	rows, _ := tx.Query(ctx, `SELECT coalesce(old, -1), coalesce(new, -1) FROM log_score ORDER BY seq`)
 	got, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) ([2]int64, error) {
 		var p [2]int64
 		return p, r.Scan(&p[0], &p[1])

@@ -61,6 +61,8 @@ type ConnectOptions struct {
 	Password PasswordFunc
 	// Timeout bounds the first connection (default 10 s).
 	Timeout time.Duration
+	// onConnect learns the server process of each new connection.
+	onConnect func(pid uint32)
 }
 
 // Config is a parsed server URL.
@@ -122,7 +124,15 @@ func Connect(ctx context.Context, raw string, opt ConnectOptions) (*sql.DB, *Con
 	if cfg.conn.ConnectTimeout == 0 || cfg.conn.ConnectTimeout > timeout {
 		cfg.conn.ConnectTimeout = timeout
 	}
-	db := stdlib.OpenDB(*cfg.conn)
+	// Each connection gets the score log's capture tables once (capture.go).
+	db := stdlib.OpenDB(*cfg.conn, stdlib.OptionAfterConnect(func(ctx context.Context, c *pgx.Conn) error {
+		registerTypes(c.TypeMap())
+		if opt.onConnect != nil {
+			opt.onConnect(c.PgConn().PID())
+		}
+		_, err := c.Exec(ctx, tempTablesSQL)
+		return err
+	}))
 	pctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {

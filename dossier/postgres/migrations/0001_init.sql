@@ -3,6 +3,14 @@
 -- column, so that a campaign copies both ways unchanged. Integers are bigint,
 -- pictures bytea, history's rowid an identity column. Written by the
 -- clerks' group role (see security.sql), which owns every table.
+-- The file compares 申报编号 and names with SQLite's NOCASE; the store's
+-- queries say COLLATE NOCASE, which PostgreSQL reads as this collation.
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+-- SQLite adds a comparison to a number as 0 or 1 (version + (position <> ?)).
+CREATE FUNCTION dossier_plus_bool(bigint, boolean) RETURNS bigint LANGUAGE sql IMMUTABLE
+	AS 'SELECT $1 + $2::int';
+CREATE OPERATOR + (LEFTARG = bigint, RIGHTARG = boolean, FUNCTION = dossier_plus_bool);
+
 CREATE TABLE schema_migration (
 	version    bigint PRIMARY KEY,
 	applied_at text NOT NULL
