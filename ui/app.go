@@ -16,6 +16,7 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // AppName is the app's name as users see it.
@@ -247,7 +248,7 @@ func (a *App) openFailed(title string, err error) {
 	}
 }
 
-func (a *App) attach(st *sqlite.Store) error {
+func (a *App) attach(st *store.Store) error {
 	a.Close()
 	s, err := newSession(a, st)
 	if err != nil {

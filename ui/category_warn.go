@@ -4,14 +4,14 @@ import (
 	"fmt"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // scoreSets counts the evaluator × unit pairs that hold at least one score
 // (each is one evaluator's 评分 of a unit) and, of those, the ones with a
 // score in category catID ("" for none).
 func (t *settingsTab) scoreSets(catID string) (sets, inCat int) {
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return 0, 0
 	}

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // TestCategoryChangeWarnsWithScores is issue 11 item 4: once scores exist,
@@ -18,10 +18,10 @@ func TestCategoryChangeWarnsWithScores(t *testing.T) {
 	a, s := scoringCampaign(t)
 	ctx := context.Background()
 	v := dossier.Points(18)
-	b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+	b, _ := s.store.Book(ctx, store.LoadOptions{})
 	for _, code := range []string{"A01", "A03"} {
 		for _, c := range b.Categories {
-			if err := s.store.SetScore(ctx, sqlite.ScoreInput{Evaluator: "王评委", Unit: code, Category: c.Name, Value: &v}); err != nil {
+			if err := s.store.SetScore(ctx, store.ScoreInput{Evaluator: "王评委", Unit: code, Category: c.Name, Value: &v}); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
@@ -122,7 +122,7 @@ func (t *evaluatorsTab) refresh() {
 	if t.ed != nil {
 		t.ed.save.flush()
 	}
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
 		return
@@ -517,7 +517,7 @@ func (t *evaluatorsTab) askExportSheet(e *dossier.Evaluator) {
 
 // exportSheet writes an evaluator's score workbook.
 func (t *evaluatorsTab) exportSheet(evaluatorID, path string) error {
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -534,7 +534,7 @@ func (t *evaluatorsTab) askImportSheet() {
 // importSheet reads an evaluator's score workbook back and merges it, whole
 // or not at all. It returns a title and the lines to show.
 func (t *evaluatorsTab) importSheet(path string) (string, []string) {
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return "未能导入评分表", []string{dossier.ErrorMessage(err)}
 	}

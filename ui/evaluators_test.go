@@ -9,7 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func TestEvaluators(t *testing.T) {
@@ -96,7 +96,7 @@ func TestEvaluators(t *testing.T) {
 		if title != "已导入评分表" || !strings.Contains(lines[0], "5 项评分") {
 			t.Fatalf("%s %q", title, lines)
 		}
-		b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+		b, _ := s.store.Book(ctx, store.LoadOptions{})
 		n := 0
 		for _, sc := range b.Scores {
 			if sc.EvaluatorID == e.ID && sc.Value == 185 {

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/export/xlsx"
@@ -278,7 +278,7 @@ func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total 
 	// The summary needs the material (量化指标, counts) but no image data;
 	// a PDF reads the photos' pictures one at a time as it is written.
 	material := photos || j.kind == docSummary
-	b, err := t.s.store.Book(ctx, sqlite.LoadOptions{Material: material})
+	b, err := t.s.store.Book(ctx, store.LoadOptions{Material: material})
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func TestHistory(t *testing.T) {
@@ -157,14 +157,14 @@ func TestEvaluatorOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Equal highest totals (王, 李: 90) and equal lowest (赵, 钱: 80).
-	var ins []sqlite.ScoreInput
+	var ins []store.ScoreInput
 	for _, sc := range []struct {
 		name string
 		v    dossier.Tenths
 	}{{"王评委", 180}, {"李评委", 180}, {"赵评委", 160}, {"钱评委", 160}} {
 		for _, cat := range s.campaignCategories(t) {
 			v := sc.v
-			ins = append(ins, sqlite.ScoreInput{Evaluator: sc.name, Unit: "A01", Category: cat, Value: &v})
+			ins = append(ins, store.ScoreInput{Evaluator: sc.name, Unit: "A01", Category: cat, Value: &v})
 		}
 	}
 	if err := s.store.SetScores(ctx, ins); err != nil {
@@ -281,7 +281,7 @@ func TestEditBefore(t *testing.T) {
 	a, _ := newTestApp(t)
 	s := newTestCampaign(t, a)
 	ctx := context.Background()
-	b, err := s.store.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.store.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

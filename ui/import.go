@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/xlsx"
 )
@@ -328,7 +328,7 @@ func (t *importTab) preview() {
 // plan reads the files and asks the campaign file what importing them
 // would do (a dry run). It runs in the background.
 func (t *importTab) plan(files []string, progress func(done, total int)) ([]importRow, error) {
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -561,7 +561,7 @@ func (t *importTab) askTemplate() {
 
 // saveTemplate writes the blank submission workbook.
 func (t *importTab) saveTemplate(path string) error {
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}

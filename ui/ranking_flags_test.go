@@ -12,15 +12,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func scoreAll(t *testing.T, s *session, ev, code string, v dossier.Tenths) {
 	t.Helper()
-	var ins []sqlite.ScoreInput
+	var ins []store.ScoreInput
 	for _, c := range s.campaignCategories(t) {
 		v := v
-		ins = append(ins, sqlite.ScoreInput{Evaluator: ev, Unit: code, Category: c, Value: &v})
+		ins = append(ins, store.ScoreInput{Evaluator: ev, Unit: code, Category: c, Value: &v})
 	}
 	if err := s.store.SetScores(context.Background(), ins); err != nil {
 		t.Fatal(err)

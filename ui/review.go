@@ -16,7 +16,7 @@ import (
 // reviewTab is the 复核 screen: every 复核 flag (kind, unit, evaluator,
 // detail, status), the unresolved first so that none is missed, and for
 // the selected flag the form that records who reviewed it and what they
-// decided (sqlite.Store.ResolveFlag). A resolved flag shows who, when and
+// decided (store.Store.ResolveFlag). A resolved flag shows who, when and
 // what; resolving it again replaces the record, which the history keeps.
 // Flags never change a score or a rank, and the screen says so.
 type reviewTab struct {

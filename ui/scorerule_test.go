@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export/xlsx"
 	"github.com/xuri/excelize/v2"
 )
@@ -22,7 +22,7 @@ func TestScoreRuleOnce(t *testing.T) {
 	sc := s.screen(ScreenScoring).(*scoringTab)
 
 	v := dossier.Points(25)
-	storeErr := s.store.SetScore(ctx, sqlite.ScoreInput{Evaluator: "王评委", Unit: "A01", Category: sc.cats[0].Name, Value: &v})
+	storeErr := s.store.SetScore(ctx, store.ScoreInput{Evaluator: "王评委", Unit: "A01", Category: sc.cats[0].Name, Value: &v})
 	want := "分值 25 超出范围，“优化扩充工程”应在 0 到 20 之间"
 	if got := dossier.ErrorMessage(storeErr); got != want {
 		t.Errorf("store says %q, want %q", got, want)
@@ -31,7 +31,7 @@ func TestScoreRuleOnce(t *testing.T) {
 		t.Errorf("grid says %q, want %q", got, want)
 	}
 
-	b, err := s.store.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.store.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

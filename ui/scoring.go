@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // scoringTab is score entry for one evaluator: a grid of units ×
@@ -301,7 +301,7 @@ func (t *scoringTab) load() {
 			}
 		}
 	}
-	b, err := t.s.store.Book(t.s.ctx, sqlite.LoadOptions{})
+	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
 		return
@@ -642,7 +642,7 @@ func (t *scoringTab) commitRow(r *scoreRow, col int) {
 	}
 	cat := t.cats[ci]
 	text := strings.TrimSpace(r.text[ci])
-	in := sqlite.ScoreInput{Evaluator: ev, Unit: r.unit.Code, Category: cat.Name}
+	in := store.ScoreInput{Evaluator: ev, Unit: r.unit.Code, Category: cat.Name}
 	if text != "" {
 		v, _ := dossier.ParseTenths(text)
 		in.Value = &v

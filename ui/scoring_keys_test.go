@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // keyboard types into whatever has the focus and counts the keystrokes.
@@ -79,7 +79,7 @@ func TestKeyboardScoring(t *testing.T) {
 	if per, limit := float64(k.keys)/float64(len(scores)), float64(digits)/float64(len(scores))+1; per > limit {
 		t.Errorf("%.2f keystrokes per score, goal ≤ %.2f", per, limit)
 	}
-	b, _ := s.store.Book(context.Background(), sqlite.LoadOptions{})
+	b, _ := s.store.Book(context.Background(), store.LoadOptions{})
 	ev := b.EvaluatorByName("李评委")
 	byUnit := map[string]int{}
 	for _, x := range b.Scores {

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // scoringCampaign is a campaign with three units and two evaluators, one of
@@ -82,7 +82,7 @@ func TestScoringAndRanking(t *testing.T) {
 			}
 			cur.TypedKey(&fyne.KeyEvent{Name: key})
 		}
-		b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+		b, _ := s.store.Book(ctx, store.LoadOptions{})
 		if n := len(b.Scores); n != 5 {
 			t.Fatalf("%d scores saved, want 5", n)
 		}
@@ -106,7 +106,7 @@ func TestScoringAndRanking(t *testing.T) {
 			t.Errorf("info %q", sc.info.Text)
 		}
 		c.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
-		b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+		b, _ := s.store.Book(ctx, store.LoadOptions{})
 		for _, x := range b.Scores {
 			if x.UnitID == sc.rows[2].unit.ID {
 				t.Fatalf("invalid score saved: %+v", x)
@@ -205,10 +205,10 @@ func TestScoringAndRanking(t *testing.T) {
 
 	t.Run("a tie across the cut line awaits the committee", func(t *testing.T) {
 		ctx := context.Background()
-		var ins []sqlite.ScoreInput
+		var ins []store.ScoreInput
 		for i, v := range []dossier.Tenths{200, 200, 200, 200, 190} {
 			v := v
-			ins = append(ins, sqlite.ScoreInput{Evaluator: "王评委", Unit: "A01", Category: s.campaignCategories(t)[i], Value: &v})
+			ins = append(ins, store.ScoreInput{Evaluator: "王评委", Unit: "A01", Category: s.campaignCategories(t)[i], Value: &v})
 		}
 		if err := s.store.SetScores(ctx, ins); err != nil {
 			t.Fatal(err)

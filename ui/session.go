@@ -18,7 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // screen is one tab of an open campaign.
@@ -58,7 +58,7 @@ func tabSpecs() []tabSpec {
 // saves still pending, the background jobs).
 type session struct {
 	a        *App
-	store    *sqlite.Store
+	store    *store.Store
 	ctx      context.Context
 	campaign dossier.Campaign
 
@@ -88,7 +88,7 @@ type session struct {
 	changed int
 }
 
-func newSession(a *App, st *sqlite.Store) (*session, error) {
+func newSession(a *App, st *store.Store) (*session, error) {
 	s := &session{a: a, store: st, ctx: a.ctx, slots: map[string]*fyne.Container{}, screens: map[string]screen{}}
 	c, err := st.Campaign(s.ctx)
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // reimported opens a campaign with one unit in the editor, then imports a
@@ -253,7 +254,7 @@ func TestStaleCategoryAndEvaluatorAsk(t *testing.T) {
 		if err := et.add(dossier.Evaluator{Name: "张敏", Region: "郑州市"}); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+		b, _ := s.store.Book(ctx, store.LoadOptions{})
 		e := *b.Evaluator(et.selID)
 		e.Region = "开封市"
 		if err := s.store.UpdateEvaluator(ctx, &e); err != nil {
@@ -265,7 +266,7 @@ func TestStaleCategoryAndEvaluatorAsk(t *testing.T) {
 			t.Fatalf("conflict dialog:\n%s", got)
 		}
 		tapOverlayButton(t, a, "保留我的修改")
-		b, _ = s.store.Book(ctx, sqlite.LoadOptions{})
+		b, _ = s.store.Book(ctx, store.LoadOptions{})
 		if got := b.Evaluator(e.ID); got.Affiliation != "河南大学" || got.Region != "开封市" {
 			t.Errorf("evaluator %+v", *got)
 		}

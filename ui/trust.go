@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // verifyBanner replays the campaign's score log when the file is opened and
 // returns the red banner to show when it fails (nil when it verifies): a
 // score changed behind the app's back must be impossible to miss.
-func verifyBanner(ctx context.Context, st *sqlite.Store) fyne.CanvasObject {
+func verifyBanner(ctx context.Context, st *store.Store) fyne.CanvasObject {
 	v, err := st.Verify(ctx)
 	var msg string
 	switch {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	_ "modernc.org/sqlite"
 )
 
@@ -22,7 +22,7 @@ func TestRedBannerWhenScoresWereChangedBehindTheApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := dossier.Tenths(185)
-	if err := s.store.SetScore(s.ctx, sqlite.ScoreInput{Evaluator: "张敏", Unit: "A-001", Category: "优化扩充工程", Value: &v}); err != nil {
+	if err := s.store.SetScore(s.ctx, store.ScoreInput{Evaluator: "张敏", Unit: "A-001", Category: "优化扩充工程", Value: &v}); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Open(path); err != nil {

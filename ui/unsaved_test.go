@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // overlayButton finds a button by its text in the dialogs on screen.
@@ -309,7 +309,7 @@ func TestOneInvalidFieldDoesNotStopTheOthers(t *testing.T) {
 		et.ed.name.SetText("李四") // taken
 		et.ed.affiliation.SetText("郑州大学")
 		et.ed.affiliation.FocusLost()
-		b, _ := s.store.Book(ctx, sqlite.LoadOptions{})
+		b, _ := s.store.Book(ctx, store.LoadOptions{})
 		if e := b.Evaluator(zhang); e.Name != "张三" || e.Affiliation != "郑州大学" {
 			t.Errorf("evaluator %+v: the valid 工作单位 must save, the taken name must not", *e)
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 )
 
@@ -47,7 +48,7 @@ func runDemo(ctx context.Context, x *call) error {
 		return err
 	}
 	x.own(s)
-	b, err := s.Book(ctx, sqlite.LoadOptions{})
+	b, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func runSettings(ctx context.Context, x *call) error {
 			}
 		}
 	}
-	s, b, err := x.book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}

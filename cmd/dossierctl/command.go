@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // Command is one verb or sub-verb of dossierctl, in the shape of cmd/go's
@@ -260,7 +260,7 @@ type call struct {
 	*env
 	cmd   *Command
 	flags *flags
-	store *sqlite.Store
+	store *store.Store
 	// closeErr is a failed close of the campaign: the dispatcher reports
 	// it even where the verb's own error shadowed it.
 	closeErr error
@@ -269,7 +269,7 @@ type call struct {
 // campaign opens the campaign --db names, once: later calls return the
 // same store. The flags must have been parsed and checked first, so that
 // a mistake in the command line is told before the file is touched.
-func (x *call) campaign(ctx context.Context) (*sqlite.Store, error) {
+func (x *call) campaign(ctx context.Context) (*store.Store, error) {
 	if x.store != nil {
 		return x.store, nil
 	}
@@ -286,7 +286,7 @@ func (x *call) campaign(ctx context.Context) (*sqlite.Store, error) {
 }
 
 // own hands the campaign a verb created to the dispatcher, which closes it.
-func (x *call) own(s *sqlite.Store) {
+func (x *call) own(s *store.Store) {
 	if x.cmd.Campaign != createsCampaign {
 		panic("dossierctl " + x.cmd.fullName() + ": only a verb that creates its campaign hands one over")
 	}
@@ -311,7 +311,7 @@ func (x *call) release() error {
 
 // book opens the campaign and loads it as opt says, for a verb that reads
 // the whole campaign before it acts.
-func (x *call) book(ctx context.Context, opt sqlite.LoadOptions) (*sqlite.Store, *dossier.Book, error) {
+func (x *call) book(ctx context.Context, opt store.LoadOptions) (*store.Store, *dossier.Book, error) {
 	s, err := x.campaign(ctx)
 	if err != nil {
 		return nil, nil, err

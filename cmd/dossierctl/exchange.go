@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
 	"github.com/dossier-app/dossier/export/xlsx"
@@ -23,7 +23,7 @@ func runTemplate(ctx context.Context, x *call) error {
 	if err := need("out", *out); err != nil {
 		return err
 	}
-	_, b, err := x.book(ctx, sqlite.LoadOptions{})
+	_, b, err := x.book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -44,7 +44,7 @@ func runImport(ctx context.Context, x *call) error {
 	if len(paths) == 0 {
 		return usagef("请指定要导入的申报表文件或文件夹")
 	}
-	s, b, err := x.book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -110,7 +110,7 @@ func runImport(ctx context.Context, x *call) error {
 		case dossier.ImportUpdate:
 			if it.Unchanged {
 				nSame++
-				fmt.Fprintf(x.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, sqlite.Unchanged)
+				fmt.Fprintf(x.out, "未改变 %s %s ← %s：%s\n", it.Code, it.Name, it.File, store.Unchanged)
 				continue
 			}
 			nUpd++
@@ -168,7 +168,7 @@ func runScoresheet(ctx context.Context, x *call) error {
 	if err := need("evaluator", *name, "out", *out); err != nil {
 		return err
 	}
-	_, b, err := x.book(ctx, sqlite.LoadOptions{})
+	_, b, err := x.book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -194,7 +194,7 @@ func runScoresImport(ctx context.Context, x *call) error {
 	}
 	// Reading a workbook needs the units, categories, evaluators and 回避,
 	// which merging scores does not change: load them once.
-	s, b, err := x.book(ctx, sqlite.LoadOptions{})
+	s, b, err := x.book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -278,7 +278,7 @@ func runExport(ctx context.Context, x *call) error {
 	// The summary lists every unit's material (量化指标, counts of sections,
 	// values and photos); a PDF reads the photos' pictures one at a time
 	// while it is written (opt.Photos), never all at once.
-	s, b, err := x.book(ctx, sqlite.LoadOptions{Material: true})
+	s, b, err := x.book(ctx, store.LoadOptions{Material: true})
 	if err != nil {
 		return err
 	}

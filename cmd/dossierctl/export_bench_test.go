@@ -19,6 +19,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export/photo"
 )
 
@@ -109,7 +110,7 @@ func photoCampaign(b *testing.B, units, perUnit int) (db string, photoBytes int6
 		b.Fatal(err)
 	}
 	defer s.Close()
-	book, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
+	book, err := s.Book(ctx, store.LoadOptions{Material: true})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	_ "modernc.org/sqlite"
 )
 
@@ -352,7 +353,7 @@ func TestParallelCommandsDoNotWarn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := s.Book(ctx, sqlite.LoadOptions{})
+	b, _ := s.Book(ctx, store.LoadOptions{})
 	ev := b.EvaluatorByName("张敏（示例）")
 	got := 0
 	for _, sc := range b.Scores {

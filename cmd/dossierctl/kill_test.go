@@ -15,6 +15,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -94,7 +95,7 @@ func sound(t *testing.T, db string) *dossier.Book {
 	if p, err := s.Check(ctx); err != nil || len(p) > 0 {
 		t.Fatalf("check after kill: %v %v", p, err)
 	}
-	b, err := s.Book(ctx, sqlite.LoadOptions{Material: true})
+	b, err := s.Book(ctx, store.LoadOptions{Material: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export/photo"
 )
 
@@ -46,7 +47,7 @@ func TestExportQuality(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := s.Book(ctx, sqlite.LoadOptions{})
+	b, _ := s.Book(ctx, store.LoadOptions{})
 	u, err := s.Unit(ctx, b.UnitByCode("HN2022-002").ID)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 type jsonFlag struct {
@@ -30,7 +30,7 @@ func strOrNil(s string) *string {
 	return &s
 }
 
-func reviewFlags(ctx context.Context, s *sqlite.Store) ([]dossier.Flag, error) {
+func reviewFlags(ctx context.Context, s *store.Store) ([]dossier.Flag, error) {
 	b, r, err := s.Rank(ctx)
 	if err != nil {
 		return nil, err
@@ -41,7 +41,7 @@ func reviewFlags(ctx context.Context, s *sqlite.Store) ([]dossier.Flag, error) {
 
 // flagsFor returns the 复核 flags of ranking r of book b, with the
 // stabilities they were derived from (the dossier's appendices print both).
-func flagsFor(ctx context.Context, s *sqlite.Store, b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, map[string]*dossier.Stability, error) {
+func flagsFor(ctx context.Context, s *store.Store, b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, map[string]*dossier.Stability, error) {
 	pct, err := s.OutlierPct(ctx)
 	if err != nil {
 		return nil, nil, err

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func runScoresSet(ctx context.Context, x *call) error {
@@ -31,7 +31,7 @@ func runScoresSet(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	if err := s.SetScore(ctx, sqlite.ScoreInput{Evaluator: *ev, Unit: *unit, Category: *cat, Value: &v}); err != nil {
+	if err := s.SetScore(ctx, store.ScoreInput{Evaluator: *ev, Unit: *unit, Category: *cat, Value: &v}); err != nil {
 		return err
 	}
 	// A score in 回避 is kept but never counts: say so.

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 func runUnitAdd(ctx context.Context, x *call) error {
@@ -144,7 +144,7 @@ func runUnits(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	_, b, err := x.book(ctx, sqlite.LoadOptions{Material: true, Photos: true})
+	_, b, err := x.book(ctx, store.LoadOptions{Material: true, Photos: true})
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
@@ -77,7 +78,7 @@ type file struct {
 }
 
 // Create writes the demo campaign to a new file at path and returns it open.
-func Create(ctx context.Context, path string) (*sqlite.Store, error) {
+func Create(ctx context.Context, path string) (*store.Store, error) {
 	var f file
 	if err := json.Unmarshal(assets.Demo, &f); err != nil {
 		return nil, fmt.Errorf("demo data: %w", err)
@@ -91,7 +92,7 @@ func Create(ctx context.Context, path string) (*sqlite.Store, error) {
 	// leaves the whole campaign or none.
 	return sqlite.Create(ctx, path, sqlite.CreateOptions{Title: c.Title, Organiser: c.Organiser, Year: c.Year,
 		Date: c.Date, Quota: c.Quota, TrimMin: c.TrimMin, Categories: cats,
-		Fill: func(ctx context.Context, s *sqlite.Store) error {
+		Fill: func(ctx context.Context, s *store.Store) error {
 			if err := fill(ctx, s, &f); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
@@ -99,8 +100,8 @@ func Create(ctx context.Context, path string) (*sqlite.Store, error) {
 		}})
 }
 
-func fill(ctx context.Context, s *sqlite.Store, f *file) error {
-	book, err := s.Book(ctx, sqlite.LoadOptions{})
+func fill(ctx context.Context, s *store.Store, f *file) error {
+	book, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -163,11 +164,11 @@ func fill(ctx context.Context, s *sqlite.Store, f *file) error {
 			return err
 		}
 	}
-	book, err = s.Book(ctx, sqlite.LoadOptions{})
+	book, err = s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
-	var ins []sqlite.ScoreInput
+	var ins []store.ScoreInput
 	for _, sc := range f.Scores {
 		e, u := book.EvaluatorByName(sc.Evaluator), book.UnitByCode(sc.Unit)
 		if e == nil || u == nil {
@@ -185,7 +186,7 @@ func fill(ctx context.Context, s *sqlite.Store, f *file) error {
 			if err != nil {
 				return err
 			}
-			ins = append(ins, sqlite.ScoreInput{Evaluator: sc.Evaluator, Unit: sc.Unit, Category: n, Value: &v})
+			ins = append(ins, store.ScoreInput{Evaluator: sc.Evaluator, Unit: sc.Unit, Category: n, Value: &v})
 		}
 	}
 	// Scoring opens explicitly, as a committee does once the rule is set;

@@ -82,11 +82,11 @@ func TestCrashKeepsWholeUnits(t *testing.T) {
 			t.Fatalf("kill %d: reopen: %v", k, err)
 		}
 		var ok string
-		if err := s.r.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
+		if err := fileOf(s).r.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
 			t.Fatalf("kill %d: integrity_check = %q %v", k, ok, err)
 		}
 		var units, partial int
-		err = s.r.QueryRowContext(ctx, `SELECT count(*),
+		err = fileOf(s).r.QueryRowContext(ctx, `SELECT count(*),
 			coalesce(sum((SELECT count(*) FROM achievement a WHERE a.unit_id = u.id) <> 6
 			 OR (SELECT count(*) FROM indicator_value v WHERE v.unit_id = u.id) <> 6
 			 OR (SELECT count(*) FROM photo p WHERE p.unit_id = u.id) <> 2), 0) FROM unit u`).Scan(&units, &partial)

@@ -74,7 +74,7 @@ func TestHolderRecordedWhileOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o := b.OtherHolders(); len(o) != 1 || o[0].Program != "dossier" {
+	if o := OtherHolders(b); len(o) != 1 || o[0].Program != "dossier" {
 		t.Errorf("OtherHolders = %+v", o)
 	}
 	a.Close()
@@ -99,7 +99,7 @@ func TestBackupGetsItsOwnIdentity(t *testing.T) {
 		t.Fatal(err)
 	}
 	abs, _ := filepath.Abs(path)
-	tok, cid, err := readIdentity(ctx, s.r)
+	tok, cid, err := readIdentity(ctx, fileOf(s).r)
 	if err != nil || tok == "" {
 		t.Fatal(tok, err)
 	}

@@ -53,48 +53,48 @@ func TestMigrationFromFormat3(t *testing.T) {
 	}
 	s.Close()
 
-	s, err = Open(ctx, path)
+	st, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	defer st.Close()
 	// The score already there is the log's genesis, and it opened scoring.
-	if v, err := s.Verify(ctx); err != nil || !v.OK || v.Records != 1 || v.State != stateOpen {
+	if v, err := st.Verify(ctx); err != nil || !v.OK || v.Records != 1 || v.State != "open" {
 		t.Fatalf("genesis of an old file: %+v %v", v, err)
 	}
-	b, err := s.Book(ctx, LoadOptions{Material: true})
+	b, err := st.Book(ctx, LoadOptions{Material: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if b.Campaign.Version != 1 || b.Categories[0].Version != 1 || b.Categories[0].Indicators[0].Version != 1 || b.Evaluators[0].Version != 1 || b.Units[0].Version != 1 {
 		t.Fatalf("versions after upgrade: %+v", b)
 	}
-	u, _ := s.UnitByCode(ctx, "2022-0001")
+	u, _ := st.UnitByCode(ctx, "2022-0001")
 	stale := u
 	u.Summary = "新的事迹简介"
-	if err := s.UpdateUnit(ctx, &u); err != nil || u.Version != 2 {
+	if err := st.UpdateUnit(ctx, &u); err != nil || u.Version != 2 {
 		t.Fatalf("update after upgrade: %v, version %d", err, u.Version)
 	}
 	stale.Title = "旧副本"
-	if err := s.UpdateUnit(ctx, &stale); dossier.ErrorCode(err) != dossier.ESTALE {
+	if err := st.UpdateUnit(ctx, &stale); dossier.ErrorCode(err) != dossier.ESTALE {
 		t.Errorf("stale write after upgrade: %v", err)
 	}
-	hist, _ := s.History(ctx, u.ID)
+	hist, _ := st.History(ctx, u.ID)
 	if len(hist) != 2 || hist[0].Before != "事迹简介：旧的事迹简介" || hist[0].After != "事迹简介：新的事迹简介" || hist[1].Action != "import.new" || hist[1].Restorable {
 		t.Fatalf("history after upgrade: %+v", hist)
 	}
-	if err := s.RestoreEvent(ctx, hist[0].ID); err != nil {
+	if err := st.RestoreEvent(ctx, hist[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	in := b.Categories[0].Indicators[0]
 	in.Unit = "万个"
-	if err := s.UpdateIndicator(ctx, &in); err != nil {
+	if err := st.UpdateIndicator(ctx, &in); err != nil {
 		t.Fatal(err)
 	}
-	if u, _ = s.UnitByCode(ctx, "2022-0001"); u.Summary != "旧的事迹简介" || u.Values[0].Value != 27.6 {
+	if u, _ = st.UnitByCode(ctx, "2022-0001"); u.Summary != "旧的事迹简介" || u.Values[0].Value != 27.6 {
 		t.Errorf("after restore and conversion: %q %v", u.Summary, u.Values[0].Value)
 	}
-	if p, _ := s.Check(ctx); len(p) > 0 {
+	if p, _ := st.Check(ctx); len(p) > 0 {
 		t.Errorf("check: %v", p)
 	}
 	if !strings.Contains(hist[0].Subject, "2022-0001") {

@@ -2,9 +2,9 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
+	"github.com/dossier-app/dossier/dossier/store"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -94,7 +94,7 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, Now: time.Now, state: &fileState{path: path}}
+	s := &file{path: path, state: &fileState{path: path}}
 	if opt.ReadOnly {
 		s.roReason = "按要求以只读方式打开"
 	} else if why := notWritable(abs); why != "" {
@@ -111,7 +111,7 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 			// memory: still let the user read, rank and export.
 			s.Close()
 			removeEmptyJournal(abs)
-			s = &Store{path: path, Now: time.Now, state: &fileState{path: path}, roReason: "所在磁盘空间不足"}
+			s = &file{path: path, state: &fileState{path: path}, roReason: "所在磁盘空间不足"}
 			err = nil
 		}
 	}
@@ -135,10 +135,13 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 		s.Close()
 		return nil, err
 	}
-	return s, nil
+	if s.st == nil {
+		s.st = s.newStore()
+	}
+	return s.st, nil
 }
 
-func (s *Store) openWritable(ctx context.Context, abs, program string) error {
+func (s *file) openWritable(ctx context.Context, abs, program string) error {
 	reg, others, err := register(abs, program)
 	if err == nil {
 		s.reg, s.others = reg, others
@@ -173,7 +176,7 @@ func (s *Store) openWritable(ctx context.Context, abs, program string) error {
 
 // connect opens the writing connection (modeWrite) and the reading pool,
 // or only a read-only pool.
-func (s *Store) connect(ctx context.Context, abs string, mode connMode) error {
+func (s *file) connect(ctx context.Context, abs string, mode connMode) error {
 	if mode == modeWrite {
 		w, err := openDB(dsn(abs, modeWrite), s.state)
 		if err != nil {
@@ -203,7 +206,7 @@ func (s *Store) connect(ctx context.Context, abs string, mode connMode) error {
 // writes and that has no journal is opened immutable, which reads without
 // creating -wal or -shm beside it; a journal still to be read (committed
 // work of a crash, or of a live writer) needs SQLite's shared memory.
-func (s *Store) openReadOnly(ctx context.Context, abs string) error {
+func (s *file) openReadOnly(ctx context.Context, abs string) error {
 	mode := modeImmutable
 	if walFrames(abs) || shmInUse(abs) {
 		mode = modeReadOnly
@@ -245,7 +248,7 @@ func (s *Store) openReadOnly(ctx context.Context, abs string) error {
 // header or cell layout; a damaged picture page is caught when it is read
 // (any SQLITE_CORRUPT marks the store damaged), and by Check. A damaged file
 // stays readable for what can be read, but every write is refused.
-func (s *Store) quickCheck(ctx context.Context) error {
+func (s *file) quickCheck(ctx context.Context) error {
 	rows, err := s.r.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('image', 'score') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
 		return s.damagedOr(err)
@@ -295,34 +298,42 @@ func (s *Store) quickCheck(ctx context.Context) error {
 
 // damagedOr returns nil for damage SQLite reported (the file is marked
 // damaged and opens for reading), err otherwise.
-func (s *Store) damagedOr(err error) error {
+func (s *file) damagedOr(err error) error {
 	if dossier.ErrorCode(err) == dossier.EDAMAGED {
 		return nil
 	}
 	return err
 }
 
-// ReadOnly reports whether the campaign is open read-only.
-func (s *Store) ReadOnly() bool { return s.roReason != "" }
-
 // ReadOnlyReason says in Chinese why the campaign is open read-only ("" when
 // it is writable).
-func (s *Store) ReadOnlyReason() string { return s.roReason }
+func (s *file) ReadOnlyReason() string { return s.roReason }
 
 // Damaged reports whether the file was found damaged, on opening or by any
 // read since; a damaged campaign refuses every write.
-func (s *Store) Damaged() bool { return s.state.damaged.Load() }
+func (s *file) Damaged() bool { return s.state.damaged.Load() }
 
 // Notices are what the user must be told about the opening (a journal set
 // aside), in Chinese.
-func (s *Store) Notices() []string { return s.notices }
+func (s *file) Notices() []string { return s.notices }
 
-// OtherHolders lists who else had the campaign open for writing when this
-// store opened it (see InUse).
-func (s *Store) OtherHolders() []Holder { return s.others }
+// Where is the file's path as the user gave it.
+func (s *file) Where() string { return s.path }
 
-// writable says why the store must not be written, or nil.
-func (s *Store) writable() error {
+// Path is the file's path as the user gave it.
+func (s *file) Path() string { return s.path }
+
+// OtherHolders lists who else had the campaign file open for writing when
+// s opened it (see InUse); nil for a campaign that is not a file.
+func OtherHolders(s *Store) []Holder {
+	if f, ok := s.Backend().(*file); ok {
+		return f.others
+	}
+	return nil
+}
+
+// Writable says why the file must not be written, or nil.
+func (s *file) Writable() error {
 	if s.roReason != "" || s.w == nil {
 		return dossier.Errorf(dossier.EREADONLY, "%s", readOnlyMessage(s.path, s.roReason))
 	}
@@ -332,6 +343,20 @@ func (s *Store) writable() error {
 	return nil
 }
 
+// BeforeCommit rewrites the page holding the file's identity in every
+// write transaction, so a journal always carries the identity of the file
+// it belongs to (see setAsideForeignWAL).
+func (s *file) BeforeCommit(ctx context.Context, tx *store.Tx) error {
+	if !s.touch {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE file_identity SET writes = writes + 1`)
+	return err
+}
+
+// AfterCommit notes that Close must checkpoint.
+func (s *file) AfterCommit() { s.wrote.Store(true) }
+
 // Close checkpoints the write-ahead log into the file, so that the campaign
 // file stands alone when copied or e-mailed, and closes it. A store that
 // wrote nothing does not checkpoint (it never waits on another program);
@@ -339,7 +364,7 @@ func (s *Store) writable() error {
 // wait either: the last one to close completes it. When the file cannot be
 // made to stand alone, Close says so (dossier.EBUSY or EDISKFULL): the work
 // is saved, in the journal beside the file.
-func (s *Store) Close() error {
+func (s *file) Close() error {
 	if s == nil {
 		return nil
 	}
@@ -367,7 +392,7 @@ func (s *Store) Close() error {
 	return ckErr
 }
 
-func (s *Store) checkpoint() error {
+func (s *file) checkpoint() error {
 	others, _ := liveHolders(s.path, s.reg)
 	mode := "TRUNCATE"
 	if len(others) > 0 {
@@ -436,7 +461,7 @@ type CreateOptions struct {
 	Categories []dossier.Category // with Indicators; IDs are assigned
 	// Fill, when set, adds content (units, evaluators…) before the file
 	// appears under its name, so that a new file is whole or absent.
-	Fill func(ctx context.Context, s *Store) error
+	Fill func(ctx context.Context, s *store.Store) error
 }
 
 // Create makes a new campaign file at path. It refuses an existing file:
@@ -482,41 +507,23 @@ func build(ctx context.Context, tmp, path string, opt CreateOptions) error {
 	if err != nil {
 		return err
 	}
-	s := &Store{path: path, Now: time.Now, state: &fileState{path: path}}
-	err = s.connect(ctx, abs, modeWrite)
+	f := &file{path: path, state: &fileState{path: path}}
+	err = f.connect(ctx, abs, modeWrite)
 	if err == nil {
-		err = s.migrate(ctx)
+		err = f.migrate(ctx)
 	}
 	if err == nil {
-		s.touch = true
-		err = s.tx(ctx, func(tx *sql.Tx) error {
-			c := dossier.Campaign{ID: newID(), Title: strings.TrimSpace(opt.Title), Organiser: opt.Organiser,
-				Year: opt.Year, Date: opt.Date, Quota: opt.Quota, TrimMin: opt.TrimMin}
-			if err := c.Validate(); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-				c.ID, c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin); err != nil {
-				return err
-			}
-			for i := range opt.Categories {
-				cat := opt.Categories[i]
-				cat.ID = ""
-				cat.Position = i
-				if err := insertCategory(ctx, tx, &cat); err != nil {
-					return err
-				}
-			}
-			return s.event(ctx, tx, "campaign.create", "", "", "创建评选活动“"+c.Title+"”")
-		})
+		f.touch = true
+		err = f.st.InitCampaign(ctx, dossier.Campaign{Title: strings.TrimSpace(opt.Title), Organiser: opt.Organiser,
+			Year: opt.Year, Date: opt.Date, Quota: opt.Quota, TrimMin: opt.TrimMin}, opt.Categories)
 	}
 	if err == nil && opt.Fill != nil {
-		err = opt.Fill(ctx, s)
+		err = opt.Fill(ctx, f.st)
 	}
 	if err == nil {
-		err = s.Close()
+		err = f.Close()
 	} else {
-		s.Close()
+		f.Close()
 	}
 	// SQLite's failures already speak Chinese (fileState.userError).
 	return err

@@ -19,7 +19,7 @@ import (
 func BenchmarkOpenQuickCheck(b *testing.B) {
 	ctx := context.Background()
 	path := largeCampaign(b, 1000, 30)
-	s, err := Open(ctx, path)
+	s, err := open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func BenchmarkOpenQuickCheck(b *testing.B) {
 		defer s.Close()
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
-			if err := s.quickCheck(ctx); err != nil || s.Damaged() {
+			if err := fileOf(s).quickCheck(ctx); err != nil || s.Damaged() {
 				b.Fatal(err)
 			}
 		}

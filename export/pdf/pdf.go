@@ -35,7 +35,7 @@ type Options struct {
 	// written, one at a time; the book's photos then need no Data.
 	Photos PhotoSource
 	// LogHead is the head of the campaign's score log (64 hex digits, from
-	// sqlite.Store.Scoring). When set, the rule page states the rule's
+	// store.Store.Scoring). When set, the rule page states the rule's
 	// fingerprint and this head, and every page's footer carries their
 	// first 16 digits in small print, so a paper copy can be matched to
 	// the file; "" prints neither.

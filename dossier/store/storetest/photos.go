@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"bytes"
@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // TestPhotoReader: a photo's picture is read back one at a time, as the
 // smallest stored copy at least the width asked for; the original is kept.
-func TestPhotoReader(t *testing.T) {
+func testPhotoReader(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	u := fullUnit(b, "A-1", "单位甲")
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	u := FullUnit(b, "A-1", "单位甲")
 	orig := dossier.Photo{Format: "jpeg", Width: 4000, Height: 3000, Data: []byte("original picture"), Caption: "大图",
 		Renditions: []dossier.Rendition{
 			{Format: "jpeg", Width: 1576, Height: 1182, Data: []byte("print copy")},
@@ -25,7 +26,7 @@ func TestPhotoReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The book loaded without pictures still knows each photo's size.
-	b, err := s.Book(ctx, LoadOptions{Material: true})
+	b, err := s.Book(ctx, store.LoadOptions{Material: true})
 	if err != nil {
 		t.Fatal(err)
 	}

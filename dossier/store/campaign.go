@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -18,12 +18,7 @@ func (s *Store) Campaign(ctx context.Context) (dossier.Campaign, error) {
 	return readCampaign(ctx, s.r)
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
-func readCampaign(ctx context.Context, q querier) (dossier.Campaign, error) {
+func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
 	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version FROM campaign`).
 		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version)
@@ -54,7 +49,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateCampaignTx(ctx, tx, &v, "campaign.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, "campaign.update", "") }); err != nil {
 		return err
 	}
 	*c = v
@@ -89,7 +84,7 @@ func tieNames(c dossier.Campaign, cats []dossier.Category) dossier.Campaign {
 	return c
 }
 
-func (s *Store) updateCampaignTx(ctx context.Context, tx *sql.Tx, c *dossier.Campaign, action, why string) error {
+func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -139,7 +134,7 @@ func (s *Store) Categories(ctx context.Context) ([]dossier.Category, error) {
 	return readCategories(ctx, s.r)
 }
 
-func readCategories(ctx context.Context, q querier) ([]dossier.Category, error) {
+func readCategories(ctx context.Context, q Querier) ([]dossier.Category, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, name, slogan, description, max_tenths, position, version FROM category ORDER BY position, name`)
 	if err != nil {
 		return nil, fmt.Errorf("read categories: %w", err)
@@ -178,7 +173,7 @@ func readCategories(ctx context.Context, q querier) ([]dossier.Category, error) 
 	return cats, rows.Err()
 }
 
-func insertCategory(ctx context.Context, tx *sql.Tx, c *dossier.Category) error {
+func insertCategory(ctx context.Context, tx *Tx, c *dossier.Category) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -188,7 +183,7 @@ func insertCategory(ctx context.Context, tx *sql.Tx, c *dossier.Category) error 
 	c.Version = 1
 	if _, err := tx.ExecContext(ctx, `INSERT INTO category (id, name, slogan, description, max_tenths, position) VALUES (?, ?, ?, ?, ?, ?)`,
 		c.ID, c.Name, c.Slogan, c.Description, int64(c.Max), c.Position); err != nil {
-		if isUnique(err) {
+		if tx.isUnique(err) {
 			return dossier.Errorf(dossier.ECONFLICT, "类别“%s”已存在", c.Name)
 		}
 		return err
@@ -204,7 +199,7 @@ func insertCategory(ctx context.Context, tx *sql.Tx, c *dossier.Category) error 
 	return nil
 }
 
-func insertIndicator(ctx context.Context, tx *sql.Tx, in *dossier.Indicator) error {
+func insertIndicator(ctx context.Context, tx *Tx, in *dossier.Indicator) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -214,7 +209,7 @@ func insertIndicator(ctx context.Context, tx *sql.Tx, in *dossier.Indicator) err
 	in.Version = 1
 	_, err := tx.ExecContext(ctx, `INSERT INTO indicator (id, category_id, name, unit, direction, position) VALUES (?, ?, ?, ?, ?, ?)`,
 		in.ID, in.CategoryID, in.Name, in.Unit, string(in.Direction), in.Position)
-	if isUnique(err) {
+	if tx.isUnique(err) {
 		return dossier.Errorf(dossier.ECONFLICT, "指标“%s”在该类别中已存在", in.Name)
 	}
 	return err
@@ -222,7 +217,7 @@ func insertIndicator(ctx context.Context, tx *sql.Tx, in *dossier.Indicator) err
 
 // AddCategory appends a category (with its indicators) at the end.
 func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM category`).Scan(&c.Position); err != nil {
 			return err
 		}
@@ -235,7 +230,7 @@ func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
 }
 
 // categoryTx reads one category with its indicators.
-func categoryTx(ctx context.Context, q querier, id string) (dossier.Category, error) {
+func categoryTx(ctx context.Context, q Querier, id string) (dossier.Category, error) {
 	cats, err := readCategories(ctx, q)
 	if err != nil {
 		return dossier.Category{}, err
@@ -267,14 +262,14 @@ func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateCategoryTx(ctx, tx, &v, "category.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, "category.update", "") }); err != nil {
 		return err
 	}
 	c.Name, c.Version = v.Name, v.Version
 	return nil
 }
 
-func (s *Store) updateCategoryTx(ctx context.Context, tx *sql.Tx, c *dossier.Category, action, why string) error {
+func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -298,7 +293,7 @@ func (s *Store) updateCategoryTx(ctx context.Context, tx *sql.Tx, c *dossier.Cat
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE category SET name = ?, slogan = ?, description = ?, max_tenths = ?, version = version + 1 WHERE id = ?`,
 		c.Name, c.Slogan, c.Description, int64(c.Max), c.ID); err != nil {
-		if isUnique(err) {
+		if tx.isUnique(err) {
 			return dossier.Errorf(dossier.ECONFLICT, "类别“%s”已存在", c.Name)
 		}
 		return err
@@ -318,7 +313,7 @@ func (s *Store) updateCategoryTx(ctx context.Context, tx *sql.Tx, c *dossier.Cat
 // caller's copy was loaded at (a stale one is refused). The history keeps
 // the whole category as it was.
 func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		old, err := categoryTx(ctx, tx, id)
 		if err != nil {
 			return err
@@ -359,7 +354,7 @@ func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error
 // ReorderCategories sets the category order to ids (every category once).
 // A category whose position changes gets a new version.
 func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
 			return err
@@ -396,7 +391,7 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
 
 // AddIndicator appends an indicator to its category.
 func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM indicator WHERE category_id = ?`, in.CategoryID).Scan(&in.Position); err != nil {
 			return err
 		}
@@ -412,7 +407,7 @@ func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
 }
 
 // indicatorTx reads one indicator.
-func indicatorTx(ctx context.Context, q querier, id string) (dossier.Indicator, error) {
+func indicatorTx(ctx context.Context, q Querier, id string) (dossier.Indicator, error) {
 	var in dossier.Indicator
 	var dir string
 	err := q.QueryRowContext(ctx, `SELECT id, category_id, name, unit, direction, position, version FROM indicator WHERE id = ?`, id).
@@ -445,14 +440,14 @@ func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) erro
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateIndicatorTx(ctx, tx, &v, "indicator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, "indicator.update", "") }); err != nil {
 		return err
 	}
 	*in = v
 	return nil
 }
 
-func (s *Store) updateIndicatorTx(ctx context.Context, tx *sql.Tx, in *dossier.Indicator, action, why string) error {
+func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action, why string) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -475,7 +470,7 @@ func (s *Store) updateIndicatorTx(ctx context.Context, tx *sql.Tx, in *dossier.I
 		before, after = append(before, b...), append(after, a...)
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE indicator SET name = ?, unit = ?, direction = ?, version = version + 1 WHERE id = ?`, in.Name, in.Unit, string(in.Direction), in.ID)
-	if isUnique(err) {
+	if tx.isUnique(err) {
 		return dossier.Errorf(dossier.ECONFLICT, "指标“%s”在该类别中已存在", in.Name)
 	} else if err != nil {
 		return err
@@ -493,7 +488,7 @@ func (s *Store) updateIndicatorTx(ctx context.Context, tx *sql.Tx, in *dossier.I
 // of measure to unit, exactly, and returns each unit's value before and
 // after for the history. Units that do not convert are refused while any
 // value is stored.
-func (s *Store) convertValues(ctx context.Context, tx *sql.Tx, old *dossier.Indicator, unit string) ([]string, []string, error) {
+func (s *Store) convertValues(ctx context.Context, tx *Tx, old *dossier.Indicator, unit string) ([]string, []string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT v.unit_id, u.code || ' ' || u.name, v.value FROM indicator_value v JOIN unit u ON u.id = v.unit_id
 		WHERE v.indicator_id = ? AND v.value IS NOT NULL ORDER BY u.code`, old.ID)
 	if err != nil {
@@ -539,7 +534,7 @@ func (s *Store) convertValues(ctx context.Context, tx *sql.Tx, old *dossier.Indi
 // RemoveIndicator deletes an indicator that no unit has a value for. base
 // is the version the caller's copy was loaded at (a stale one is refused).
 func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		old, err := indicatorTx(ctx, tx, id)
 		if err != nil {
 			return err
@@ -563,8 +558,4 @@ func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) erro
 		}
 		return s.record(ctx, tx, change{action: "indicator.remove", detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
 	})
-}
-
-func isUnique(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }

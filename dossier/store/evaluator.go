@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -15,7 +15,7 @@ func (s *Store) Evaluators(ctx context.Context) ([]dossier.Evaluator, error) {
 	return readEvaluators(ctx, s.r)
 }
 
-func readEvaluators(ctx context.Context, q querier) ([]dossier.Evaluator, error) {
+func readEvaluators(ctx context.Context, q Querier) ([]dossier.Evaluator, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator ORDER BY position, name`)
 	if err != nil {
 		return nil, fmt.Errorf("read evaluators: %w", err)
@@ -37,14 +37,14 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM evaluator`).Scan(&e.Position); err != nil {
 			return err
 		}
 		e.ID, e.Version = newID(), 1
 		_, err := tx.ExecContext(ctx, `INSERT INTO evaluator (id, name, affiliation, region, role, position) VALUES (?, ?, ?, ?, ?, ?)`,
 			e.ID, e.Name, e.Affiliation, e.Region, e.Role, e.Position)
-		if isUnique(err) {
+		if tx.isUnique(err) {
 			return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
 		} else if err != nil {
 			return err
@@ -54,7 +54,7 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 }
 
 // evaluatorTx reads one evaluator.
-func evaluatorTx(ctx context.Context, q querier, id string) (dossier.Evaluator, error) {
+func evaluatorTx(ctx context.Context, q Querier, id string) (dossier.Evaluator, error) {
 	var e dossier.Evaluator
 	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE id = ?`, id).
 		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
@@ -82,14 +82,14 @@ func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
 		return err
 	}
 	*e = v
 	return nil
 }
 
-func (s *Store) updateEvaluatorTx(ctx context.Context, tx *sql.Tx, e *dossier.Evaluator, action, why string) error {
+func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evaluator, action, why string) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (s *Store) updateEvaluatorTx(ctx context.Context, tx *sql.Tx, e *dossier.Ev
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE evaluator SET name = ?, affiliation = ?, region = ?, role = ?, version = version + 1 WHERE id = ?`,
 		e.Name, e.Affiliation, e.Region, e.Role, e.ID)
-	if isUnique(err) {
+	if tx.isUnique(err) {
 		return dossier.Errorf(dossier.ECONFLICT, "评委“%s”已存在", e.Name)
 	} else if err != nil {
 		return err
@@ -124,7 +124,7 @@ func (s *Store) updateEvaluatorTx(ctx context.Context, tx *sql.Tx, e *dossier.Ev
 // base is the version the caller's copy was loaded at (a stale one is
 // refused). The history keeps the evaluator as they were.
 func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		old, err := evaluatorTx(ctx, tx, id)
 		if err != nil {
 			return err
@@ -151,7 +151,7 @@ func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) erro
 	})
 }
 
-func lookupPair(ctx context.Context, q querier, evaluator, code string) (dossier.Evaluator, dossier.Unit, error) {
+func lookupPair(ctx context.Context, q Querier, evaluator, code string) (dossier.Evaluator, dossier.Unit, error) {
 	var e dossier.Evaluator
 	err := q.QueryRowContext(ctx, `SELECT id, name, affiliation, region, role, position, version FROM evaluator WHERE name = ?`, dossier.NormName(evaluator)).
 		Scan(&e.ID, &e.Name, &e.Affiliation, &e.Region, &e.Role, &e.Position, &e.Version)
@@ -176,7 +176,7 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 	}
 	// The 回避's own reason is the rule change's reason.
 	ctx = reasonOr(ctx, reason)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {
 			return err
@@ -206,7 +206,7 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 	}
 	// The 回避's own reason is the rule change's reason.
 	ctx = reasonOr(ctx, reason)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {
 			return err
@@ -256,7 +256,7 @@ func verdictText(recommended bool) string {
 
 // overrideText is a pair's manual 回避 record as the history shows it, nil
 // when there is none.
-func overrideText(ctx context.Context, tx *sql.Tx, evID, unitID string) ([]string, error) {
+func overrideText(ctx context.Context, tx *Tx, evID, unitID string) ([]string, error) {
 	var conflict bool
 	var reason string
 	err := tx.QueryRowContext(ctx, `SELECT conflict, reason FROM conflict_override WHERE evaluator_id = ? AND unit_id = ?`, evID, unitID).Scan(&conflict, &reason)
@@ -278,7 +278,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写评委会决定的依据")
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		var id, name string
 		err := tx.QueryRowContext(ctx, `SELECT id, name FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id, &name)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -311,7 +311,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 // once). The order decides which of several equal highest or lowest totals
 // is dropped, so the change is recorded.
 func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evaluator`).Scan(&n); err != nil {
 			return err

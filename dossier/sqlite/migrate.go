@@ -1,7 +1,3 @@
-// Package sqlite stores a campaign in one SQLite file through
-// modernc.org/sqlite (pure Go): the schema, its embedded numbered
-// migrations, and every read and write the app makes, each write in one
-// transaction.
 package sqlite
 
 import (
@@ -18,11 +14,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
 // ApplicationID marks a SQLite file as a Dossier campaign ("DOSS").
@@ -30,28 +25,6 @@ const ApplicationID = dossier.ApplicationID
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
-
-// Store is an open campaign file. Writes go through one connection so they
-// never wait on each other's locks; reads use a separate pool.
-type Store struct {
-	path string
-	w    *sql.DB // nil when the campaign is open read-only
-	r    *sql.DB
-	// Now gives the time recorded in history; tests may replace it.
-	Now func() time.Time
-
-	state    *fileState
-	roReason string        // why the store is read-only, "" when writable
-	reg      *registration // this store's line in the lock file
-	others   []Holder      // who else had the file open when it was opened
-	notices  []string      // what the user must be told about the opening
-	wrote    atomic.Bool   // a transaction committed: Close must checkpoint
-	touch    bool          // file_identity exists: every write touches it
-	logged   bool          // the score log exists: every write is sealed into it
-}
-
-// Path returns the campaign file's path.
-func (s *Store) Path() string { return s.path }
 
 type migration struct {
 	version int
@@ -121,9 +94,14 @@ func CheckFile(path string) error {
 	return nil
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	var current int
-	if err := s.w.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+// migrate applies the migrations the file lacks, each in its own
+// transaction, then starts the score log (its genesis record reads the
+// campaign through today's queries, which may need newer columns) on the
+// store it makes over the file.
+func (s *file) migrate(ctx context.Context) error {
+	d := dialect{s.state}
+	current, err := d.SchemaVersion(ctx, s.w)
+	if err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
 	if current > SchemaVersion() {
@@ -137,14 +115,13 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)`, m.version, s.stamp()); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)`, m.version, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
-			return err
+			return d.SetSchemaVersion(ctx, store.NewTx(tx, d), m.version)
 		})
 		if err != nil {
 			return err
@@ -153,24 +130,14 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("checkpoint after migration: %w", err)
 		}
 	}
-	// The genesis record waits for the last migration: it reads the
-	// campaign through today's queries, which may need newer columns.
-	var records int
-	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM score_log`).Scan(&records); err != nil {
-		return fmt.Errorf("read score log: %w", err)
-	}
-	if records == 0 {
-		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.genesis(ctx, tx) }); err != nil {
-			return fmt.Errorf("score log genesis: %w", err)
-		}
-	}
-	s.logged = true
-	return nil
+	s.st = s.newStore()
+	return s.st.StartLog(ctx)
 }
 
-// tx runs fn in one immediate transaction, rolling back on error or panic.
-func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	if err := s.writable(); err != nil {
+// tx runs fn in one plain transaction on the writing connection, for the
+// migrations (which the score log does not see).
+func (s *file) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.Writable(); err != nil {
 		return err
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -178,27 +145,8 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	var mark int64
-	if s.logged {
-		if mark, err = s.armLog(ctx, tx); err != nil {
-			return err
-		}
-	}
 	if err := fn(tx); err != nil {
 		return err
-	}
-	if s.logged {
-		if err := s.sealLog(ctx, tx, mark); err != nil {
-			return err
-		}
-	}
-	if s.touch {
-		// Every commit rewrites the page holding the file's identity, so a
-		// journal always carries the identity of the file it belongs to
-		// (see foreignWAL).
-		if _, err := tx.ExecContext(ctx, `UPDATE file_identity SET writes = writes + 1`); err != nil {
-			return err
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
@@ -207,25 +155,7 @@ func (s *Store) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-func (s *Store) stamp() string {
-	now := time.Now
-	if s.Now != nil {
-		now = s.Now
-	}
-	return now().UTC().Format(time.RFC3339Nano)
-}
-
-func (s *Store) event(ctx context.Context, tx *sql.Tx, action, unitID, source, detail string) error {
-	var uid any
-	if unitID != "" {
-		uid = unitID
-	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail) VALUES (?, ?, ?, ?, ?)`,
-		s.stamp(), action, uid, source, detail)
-	return err
-}
-
-func parseStamp(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339Nano, s)
-	return t
+// newStore makes the store over the file's pools.
+func (s *file) newStore() *store.Store {
+	return store.New(store.Config{Write: s.w, Read: s.r, Dialect: dialect{s.state}, Backend: s})
 }

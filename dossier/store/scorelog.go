@@ -1,9 +1,8 @@
-package sqlite
+package store
 
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -17,11 +16,11 @@ import (
 // with its own sequence number and time) and the hash of record n-1; its hash
 // is SHA-256 of that previous hash, a line feed and the content. Every
 // transaction that changes a score, a decision or the rule's fingerprint
-// appends records in the same transaction. What changed is captured by
-// temporary triggers on the writing connection (see armLog), so no write
-// path can forget the log, while a write from another program (sqlite3)
-// fires none of them and shows up in verify as a score the log does not
-// replay to.
+// appends records in the same transaction. What changed is captured by the
+// dialect (Dialect.ArmCapture: temporary triggers on SQLite's writing
+// connection), so no write path can forget the log, while a write from
+// another program (sqlite3) is captured by none of them and shows up in
+// verify as a score the log does not replay to.
 
 // genesisPrev is the "previous hash" of the first record.
 var genesisPrev = strings.Repeat("0", 64)
@@ -74,49 +73,10 @@ func chainHash(prev, content string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// armLogSQL creates, on the writing connection only, the temporary tables
-// and triggers that note every change the transaction makes to scores,
-// decisions and the tables the rule's fingerprint reads.
-const armLogSQL = `
-CREATE TEMP TABLE IF NOT EXISTS log_score (evaluator_id TEXT, unit_id TEXT, category_id TEXT, old INTEGER, new INTEGER);
-CREATE TEMP TABLE IF NOT EXISTS log_decision (unit_id TEXT, recommended INTEGER, reason TEXT);
-CREATE TEMP TABLE IF NOT EXISTS log_dirty (tbl TEXT PRIMARY KEY);
-CREATE TEMP TRIGGER IF NOT EXISTS log_score_i AFTER INSERT ON main.score BEGIN
-	INSERT INTO log_score VALUES (NEW.evaluator_id, NEW.unit_id, NEW.category_id, NULL, NEW.tenths); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_score_u AFTER UPDATE ON main.score BEGIN
-	INSERT INTO log_score VALUES (OLD.evaluator_id, OLD.unit_id, OLD.category_id, OLD.tenths, NULL);
-	INSERT INTO log_score VALUES (NEW.evaluator_id, NEW.unit_id, NEW.category_id, NULL, NEW.tenths); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_score_d AFTER DELETE ON main.score BEGIN
-	INSERT INTO log_score VALUES (OLD.evaluator_id, OLD.unit_id, OLD.category_id, OLD.tenths, NULL); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_decision_i AFTER INSERT ON main.decision BEGIN
-	INSERT INTO log_decision VALUES (NEW.unit_id, NEW.recommended, NEW.reason); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_decision_u AFTER UPDATE ON main.decision BEGIN
-	INSERT INTO log_decision VALUES (OLD.unit_id, NULL, NULL);
-	INSERT INTO log_decision VALUES (NEW.unit_id, NEW.recommended, NEW.reason); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_decision_d AFTER DELETE ON main.decision BEGIN
-	INSERT INTO log_decision VALUES (OLD.unit_id, NULL, NULL); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_campaign AFTER UPDATE ON main.campaign BEGIN
-	INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_cat_i AFTER INSERT ON main.category BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_cat_u AFTER UPDATE ON main.category BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_cat_d AFTER DELETE ON main.category BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_ev_i AFTER INSERT ON main.evaluator BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_ev_u AFTER UPDATE ON main.evaluator BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_ev_d AFTER DELETE ON main.evaluator BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_co_i AFTER INSERT ON main.conflict_override BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_co_u AFTER UPDATE ON main.conflict_override BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_co_d AFTER DELETE ON main.conflict_override BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('rule'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_unit_i AFTER INSERT ON main.unit BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('unit'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_unit_u AFTER UPDATE OF code, name, region, recommender ON main.unit
-	WHEN OLD.code IS NOT NEW.code OR OLD.name IS NOT NEW.name OR OLD.region IS NOT NEW.region OR OLD.recommender IS NOT NEW.recommender
-	BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('unit'); END;
-CREATE TEMP TRIGGER IF NOT EXISTS log_dirty_unit_d AFTER DELETE ON main.unit BEGIN INSERT OR IGNORE INTO log_dirty VALUES ('unit'); END;
-`
-
 // armLog readies the log for one write transaction and returns the last
 // history id, so sealLog can name the actions the transaction recorded.
-func (s *Store) armLog(ctx context.Context, tx *sql.Tx) (int64, error) {
-	if _, err := tx.ExecContext(ctx, armLogSQL); err != nil {
+func (s *Store) armLog(ctx context.Context, tx *Tx) (int64, error) {
+	if err := s.d.ArmCapture(ctx, tx); err != nil {
 		return 0, fmt.Errorf("arm score log: %w", err)
 	}
 	var mark int64
@@ -129,14 +89,14 @@ type scoringRow struct {
 	headSeq                  int64
 }
 
-func readScoring(ctx context.Context, q querier) (scoringRow, error) {
+func readScoring(ctx context.Context, q Querier) (scoringRow, error) {
 	var r scoringRow
 	err := q.QueryRowContext(ctx, `SELECT state, fingerprint, head_seq, head FROM scoring`).Scan(&r.state, &r.fingerprint, &r.headSeq, &r.head)
 	return r, err
 }
 
 // fingerprintTx computes the rule fingerprint from what tx sees.
-func fingerprintTx(ctx context.Context, q querier) (string, error) {
+func fingerprintTx(ctx context.Context, q Querier) (string, error) {
 	var n int
 	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM campaign`).Scan(&n); err != nil || n == 0 {
 		return "", err // a file being created has no rule yet
@@ -148,7 +108,7 @@ func fingerprintTx(ctx context.Context, q querier) (string, error) {
 	return dossier.Fingerprint(b), nil
 }
 
-func readRuleBook(ctx context.Context, q querier) (*dossier.Book, error) {
+func readRuleBook(ctx context.Context, q Querier) (*dossier.Book, error) {
 	b, err := readFrame(ctx, q)
 	if err != nil {
 		return nil, err
@@ -163,7 +123,7 @@ func readRuleBook(ctx context.Context, q querier) (*dossier.Book, error) {
 }
 
 // appendLog assigns rec its place in the chain and stores it.
-func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, st *scoringRow, rec *logRecord) error {
+func (s *Store) appendLog(ctx context.Context, tx *Tx, st *scoringRow, rec *logRecord) error {
 	rec.Seq = st.headSeq + 1
 	rec.At = s.stamp()
 	rec.State, rec.Fingerprint = st.state, st.fingerprint
@@ -189,32 +149,12 @@ func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, st *scoringRow, rec *
 // (refused without a reason once scoring is open), scoring opened by the
 // first score, the score changes (refused once scoring is closed), the
 // decisions.
-func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
-	scores, err := collapseScores(ctx, tx)
+func (s *Store) sealLog(ctx context.Context, tx *Tx, mark int64) error {
+	c, err := s.d.Captured(ctx, tx)
 	if err != nil {
 		return err
 	}
-	decisions, err := collapseDecisions(ctx, tx)
-	if err != nil {
-		return err
-	}
-	var dirty []string
-	rows, err := tx.QueryContext(ctx, `SELECT tbl FROM log_dirty ORDER BY tbl`)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			rows.Close()
-			return err
-		}
-		dirty = append(dirty, t)
-	}
-	rows.Close()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM log_score; DELETE FROM log_decision; DELETE FROM log_dirty`); err != nil {
-		return err
-	}
+	scores, decisions, dirty := collapseScores(c.Scores), collapseDecisions(c.Decisions), c.Dirty
 	reason := dossier.ReasonFrom(ctx)
 	st, err := readScoring(ctx, tx)
 	if err != nil {
@@ -303,7 +243,7 @@ func (s *Store) sealLog(ctx context.Context, tx *sql.Tx, mark int64) error {
 	return nil
 }
 
-func actionsSince(ctx context.Context, tx *sql.Tx, mark int64) ([]string, error) {
+func actionsSince(ctx context.Context, tx *Tx, mark int64) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT action FROM history WHERE id > ? ORDER BY action`, mark)
 	if err != nil {
 		return nil, err
@@ -320,33 +260,21 @@ func actionsSince(ctx context.Context, tx *sql.Tx, mark int64) ([]string, error)
 	return out, rows.Err()
 }
 
-// collapseScores reads the noted score changes: per score its value before
-// the transaction and after it, those that changed, sorted by IDs.
-func collapseScores(ctx context.Context, tx *sql.Tx) ([]logScore, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT evaluator_id, unit_id, category_id, old, new FROM log_score ORDER BY rowid`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// collapseScores turns the captured score rows into, per score, its value
+// before the transaction and after it: those that changed, sorted by IDs.
+func collapseScores(rows []ScoreChange) []logScore {
 	type key struct{ e, u, c string }
 	seen := map[key]*logScore{}
 	var order []key
-	for rows.Next() {
-		var k key
-		var old, nw sql.NullInt64
-		if err := rows.Scan(&k.e, &k.u, &k.c, &old, &nw); err != nil {
-			return nil, err
-		}
+	for _, r := range rows {
+		k := key{r.Evaluator, r.Unit, r.Category}
 		ls, ok := seen[k]
 		if !ok {
-			ls = &logScore{Evaluator: k.e, Unit: k.u, Category: k.c, Old: nullInt(old)}
+			ls = &logScore{Evaluator: k.e, Unit: k.u, Category: k.c, Old: r.Old}
 			seen[k] = ls
 			order = append(order, k)
 		}
-		ls.New = nullInt(nw)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+		ls.New = r.New
 	}
 	var out []logScore
 	for _, k := range order {
@@ -365,46 +293,27 @@ func collapseScores(ctx context.Context, tx *sql.Tx) ([]logScore, error) {
 		}
 		return a.Category < b.Category
 	})
-	return out, nil
+	return out
 }
 
-func collapseDecisions(ctx context.Context, tx *sql.Tx) ([]logDecision, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT unit_id, recommended, reason FROM log_decision ORDER BY rowid`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+// collapseDecisions keeps each unit's last captured decision, sorted by
+// unit.
+func collapseDecisions(rows []DecisionChange) []logDecision {
 	last := map[string]logDecision{}
-	for rows.Next() {
-		var d logDecision
-		var rec sql.NullBool
-		var reason sql.NullString
-		if err := rows.Scan(&d.Unit, &rec, &reason); err != nil {
-			return nil, err
-		}
-		if rec.Valid {
-			v := rec.Bool
-			d.Recommended, d.Reason = &v, reason.String
+	for _, r := range rows {
+		d := logDecision{Unit: r.Unit}
+		if r.Recommended != nil {
+			v := *r.Recommended
+			d.Recommended, d.Reason = &v, r.Reason
 		}
 		last[d.Unit] = d
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	var out []logDecision
 	for _, d := range last {
 		out = append(out, d)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Unit < out[j].Unit })
-	return out, nil
-}
-
-func nullInt(v sql.NullInt64) *int64 {
-	if !v.Valid {
-		return nil
-	}
-	x := v.Int64
-	return &x
+	return out
 }
 
 func sameInt(a, b *int64) bool {
@@ -417,7 +326,7 @@ func sameInt(a, b *int64) bool {
 // genesis writes the first record of a file that had no log: the scores and
 // decisions it holds, the rule's fingerprint, and scoring open (implicitly)
 // when there are scores already. It runs in the migration's transaction.
-func (s *Store) genesis(ctx context.Context, tx *sql.Tx) error {
+func (s *Store) genesis(ctx context.Context, tx *Tx) error {
 	st := scoringRow{state: stateDraft}
 	rec := logRecord{Kind: "genesis"}
 	rows, err := tx.QueryContext(ctx, `SELECT evaluator_id, unit_id, category_id, tenths FROM score ORDER BY unit_id, evaluator_id, category_id`)

@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -29,7 +29,7 @@ func (s *Store) Units(ctx context.Context) ([]dossier.Unit, error) {
 	return readUnits(ctx, s.r)
 }
 
-func readUnits(ctx context.Context, q querier) ([]dossier.Unit, error) {
+func readUnits(ctx context.Context, q Querier) ([]dossier.Unit, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+unitColumns+` FROM unit ORDER BY code`)
 	if err != nil {
 		return nil, fmt.Errorf("read units: %w", err)
@@ -77,7 +77,7 @@ func (s *Store) UnitByCode(ctx context.Context, code string) (dossier.Unit, erro
 
 // readMaterial fills the achievements, values and photos of the given units
 // (all units when the map holds them all).
-func readMaterial(ctx context.Context, q querier, units map[string]*dossier.Unit, photoData bool) error {
+func readMaterial(ctx context.Context, q Querier, units map[string]*dossier.Unit, photoData bool) error {
 	one := ""
 	if len(units) == 1 {
 		for id := range units {
@@ -163,7 +163,7 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		if err := checkUnitClash(ctx, tx, u, ""); err != nil {
 			return err
 		}
@@ -179,7 +179,7 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
 }
 
 // checkUnitClash refuses a code or a name that belongs to another unit.
-func checkUnitClash(ctx context.Context, tx *sql.Tx, u *dossier.Unit, selfID string) error {
+func checkUnitClash(ctx context.Context, tx *Tx, u *dossier.Unit, selfID string) error {
 	var other string
 	err := tx.QueryRowContext(ctx, `SELECT name FROM unit WHERE code = ? COLLATE NOCASE AND id <> ?`, u.Code, selfID).Scan(&other)
 	if err == nil {
@@ -196,17 +196,17 @@ func checkUnitClash(ctx context.Context, tx *sql.Tx, u *dossier.Unit, selfID str
 	return nil
 }
 
-func insertUnit(ctx context.Context, tx *sql.Tx, u *dossier.Unit, at string) error {
+func insertUnit(ctx context.Context, tx *Tx, u *dossier.Unit, at string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO unit (`+unitColumns+`, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.Code, u.Name, u.Region, u.Kind, u.Recommender, u.Contact, u.Phone, u.Title, u.Summary, string(u.Status), u.Revision, u.Version, at, at)
-	if isUnique(err) {
+	if tx.isUnique(err) {
 		return dossier.Errorf(dossier.ECONFLICT, "申报编号“%s”已存在", u.Code)
 	}
 	return err
 }
 
 // writeMaterial replaces a unit's achievements, indicator values and photos.
-func writeMaterial(ctx context.Context, tx *sql.Tx, u *dossier.Unit) error {
+func writeMaterial(ctx context.Context, tx *Tx, u *dossier.Unit) error {
 	for _, q := range []string{`DELETE FROM achievement WHERE unit_id = ?`, `DELETE FROM indicator_value WHERE unit_id = ?`, `DELETE FROM photo WHERE unit_id = ?`} {
 		if _, err := tx.ExecContext(ctx, q, u.ID); err != nil {
 			return err
@@ -264,7 +264,7 @@ func fkError(err error, msg string) error {
 	return err
 }
 
-func putImage(ctx context.Context, tx *sql.Tx, p *dossier.Photo) (string, error) {
+func putImage(ctx context.Context, tx *Tx, p *dossier.Photo) (string, error) {
 	if p.Format != "jpeg" && p.Format != "png" {
 		return "", dossier.Errorf(dossier.EINVALID, "图片格式“%s”无效，只保存 JPEG 或 PNG", p.Format)
 	}
@@ -283,7 +283,7 @@ func putImage(ctx context.Context, tx *sql.Tx, p *dossier.Photo) (string, error)
 
 // unitTx reads one unit in a transaction; material adds its sections,
 // values and photos (with their image data).
-func unitTx(ctx context.Context, q querier, id string, material bool) (dossier.Unit, error) {
+func unitTx(ctx context.Context, q Querier, id string, material bool) (dossier.Unit, error) {
 	u, err := scanUnit(q.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, dossier.Errorf(dossier.ENOTFOUND, "单位不存在")
@@ -297,7 +297,7 @@ func unitTx(ctx context.Context, q querier, id string, material bool) (dossier.U
 }
 
 // staleUnit is the refusal of a write based on an older version of the unit.
-func staleUnit(ctx context.Context, tx *sql.Tx, id string) error {
+func staleUnit(ctx context.Context, tx *Tx, id string) error {
 	cur, err := unitTx(ctx, tx, id, true)
 	if err != nil {
 		return err
@@ -315,7 +315,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) error {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *sql.Tx) error { return s.updateUnitTx(ctx, tx, &v, "unit.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateUnitTx(ctx, tx, &v, "unit.update", "") }); err != nil {
 		return err
 	}
 	for _, f := range dossier.UnitFields {
@@ -327,7 +327,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) error {
 
 // updateUnitTx writes u's basic fields over the stored ones when u's
 // version is current; why, when given, heads the history's detail.
-func (s *Store) updateUnitTx(ctx context.Context, tx *sql.Tx, u *dossier.Unit, action, why string) error {
+func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, action, why string) error {
 	cur, err := unitTx(ctx, tx, u.ID, false)
 	if err != nil {
 		return err
@@ -372,7 +372,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 		return 0, dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", st)
 	}
 	var version int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *Tx) error {
 		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
@@ -396,10 +396,10 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 // snapshot of the material (EditBefore reads it back), so no edit loses
 // what was there. An edit that changes nothing writes nothing.
 func (s *Store) SetMaterial(ctx context.Context, u *dossier.Unit, what string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return s.setMaterialTx(ctx, tx, u, "unit.material", what) })
+	return s.tx(ctx, func(tx *Tx) error { return s.setMaterialTx(ctx, tx, u, "unit.material", what) })
 }
 
-func (s *Store) setMaterialTx(ctx context.Context, tx *sql.Tx, u *dossier.Unit, action, what string) error {
+func (s *Store) setMaterialTx(ctx context.Context, tx *Tx, u *dossier.Unit, action, what string) error {
 	cur, err := unitTx(ctx, tx, u.ID, true)
 	if err != nil {
 		return err
@@ -450,7 +450,7 @@ func (s *Store) EditBefore(ctx context.Context, id int64) (dossier.Unit, error) 
 	return unitFromSnapshot(ctx, s.r, js.String)
 }
 
-func unitFromSnapshot(ctx context.Context, q querier, js string) (dossier.Unit, error) {
+func unitFromSnapshot(ctx context.Context, q Querier, js string) (dossier.Unit, error) {
 	var snap snapshot
 	if err := json.Unmarshal([]byte(js), &snap); err != nil {
 		return dossier.Unit{}, fmt.Errorf("snapshot: %w", err)
@@ -480,7 +480,7 @@ type snapPhoto struct {
 	Hash       string `json:"hash"`
 }
 
-func takeSnapshot(ctx context.Context, tx *sql.Tx, id string) (string, int, error) {
+func takeSnapshot(ctx context.Context, tx *Tx, id string) (string, int, error) {
 	u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
 	if err != nil {
 		return "", 0, err

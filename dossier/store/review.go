@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -23,7 +23,7 @@ func (s *Store) SetOutlierPct(ctx context.Context, pct int) error {
 	if pct < 1 || pct > 100 {
 		return dossier.Errorf(dossier.EINVALID, "畸高畸低阈值 %d%% 无效，应在 1 到 100 之间", pct)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		var old int
 		if err := tx.QueryRowContext(ctx, `SELECT outlier_pct FROM scoring`).Scan(&old); err != nil {
 			return err
@@ -65,7 +65,7 @@ func (s *Store) ResolveFlag(ctx context.Context, f dossier.Flag, by, note string
 	if by == "" || note == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写复核人（--by）和复核意见（--note）")
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		var before []string
 		var oldBy, oldNote string
 		err := tx.QueryRowContext(ctx, `SELECT by, note FROM review_resolution WHERE flag_id = ?`, f.ID).Scan(&oldBy, &oldNote)

@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -53,7 +53,7 @@ type undoComment struct {
 	Old       string `json:"old"`
 }
 
-func (s *Store) record(ctx context.Context, tx *sql.Tx, c change) error {
+func (s *Store) record(ctx context.Context, tx *Tx, c change) error {
 	var uid, snap, u any
 	if c.unitID != "" {
 		uid = c.unitID
@@ -116,7 +116,7 @@ func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, er
 // what it replaced), so nothing is lost either way. It is refused with a
 // Chinese message when the entry replaced nothing or its record is gone.
 func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		var action, unitID string
 		var snap, js sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT action, coalesce(unit_id, ''), before, undo FROM history WHERE id = ?`, id).Scan(&action, &unitID, &snap, &js)
@@ -270,7 +270,7 @@ func clipText(s string) string {
 }
 
 // restoreScoresTx puts back the scores and comments an entry overwrote.
-func (s *Store) restoreScoresTx(ctx context.Context, tx *sql.Tx, un undo, why string, gone func(string) error) error {
+func (s *Store) restoreScoresTx(ctx context.Context, tx *Tx, un undo, why string, gone func(string) error) error {
 	names, err := pairNames(ctx, tx)
 	if err != nil {
 		return err
@@ -356,7 +356,7 @@ type nameBook struct {
 	evaluators, units, categories map[string]string
 }
 
-func pairNames(ctx context.Context, tx *sql.Tx) (*nameBook, error) {
+func pairNames(ctx context.Context, tx *Tx) (*nameBook, error) {
 	nb := &nameBook{map[string]string{}, map[string]string{}, map[string]string{}}
 	for _, q := range []struct {
 		sql string

@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -16,7 +16,7 @@ type LoadOptions struct {
 
 // readFrame reads what every use of the campaign needs: its settings,
 // categories with indicators and units' basic fields.
-func readFrame(ctx context.Context, q querier) (*dossier.Book, error) {
+func readFrame(ctx context.Context, q Querier) (*dossier.Book, error) {
 	b := &dossier.Book{}
 	var err error
 	if b.Campaign, err = readCampaign(ctx, q); err != nil {

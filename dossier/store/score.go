@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -29,7 +29,7 @@ func (s *Store) SetScore(ctx context.Context, in ScoreInput) error {
 
 // SetScores records several scores in one transaction: all or none.
 func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
 			return err
@@ -96,7 +96,7 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 }
 
 // scoreTx reads one stored score (not Valid when there is none).
-func scoreTx(ctx context.Context, tx *sql.Tx, evID, unitID, catID string) (sql.NullInt64, error) {
+func scoreTx(ctx context.Context, tx *Tx, evID, unitID, catID string) (sql.NullInt64, error) {
 	var v sql.NullInt64
 	err := tx.QueryRowContext(ctx, `SELECT tenths FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, evID, unitID, catID).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -105,13 +105,13 @@ func scoreTx(ctx context.Context, tx *sql.Tx, evID, unitID, catID string) (sql.N
 	return v, err
 }
 
-func putScore(ctx context.Context, tx *sql.Tx, evID, unitID, catID string, v dossier.Tenths) error {
+func putScore(ctx context.Context, tx *Tx, evID, unitID, catID string, v dossier.Tenths) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO score (evaluator_id, unit_id, category_id, tenths) VALUES (?, ?, ?, ?)
 		ON CONFLICT (unit_id, evaluator_id, category_id) DO UPDATE SET tenths = excluded.tenths`, evID, unitID, catID, int64(v))
 	return err
 }
 
-func readOverrides(ctx context.Context, q querier) ([]dossier.ConflictOverride, error) {
+func readOverrides(ctx context.Context, q Querier) ([]dossier.ConflictOverride, error) {
 	rows, err := q.QueryContext(ctx, `SELECT evaluator_id, unit_id, conflict, reason FROM conflict_override`)
 	if err != nil {
 		return nil, err
@@ -130,7 +130,7 @@ func readOverrides(ctx context.Context, q querier) ([]dossier.ConflictOverride, 
 
 // SetComment records an evaluator's comment (备注) on a unit; "" clears it.
 func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {
 			return err
@@ -156,7 +156,7 @@ func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) er
 	})
 }
 
-func putComment(ctx context.Context, tx *sql.Tx, evID, unitID, text string) error {
+func putComment(ctx context.Context, tx *Tx, evID, unitID, text string) error {
 	if strings.TrimSpace(text) == "" {
 		_, err := tx.ExecContext(ctx, `DELETE FROM comment WHERE evaluator_id = ? AND unit_id = ?`, evID, unitID)
 		return err
@@ -181,7 +181,7 @@ type ScoreSheetResult struct {
 // evaluator's scores are touched.
 func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*ScoreSheetResult, error) {
 	res := &ScoreSheetResult{Evaluator: sh.Evaluator}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *Tx) error {
 		book, err := readFrame(ctx, tx)
 		if err != nil {
 			return err

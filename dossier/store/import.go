@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -126,7 +126,7 @@ const Unchanged = "内容与现有版本相同，未改变"
 
 func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *dossier.Book) error {
 	u := it.Sub.Unit
-	if err := s.tx(ctx, func(tx *sql.Tx) error {
+	if err := s.tx(ctx, func(tx *Tx) error {
 		if it.Action == dossier.ImportNew {
 			if u.Code == "" {
 				code, err := nextCode(ctx, tx, book.Campaign.Year)
@@ -184,7 +184,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *d
 
 // newRevisionTx stores nu (basic fields but status, and material) as the
 // unit's next revision, keeping its current state as the previous one.
-func (s *Store) newRevisionTx(ctx context.Context, tx *sql.Tx, cur, nu *dossier.Unit, d *dossier.UnitDiff, action, source, detail string) error {
+func (s *Store) newRevisionTx(ctx context.Context, tx *Tx, cur, nu *dossier.Unit, d *dossier.UnitDiff, action, source, detail string) error {
 	snap, rev, err := takeSnapshot(ctx, tx, cur.ID)
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
@@ -211,10 +211,10 @@ func (s *Store) newRevisionTx(ctx context.Context, tx *sql.Tx, cur, nu *dossier.
 // with a Chinese message for the current or an unknown revision, or one
 // identical to the current content.
 func (s *Store) RestoreRevision(ctx context.Context, unitID string, revision int) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { return s.restoreRevisionTx(ctx, tx, unitID, revision, "") })
+	return s.tx(ctx, func(tx *Tx) error { return s.restoreRevisionTx(ctx, tx, unitID, revision, "") })
 }
 
-func (s *Store) restoreRevisionTx(ctx context.Context, tx *sql.Tx, unitID string, revision int, why string) error {
+func (s *Store) restoreRevisionTx(ctx context.Context, tx *Tx, unitID string, revision int, why string) error {
 	cur, err := unitTx(ctx, tx, unitID, true)
 	if err != nil {
 		return err
@@ -272,7 +272,7 @@ func (s *Store) restoreRevisionTx(ctx context.Context, tx *sql.Tx, unitID string
 
 // nextCode is dossier.NextCode over the campaign's codes, so an imported
 // unit without a 申报编号 is numbered like the app would number it.
-func nextCode(ctx context.Context, tx *sql.Tx, year int) (string, error) {
+func nextCode(ctx context.Context, tx *Tx, year int) (string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT code FROM unit`)
 	if err != nil {
 		return "", err

@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 // putRenditions stores the renditions of picture hash that p carries; ones
 // already stored (the same picture imported before) are kept.
-func putRenditions(ctx context.Context, tx *sql.Tx, hash string, p *dossier.Photo) error {
+func putRenditions(ctx context.Context, tx *Tx, hash string, p *dossier.Photo) error {
 	for _, r := range p.Renditions {
 		if (r.Format != "jpeg" && r.Format != "png") || r.Width <= 0 || r.Height <= 0 || len(r.Data) == 0 {
 			return dossier.Errorf(dossier.EINVALID, "图片的缩小副本无效")

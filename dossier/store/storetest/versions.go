@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -7,9 +7,10 @@ import (
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/store"
 )
 
-func importOne(t *testing.T, s *Store, file string, u dossier.Unit) dossier.ImportItem {
+func importOne(t *testing.T, s *store.Store, file string, u dossier.Unit) dossier.ImportItem {
 	t.Helper()
 	items, err := s.Import(context.Background(), []dossier.Submission{{File: file, Unit: u}}, false)
 	if err != nil || len(items) != 1 || items[0].Action == dossier.ImportRejected {
@@ -32,16 +33,16 @@ func wantStale(t *testing.T, err error) *dossier.StaleError {
 
 // Issue 8 item 3: an editor's copy loaded before a re-import cannot
 // overwrite the import.
-func TestStaleUnitEditAfterReimport(t *testing.T) {
+func testStaleUnitEditAfterReimport(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	importOne(t, s, "甲.xlsx", fullUnit(b, "2022-0001", "郑州市教育局"))
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	importOne(t, s, "甲.xlsx", FullUnit(b, "2022-0001", "郑州市教育局"))
 	editor, err := s.UnitByCode(ctx, "2022-0001") // the editor's copy
 	if err != nil || editor.Version != 1 {
 		t.Fatalf("load: version %d, %v", editor.Version, err)
 	}
-	v2 := fullUnit(b, "2022-0001", "郑州市教育局")
+	v2 := FullUnit(b, "2022-0001", "郑州市教育局")
 	v2.Summary = "重新导入的事迹简介，比原来的长得多，写满了新的内容。"
 	importOne(t, s, "甲v2.xlsx", v2)
 
@@ -79,14 +80,14 @@ func TestStaleUnitEditAfterReimport(t *testing.T) {
 	}
 }
 
-func TestStaleSettingsCategoryIndicatorEvaluator(t *testing.T) {
+func testStaleSettingsCategoryIndicatorEvaluator(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
+	s := ad.newStore(t)
 	ev := dossier.Evaluator{Name: "张敏", Affiliation: "省教育厅"}
 	if err := s.AddEvaluator(ctx, &ev); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := s.Book(ctx, LoadOptions{})
+	b, _ := s.Book(ctx, store.LoadOptions{})
 
 	t.Run("campaign", func(t *testing.T) {
 		mine, other := b.Campaign, b.Campaign
@@ -160,11 +161,11 @@ func findEvent(t *testing.T, events []dossier.Event, action string) dossier.Even
 
 // Issue 8 item 4: every overwrite keeps the previous content in full, and
 // can be restored.
-func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
+func testHistoryKeepsAndRestoresWhatItReplaced(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	importOne(t, s, "甲.xlsx", fullUnit(b, "2022-0001", "郑州市教育局"))
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	importOne(t, s, "甲.xlsx", FullUnit(b, "2022-0001", "郑州市教育局"))
 	long := strings.Repeat("郑州市坚持高位推进，实施五大工程，", 5) + "结尾原文"
 
 	t.Run("basic fields in full", func(t *testing.T) {
@@ -212,7 +213,7 @@ func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, _ := s.UnitByCode(ctx, "2022-0001")
-		if got.Achievements[0].Body != oldBody || len(got.Photos) != 2 || got.Photos[1].Caption != "图二" || string(got.Photos[1].Data) != string(tinyPNG(2).Data) {
+		if got.Achievements[0].Body != oldBody || len(got.Photos) != 2 || got.Photos[1].Caption != "图二" || string(got.Photos[1].Data) != string(TinyPhoto(2).Data) {
 			t.Fatalf("material not restored: %+v", got.Achievements[0])
 		}
 	})
@@ -257,7 +258,7 @@ func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
 		}
 		cats, _ := s.Categories(ctx)
 		v := dossier.Tenths(185)
-		if err := s.SetScore(ctx, ScoreInput{"张敏", "2022-0001", cats[0].Name, &v}); err != nil {
+		if err := s.SetScore(ctx, store.ScoreInput{Evaluator: "张敏", Unit: "2022-0001", Category: cats[0].Name, Value: &v}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetComment(ctx, "张敏", "2022-0001", "原来的评语，写得很长很长"); err != nil {
@@ -277,11 +278,11 @@ func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
 		if err := s.RestoreEvent(ctx, e.ID); err != nil {
 			t.Fatal(err)
 		}
-		bk, _ := s.Book(ctx, LoadOptions{})
+		bk, _ := s.Book(ctx, store.LoadOptions{})
 		if len(bk.Scores) != 1 || bk.Scores[0].Value != 185 || len(bk.Comments) != 1 || bk.Comments[0].Text != "原来的评语，写得很长很长" {
 			t.Fatalf("not restored: %+v %+v", bk.Scores, bk.Comments)
 		}
-		if err := s.SetScore(ctx, ScoreInput{"张敏", "2022-0001", cats[0].Name, nil}); err != nil {
+		if err := s.SetScore(ctx, store.ScoreInput{Evaluator: "张敏", Unit: "2022-0001", Category: cats[0].Name, Value: nil}); err != nil {
 			t.Fatal(err)
 		}
 		hist, _ = s.History(ctx, "")
@@ -302,18 +303,18 @@ func TestHistoryKeepsAndRestoresWhatItReplaced(t *testing.T) {
 }
 
 // Issue 8 item 5: every earlier revision can be restored, photos included.
-func TestRestoreRevisionBringsBackPhotos(t *testing.T) {
+func testRestoreRevisionBringsBackPhotos(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	full := fullUnit(b, "2022-0001", "郑州市教育局")
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	full := FullUnit(b, "2022-0001", "郑州市教育局")
 	for i := 3; i <= 8; i++ {
-		p := tinyPNG(byte(i))
+		p := TinyPhoto(byte(i))
 		p.Caption = "校园一角" + string(rune('0'+i))
 		full.Photos = append(full.Photos, p)
 	}
 	importOne(t, s, "甲.xlsx", full)
-	partial := fullUnit(b, "2022-0001", "郑州市教育局")
+	partial := FullUnit(b, "2022-0001", "郑州市教育局")
 	partial.Photos = nil
 	importOne(t, s, "甲-缺图.xlsx", partial)
 	u, _ := s.UnitByCode(ctx, "2022-0001")
@@ -330,7 +331,7 @@ func TestRestoreRevisionBringsBackPhotos(t *testing.T) {
 		t.Fatal(err)
 	}
 	u, _ = s.UnitByCode(ctx, "2022-0001")
-	if len(u.Photos) != 8 || u.Revision != 3 || u.Photos[7].Caption != "校园一角8" || string(u.Photos[7].Data) != string(tinyPNG(8).Data) {
+	if len(u.Photos) != 8 || u.Revision != 3 || u.Photos[7].Caption != "校园一角8" || string(u.Photos[7].Data) != string(TinyPhoto(8).Data) {
 		t.Fatalf("after restore: %d photos, revision %d", len(u.Photos), u.Revision)
 	}
 	revs, _ := s.Revisions(ctx, u.ID)
@@ -345,15 +346,15 @@ func TestRestoreRevisionBringsBackPhotos(t *testing.T) {
 
 // Issue 8 item 6: an unchanged workbook changes nothing, also when an
 // interrupted import is run again.
-func TestIdenticalReimportChangesNothing(t *testing.T) {
+func testIdenticalReimportChangesNothing(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	a, c := fullUnit(b, "2022-0001", "甲单位"), fullUnit(b, "2022-0002", "乙单位")
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	a, c := FullUnit(b, "2022-0001", "甲单位"), FullUnit(b, "2022-0002", "乙单位")
 	importOne(t, s, "甲.xlsx", a)
 	histBefore, _ := s.History(ctx, "")
 	for _, dry := range []bool{true, false} {
-		items, err := s.Import(ctx, []dossier.Submission{{File: "甲.xlsx", Unit: fullUnit(b, "2022-0001", "甲单位")}, {File: "乙.xlsx", Unit: c}}, dry)
+		items, err := s.Import(ctx, []dossier.Submission{{File: "甲.xlsx", Unit: FullUnit(b, "2022-0001", "甲单位")}, {File: "乙.xlsx", Unit: c}}, dry)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -379,18 +380,18 @@ func TestIdenticalReimportChangesNothing(t *testing.T) {
 
 // Issue 8 item 5: a missing sheet keeps the stored material; an emptied one
 // clears it, and the removals are listed before and after the write.
-func TestReimportAbsentAndEmptiedSheets(t *testing.T) {
+func testReimportAbsentAndEmptiedSheets(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	full := fullUnit(b, "2022-0001", "郑州市教育局")
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	full := FullUnit(b, "2022-0001", "郑州市教育局")
 	for i := 3; i <= 8; i++ {
-		full.Photos = append(full.Photos, tinyPNG(byte(i)))
+		full.Photos = append(full.Photos, TinyPhoto(byte(i)))
 	}
 	full.Photos[2].Caption = "校园一角（示例）"
 	importOne(t, s, "甲.xlsx", full)
 
-	noSheets := fullUnit(b, "2022-0001", "郑州市教育局")
+	noSheets := FullUnit(b, "2022-0001", "郑州市教育局")
 	noSheets.Achievements, noSheets.Values, noSheets.Photos = nil, nil, nil
 	items, _ := s.Import(ctx, []dossier.Submission{{File: "甲-缺表.xlsx", Unit: noSheets, Absent: dossier.Absent{Achievements: true, Values: true, Photos: true}}}, false)
 	if it := items[0]; !it.Unchanged || len(it.Removals) != 0 || len(it.Warnings) != 3 || !strings.Contains(it.Warnings[2], "已有的 8 张图片保留不变") {
@@ -401,7 +402,7 @@ func TestReimportAbsentAndEmptiedSheets(t *testing.T) {
 		t.Fatalf("material of absent sheets lost: %d photos %d sections %d values", len(u.Photos), len(u.Achievements), len(u.Values))
 	}
 
-	emptied := fullUnit(b, "2022-0001", "郑州市教育局")
+	emptied := FullUnit(b, "2022-0001", "郑州市教育局")
 	emptied.Photos = emptied.Photos[:1]
 	emptied.Values = emptied.Values[1:]
 	want := []string{"图片 2：图二将被删除", "图片 3：校园一角（示例）将被删除", "图片 8：（无说明）将被删除", "量化指标“新增学位”（0.5个，说明：说明）将被清除"}
@@ -425,11 +426,11 @@ func TestReimportAbsentAndEmptiedSheets(t *testing.T) {
 
 // Issue 8 item 4: a new unit of measure converts the stored values exactly,
 // or is refused when the units do not convert.
-func TestIndicatorUnitChangeConvertsValues(t *testing.T) {
+func testIndicatorUnitChangeConvertsValues(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	u := fullUnit(b, "2022-0001", "郑州市教育局")
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	u := FullUnit(b, "2022-0001", "郑州市教育局")
 	in := b.Categories[0].Indicators[0]
 	u.Values[0] = dossier.IndicatorValue{IndicatorID: in.ID, Value: 276000}
 	in.Unit = "个"
@@ -468,9 +469,9 @@ func TestIndicatorUnitChangeConvertsValues(t *testing.T) {
 }
 
 // A 回避 reason or a committee decision written over keeps the old one.
-func TestConflictAndDecisionOverwritesKeepOldReason(t *testing.T) {
+func testConflictAndDecisionOverwritesKeepOldReason(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
+	s := ad.newStore(t)
 	if err := s.AddUnit(ctx, &dossier.Unit{Code: "2022-0001", Name: "郑州市教育局"}); err != nil {
 		t.Fatal(err)
 	}
@@ -497,12 +498,12 @@ func TestConflictAndDecisionOverwritesKeepOldReason(t *testing.T) {
 }
 
 // RestoreEvent on an import, an indicator and an evaluator entry.
-func TestRestoreEventKinds(t *testing.T) {
+func testRestoreEventKinds(t *testing.T, ad Adapter) {
 	ctx := context.Background()
-	s, _ := newStore(t)
-	b, _ := s.Book(ctx, LoadOptions{})
-	importOne(t, s, "甲.xlsx", fullUnit(b, "2022-0001", "郑州市教育局"))
-	v2 := fullUnit(b, "2022-0001", "郑州市教育局")
+	s := ad.newStore(t)
+	b, _ := s.Book(ctx, store.LoadOptions{})
+	importOne(t, s, "甲.xlsx", FullUnit(b, "2022-0001", "郑州市教育局"))
+	v2 := FullUnit(b, "2022-0001", "郑州市教育局")
 	v2.Photos, v2.Title = nil, "第二版标题"
 	importOne(t, s, "甲v2.xlsx", v2)
 	hist, _ := s.History(ctx, "")

@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -17,7 +16,7 @@ import (
 // The copy is written under a temporary name beside out, given its own file
 // identity (so no journal of the original is ever replayed into it),
 // fsynced and linked into place only when whole.
-func (s *Store) Backup(ctx context.Context, out string) error {
+func (s *file) Backup(ctx context.Context, out string) error {
 	if a, err := os.Stat(out); err == nil {
 		if b, err := os.Stat(s.path); err == nil && os.SameFile(a, b) {
 			return dossier.Errorf(dossier.ECONFLICT, "备份文件 %s 就是评选活动文件 %s 本身，不能覆盖；请换一个文件名。文件未作任何改动", out, s.path)
@@ -84,12 +83,12 @@ func renewIdentity(ctx context.Context, path string) error {
 	return db.Close()
 }
 
-// Check runs SQLite's integrity and foreign-key checks and the campaign's own
-// consistency rules. It returns one Chinese line per problem found.
-func (s *Store) Check(ctx context.Context) ([]string, error) {
-	var problems []string
+// Integrity runs SQLite's integrity and foreign-key checks and compares
+// the file's format version with its migration records; damaged reports a
+// file the rest of Check need not look at.
+func (s *file) Integrity(ctx context.Context) (problems []string, damaged bool, err error) {
 	if n, err := s.integrityProblems(ctx); err != nil {
-		return nil, err
+		return nil, false, err
 	} else if n != 0 {
 		// SQLite's own lines are English and name pages: the user needs
 		// to know that the file is damaged and what to do.
@@ -97,14 +96,11 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		if n < 0 {
 			what = "文件无法完整读取"
 		}
-		problems = append(problems, fmt.Sprintf("数据库完整性检查：评选活动文件 %s 已损坏（%s）；请用备份恢复，在此之前不要再修改它", s.path, what))
-		return problems, nil
+		return []string{fmt.Sprintf("数据库完整性检查：评选活动文件 %s 已损坏（%s）；请用备份恢复，在此之前不要再修改它", s.path, what)}, true, nil
 	}
-	var rows *sql.Rows
-	var err error
-	rows, err = s.r.QueryContext(ctx, `PRAGMA foreign_key_check`)
+	rows, err := s.r.QueryContext(ctx, `PRAGMA foreign_key_check`)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	n := 0
 	for rows.Next() {
@@ -116,44 +112,20 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	}
 	var version, recorded int
 	if err := s.r.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migration`).Scan(&recorded); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if version != recorded || version != SchemaVersion() {
 		problems = append(problems, fmt.Sprintf("文件格式版本不一致：文件头 %d，迁移记录 %d，本软件 %d", version, recorded, SchemaVersion()))
 	}
-	checks := []struct{ q, msg string }{
-		{`SELECT count(*) FROM campaign`, ""},
-		{`SELECT count(*) FROM score s JOIN category c ON c.id = s.category_id WHERE s.tenths > c.max_tenths`, "%d 个评分超过类别满分"},
-		{`SELECT count(*) FROM photo p LEFT JOIN image m ON m.hash = p.image_hash WHERE m.hash IS NULL`, "%d 张图片缺少图像数据"},
-		{`SELECT count(*) FROM image WHERE length(data) = 0`, "%d 个图像数据为空"},
-		{`SELECT count(*) FROM unit WHERE trim(code) = '' OR trim(name) = ''`, "%d 个单位缺少申报编号或名称"},
-		{`SELECT count(*) FROM (SELECT name FROM unit GROUP BY name HAVING count(*) > 1)`, "%d 个单位名称重复"},
-		{`SELECT count(*) FROM revision r JOIN unit u ON u.id = r.unit_id WHERE r.revision >= u.revision`, "%d 个历史版本号不早于当前版本"},
-	}
-	for i, c := range checks {
-		var k int
-		if err := s.r.QueryRowContext(ctx, c.q).Scan(&k); err != nil {
-			return nil, err
-		}
-		if i == 0 {
-			if k != 1 {
-				problems = append(problems, fmt.Sprintf("评选活动记录应为 1 条，实有 %d 条", k))
-			}
-			continue
-		}
-		if k > 0 {
-			problems = append(problems, fmt.Sprintf(c.msg, k))
-		}
-	}
-	return problems, nil
+	return problems, false, nil
 }
 
 // integrityProblems runs PRAGMA integrity_check: the number of problems,
 // -1 when SQLite could not even read the file through, 0 when sound.
-func (s *Store) integrityProblems(ctx context.Context) (int, error) {
+func (s *file) integrityProblems(ctx context.Context) (int, error) {
 	rows, err := s.r.QueryContext(ctx, `PRAGMA integrity_check`)
 	if dossier.ErrorCode(err) == dossier.EDAMAGED {
 		return -1, nil

@@ -1,8 +1,7 @@
-package sqlite
+package store
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
@@ -47,7 +46,7 @@ func (s *Store) Scoring(ctx context.Context) (ScoringStatus, error) {
 // needs a reason. Reopening closed scoring needs a reason too.
 func (s *Store) OpenScoring(ctx context.Context, reason string) error {
 	reason = strings.TrimSpace(reason)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		st, err := readScoring(ctx, tx)
 		if err != nil {
 			return err
@@ -79,7 +78,7 @@ func (s *Store) OpenScoring(ctx context.Context, reason string) error {
 // with a reason. Decisions may still be recorded.
 func (s *Store) CloseScoring(ctx context.Context, reason string) error {
 	reason = strings.TrimSpace(reason)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *Tx) error {
 		st, err := readScoring(ctx, tx)
 		if err != nil {
 			return err

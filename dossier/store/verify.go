@@ -1,4 +1,4 @@
-package sqlite
+package store
 
 import (
 	"context"
@@ -153,7 +153,7 @@ func (s *Store) Verify(ctx context.Context) (*Verification, error) {
 
 // compareScores finds the first stored score (in unit, evaluator, category
 // order) that differs from the replay, and the record that last wrote it.
-func compareScores(ctx context.Context, tx *sql.Tx, b *dossier.Book, want map[scoreKey]replayed) (string, int64, error) {
+func compareScores(ctx context.Context, tx *Tx, b *dossier.Book, want map[scoreKey]replayed) (string, int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT evaluator_id, unit_id, category_id, tenths FROM score`)
 	if err != nil {
 		return "", 0, err
@@ -233,7 +233,7 @@ func compareScores(ctx context.Context, tx *sql.Tx, b *dossier.Book, want map[sc
 	return fmt.Sprintf("%s现为 %s，而评分记录重放为 %s（%s）：评分被绕过软件改动%s", scoreName(b, d.k), showLogged(d.got), showLogged(d.was), by, more), d.seq, nil
 }
 
-func storedKeys(ctx context.Context, tx *sql.Tx) (map[scoreKey]bool, error) {
+func storedKeys(ctx context.Context, tx *Tx) (map[scoreKey]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT evaluator_id, unit_id, category_id FROM score`)
 	if err != nil {
 		return nil, err
@@ -250,7 +250,7 @@ func storedKeys(ctx context.Context, tx *sql.Tx) (map[scoreKey]bool, error) {
 	return out, rows.Err()
 }
 
-func compareDecisions(ctx context.Context, tx *sql.Tx, b *dossier.Book, want map[string]logDecision) (string, error) {
+func compareDecisions(ctx context.Context, tx *Tx, b *dossier.Book, want map[string]logDecision) (string, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT unit_id, recommended, reason FROM decision ORDER BY unit_id`)
 	if err != nil {
 		return "", err
