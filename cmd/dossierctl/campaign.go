@@ -9,6 +9,7 @@ import (
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
@@ -29,12 +30,17 @@ func runNew(ctx context.Context, x *call) error {
 		t = "未命名评选活动"
 	}
 	now := time.Now()
-	s, err := sqlite.Create(ctx, *f.db, sqlite.CreateOptions{Title: t, Year: now.Year(), Date: now.Format("2006-01-02"), Categories: cats})
+	var s *store.Store
+	if postgres.IsURL(*f.db) {
+		s, err = createOnServer(ctx, *f.db, dossier.Campaign{Title: t, Year: now.Year(), Date: now.Format("2006-01-02")}, cats)
+	} else {
+		s, err = sqlite.Create(ctx, *f.db, sqlite.CreateOptions{Title: t, Year: now.Year(), Date: now.Format("2006-01-02"), Categories: cats})
+	}
 	if err != nil {
 		return err
 	}
 	x.own(s)
-	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
+	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, shown(*f.db), len(cats))
 	return nil
 }
 
@@ -43,7 +49,11 @@ func runDemo(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := demo.Create(ctx, *f.db)
+	create := demo.Create
+	if postgres.IsURL(*f.db) {
+		create = demoOnServer
+	}
+	s, err := create(ctx, *f.db)
 	if err != nil {
 		return err
 	}
@@ -52,7 +62,7 @@ func runDemo(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(x.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, *f.db, len(b.Units), len(b.Evaluators))
+	fmt.Fprintf(x.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, shown(*f.db), len(b.Units), len(b.Evaluators))
 	return nil
 }
 
@@ -232,6 +242,6 @@ func runCheck(ctx context.Context, x *call) error {
 		}
 		return &rejectedError{len(problems)}
 	}
-	fmt.Fprintf(x.out, "检查通过：%s\n", *f.db)
+	fmt.Fprintf(x.out, "检查通过：%s\n", shown(*f.db))
 	return nil
 }

@@ -126,5 +126,5 @@ func runReviewResolve(ctx context.Context, x *call) error {
 			return nil
 		}
 	}
-	return dossier.Errorf(dossier.ENOTFOUND, "复核标记“%s”不存在（用 review --db %s 查看现有标记）", *id, *f.db)
+	return dossier.Errorf(dossier.ENOTFOUND, "复核标记“%s”不存在（用 review --db %s 查看现有标记）", *id, shown(*f.db))
 }

@@ -187,8 +187,9 @@ func TestEvaluatorRightsEnforcedByServer(t *testing.T) {
 	if n := count(t, c, `SELECT count(*) FROM decision`); n != 1 {
 		t.Errorf("after close the evaluator sees %d decisions, want 1", n)
 	}
-	if n := affected(t, c, `UPDATE score SET tenths = 0 WHERE evaluator_id = '`+evA+`'`); n != 0 {
-		t.Errorf("after close the evaluator changed their score")
+	refused(t, c, `UPDATE score SET tenths = 0 WHERE evaluator_id = '`+evA+`'`)
+	if v := f.scoreOf(t, evA); v != 160 {
+		t.Errorf("after close the evaluator's score is %d, want 160", v)
 	}
 }
 

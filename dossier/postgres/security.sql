@@ -69,6 +69,21 @@ $$;
 CREATE OR REPLACE TRIGGER scoring_guard BEFORE UPDATE ON scoring
 	FOR EACH ROW EXECUTE FUNCTION dossier_guard_scoring();
 
+-- Once scoring is closed an evaluator's scores and comments are read-only
+-- (said in words, before the row policies would refuse it wordlessly).
+CREATE OR REPLACE FUNCTION dossier_guard_closed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF dossier_role() = 'evaluator' AND dossier_scoring_closed() THEN
+		RAISE EXCEPTION '评分已结束，评分只读；如需修改，请主任或工作人员说明理由重新开启评分' USING ERRCODE = '42501';
+	END IF;
+	RETURN coalesce(NEW, OLD);
+END
+$$;
+CREATE OR REPLACE TRIGGER score_closed BEFORE INSERT OR UPDATE OR DELETE ON score
+	FOR EACH ROW EXECUTE FUNCTION dossier_guard_closed();
+CREATE OR REPLACE TRIGGER comment_closed BEFORE INSERT OR UPDATE OR DELETE ON comment
+	FOR EACH ROW EXECUTE FUNCTION dossier_guard_closed();
+
 -- Table rights. Nothing for PUBLIC.
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {{chair}}, {{evaluator}};
@@ -106,14 +121,14 @@ CREATE POLICY own_read ON score FOR SELECT TO {{evaluator}}
 	USING (evaluator_id = dossier_evaluator_id() OR dossier_scoring_closed());
 DROP POLICY IF EXISTS own_insert ON score;
 CREATE POLICY own_insert ON score FOR INSERT TO {{evaluator}}
-	WITH CHECK (evaluator_id = dossier_evaluator_id() AND NOT dossier_scoring_closed());
+	WITH CHECK (evaluator_id = dossier_evaluator_id());
 DROP POLICY IF EXISTS own_update ON score;
 CREATE POLICY own_update ON score FOR UPDATE TO {{evaluator}}
-	USING (evaluator_id = dossier_evaluator_id() AND NOT dossier_scoring_closed())
+	USING (evaluator_id = dossier_evaluator_id())
 	WITH CHECK (evaluator_id = dossier_evaluator_id());
 DROP POLICY IF EXISTS own_delete ON score;
 CREATE POLICY own_delete ON score FOR DELETE TO {{evaluator}}
-	USING (evaluator_id = dossier_evaluator_id() AND NOT dossier_scoring_closed());
+	USING (evaluator_id = dossier_evaluator_id());
 
 DROP POLICY IF EXISTS chair_all ON comment;
 CREATE POLICY chair_all ON comment TO {{chair}} USING (true) WITH CHECK (true);
@@ -122,14 +137,14 @@ CREATE POLICY own_read ON comment FOR SELECT TO {{evaluator}}
 	USING (evaluator_id = dossier_evaluator_id() OR dossier_scoring_closed());
 DROP POLICY IF EXISTS own_insert ON comment;
 CREATE POLICY own_insert ON comment FOR INSERT TO {{evaluator}}
-	WITH CHECK (evaluator_id = dossier_evaluator_id() AND NOT dossier_scoring_closed());
+	WITH CHECK (evaluator_id = dossier_evaluator_id());
 DROP POLICY IF EXISTS own_update ON comment;
 CREATE POLICY own_update ON comment FOR UPDATE TO {{evaluator}}
-	USING (evaluator_id = dossier_evaluator_id() AND NOT dossier_scoring_closed())
+	USING (evaluator_id = dossier_evaluator_id())
 	WITH CHECK (evaluator_id = dossier_evaluator_id());
 DROP POLICY IF EXISTS own_delete ON comment;
 CREATE POLICY own_delete ON comment FOR DELETE TO {{evaluator}}
-	USING (evaluator_id = dossier_evaluator_id() AND NOT dossier_scoring_closed());
+	USING (evaluator_id = dossier_evaluator_id());
 
 DROP POLICY IF EXISTS chair_all ON decision;
 CREATE POLICY chair_all ON decision TO {{chair}} USING (true) WITH CHECK (true);
