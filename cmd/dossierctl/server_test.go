@@ -68,6 +68,10 @@ func TestCopyFileServerFile(t *testing.T) {
 	if code, _, errs := ctl(t, "copy", "--from", file, "--to", srv); code != 1 || !strings.Contains(errs, "已有评选活动，不会覆盖") {
 		t.Errorf("copy onto a campaign: %d %s", code, errs)
 	}
+	// backup of a server campaign is a file copy of it.
+	bak := filepath.Join(dir, "bak.dossier")
+	mustCtl(t, "backup", "--db", srv, "--out", bak)
+	sameOutputs(t, "server backup", before, outputs(t, bak))
 	back := filepath.Join(dir, "back.dossier")
 	mustCtl(t, "copy", "--from", srv, "--to", back)
 	sameOutputs(t, "server → file", before, outputs(t, back))

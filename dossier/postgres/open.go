@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -178,6 +179,7 @@ func resetCampaign(ctx context.Context, db *sql.DB) error {
 type server struct {
 	cfg *Config
 	db  *sql.DB
+	st  *store.Store
 	own sync.Map // server process IDs of this store's connections: their changes are counted already
 
 	mu     sync.Mutex
@@ -203,7 +205,24 @@ func connectServer(ctx context.Context, url string, opt OpenOptions) (*server, e
 }
 
 func (s *server) newStore() *store.Store {
-	return store.New(store.Config{Write: s.db, Read: s.db, Dialect: dialect{s.cfg.Server}, Backend: s})
+	s.st = store.New(store.Config{Write: s.db, Read: s.db, Dialect: dialect{s.cfg.Server}, Backend: s})
+	return s.st
+}
+
+// Backup writes the campaign to a new campaign file at out (the GUI's
+// "save a copy", dossierctl backup): a copy of everything, as dossierctl
+// copy makes it.
+func (s *server) Backup(ctx context.Context, out string) error {
+	c, err := s.st.Campaign(ctx)
+	if err != nil {
+		return err
+	}
+	f, err := sqlite.Create(ctx, out, sqlite.CreateOptions{Title: c.Title,
+		Fill: func(ctx context.Context, dst *store.Store) error { return s.st.CopyTo(ctx, dst) }})
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 // Where names the server and the database.
