@@ -9,15 +9,10 @@
 --
 -- Every change also notifies channel dossier_changed at commit, so that
 -- other screens on the campaign refresh (LISTEN in the store).
---
--- A copy into a new campaign (store.CopyTo) sets dossier.copying for its
--- transaction: the copied rows are no change to log, one by one. Anyone may
--- set it, but a write it hides from the log is then a score the log does
--- not replay to, which verify names.
 
 CREATE OR REPLACE FUNCTION dossier_capture_score() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF to_regclass('pg_temp.log_score') IS NULL OR current_setting('dossier.copying', true) = 'on' THEN
+	IF to_regclass('pg_temp.log_score') IS NULL THEN
 		RETURN NULL;
 	END IF;
 	IF TG_OP IN ('UPDATE', 'DELETE') THEN
@@ -34,7 +29,7 @@ CREATE OR REPLACE TRIGGER capture_score AFTER INSERT OR UPDATE OR DELETE ON scor
 
 CREATE OR REPLACE FUNCTION dossier_capture_decision() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	IF to_regclass('pg_temp.log_decision') IS NULL OR current_setting('dossier.copying', true) = 'on' THEN
+	IF to_regclass('pg_temp.log_decision') IS NULL THEN
 		RETURN NULL;
 	END IF;
 	IF TG_OP IN ('UPDATE', 'DELETE') THEN

@@ -251,15 +251,31 @@ func (s *server) ReadSnapshot() *sql.TxOptions {
 	return &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
 }
 
-// BeforeCopy tells the capture triggers that the rows to come are a
-// verbatim copy (capture.sql).
+// BeforeCopy switches the campaign's own triggers off for the copy's
+// transaction (capture, login stamps, notifications: the copied rows are no
+// change to log, and each history entry keeps the login column's default,
+// the copier). Only the clerks, who own the tables, may; the server's
+// foreign-key checks stay on.
 func (s *server) BeforeCopy(ctx context.Context, tx *store.Tx) error {
-	_, err := tx.ExecContext(ctx, `SET LOCAL dossier.copying = 'on'`)
-	return err
+	for _, t := range store.CopyTables() {
+		if _, err := tx.ExecContext(ctx, "ALTER TABLE "+quoteIdent(t)+" DISABLE TRIGGER USER"); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// AfterCopy moves history's identity past the copied ids.
+// AfterCopy switches the triggers on again and moves history's identity
+// past the copied ids.
 func (s *server) AfterCopy(ctx context.Context, tx *store.Tx) error {
+	for _, t := range store.CopyTables() {
+		if _, err := tx.ExecContext(ctx, "ALTER TABLE "+quoteIdent(t)+" ENABLE TRIGGER USER"); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `NOTIFY dossier_changed`); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('history', 'id'), coalesce((SELECT max(id) FROM history), 0) + 1, false)`)
 	return err
 }

@@ -30,7 +30,7 @@ type Snapshotter interface {
 }
 
 // CopyFinisher is a Backend with work to do around a copy into it: before
-// the rows come (a server quiets its capture triggers) and after they came
+// the rows come (a server switches its triggers off) and after they came
 // with their ids (it moves its identity sequences past them).
 type CopyFinisher interface {
 	BeforeCopy(ctx context.Context, tx *Tx) error
