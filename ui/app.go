@@ -15,6 +15,7 @@ import (
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 )
@@ -256,7 +257,7 @@ func (a *App) attach(st *store.Store) error {
 		return err
 	}
 	a.cur = s
-	a.prefs.AddRecent(st.Path())
+	a.prefs.AddRecent(postgres.Location(st))
 	a.win.SetContent(s.view)
 	a.updateTitle()
 	return nil
@@ -307,7 +308,7 @@ func (a *App) updateTitle() {
 	if a.cur.readOnly() {
 		ro = "（只读）"
 	}
-	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, a.cur.store.Path()))
+	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, postgres.Location(a.cur.store)))
 }
 
 func (a *App) menu() *fyne.MainMenu {

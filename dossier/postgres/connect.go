@@ -75,7 +75,13 @@ type Config struct {
 	Login string
 	// Database is the campaign's database.
 	Database string
+	// URL is the URL without its password (Redact), to show and remember.
+	URL string
 }
+
+// HasPassword reports whether a password is known for the login: in the
+// URL, PGPASSWORD or ~/.pgpass (else the GUI asks for one).
+func (c *Config) HasPassword() bool { return c.conn.Password != "" }
 
 // ParseURL reads a server URL (libpq syntax: sslmode and the other
 // parameters are honoured; PGPASSWORD, PGSSLMODE… and ~/.pgpass fill what
@@ -92,7 +98,7 @@ func ParseURL(raw string) (*Config, error) {
 	if c.Database == "" {
 		return nil, dossier.Errorf(dossier.EINVALID, "数据库服务器地址 %s 没有指明数据库（每个评选活动一个数据库，如 postgres://服务器/评选2026）", Redact(raw))
 	}
-	return &Config{conn: c, Server: serverName(c.Host, c.Port, c.Database), Login: c.User, Database: c.Database}, nil
+	return &Config{conn: c, Server: serverName(c.Host, c.Port, c.Database), Login: c.User, Database: c.Database, URL: Redact(raw)}, nil
 }
 
 func serverName(host string, port uint16, database string) string {

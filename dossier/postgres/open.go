@@ -79,6 +79,16 @@ func OpenWith(ctx context.Context, url string, opt OpenOptions) (*store.Store, e
 	return st, nil
 }
 
+// Location is where an open campaign lives, to show and to remember among
+// the recent campaigns: a file's path, or a server's URL without its
+// password.
+func Location(st *store.Store) string {
+	if s, ok := st.Backend().(*server); ok {
+		return s.cfg.URL
+	}
+	return st.Path()
+}
+
 // CreateOptions describe a new campaign on a server.
 type CreateOptions struct {
 	Campaign   dossier.Campaign
