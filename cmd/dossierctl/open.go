@@ -22,7 +22,7 @@ const program = "dossierctl"
 // cannot be written opens read-only anyway.
 func openCampaign(ctx context.Context, db string, readOnly bool) (*store.Store, error) {
 	if postgres.IsURL(db) {
-		return postgres.Open(ctx, db)
+		return postgres.OpenWith(ctx, db, cliOpen)
 	}
 	return sqlite.OpenWith(ctx, db, sqlite.OpenOptions{Program: program, ReadOnly: readOnly})
 }

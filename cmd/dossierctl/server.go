@@ -15,13 +15,17 @@ import (
 	"github.com/dossier-app/dossier/export"
 )
 
+// cliOpen is how the command line opens a campaign on a server: it has no
+// screen to refresh when others change it.
+var cliOpen = postgres.OpenOptions{NoListen: true}
+
 // shown is a --db value as messages show it: a server URL without its
 // password.
 func shown(db string) string { return postgres.Redact(db) }
 
 // createOnServer makes a new campaign on the server db names (new --db URL).
 func createOnServer(ctx context.Context, db string, c dossier.Campaign, cats []dossier.Category) (*store.Store, error) {
-	return postgres.Create(ctx, db, postgres.CreateOptions{Campaign: c, Categories: cats})
+	return postgres.Create(ctx, db, postgres.CreateOptions{Campaign: c, Categories: cats, Open: cliOpen})
 }
 
 // demoOnServer puts the demo campaign on a server: made as a file in a
@@ -37,7 +41,7 @@ func demoOnServer(ctx context.Context, db string) (*store.Store, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return postgres.Create(ctx, db, postgres.CreateOptions{Copy: f})
+	return postgres.Create(ctx, db, postgres.CreateOptions{Copy: f, Open: cliOpen})
 }
 
 // runCopy copies a campaign between a file and a server, either way (or
@@ -83,7 +87,7 @@ func runCopy(ctx context.Context, x *call) error {
 	}
 	var dst *store.Store
 	if postgres.IsURL(*to) {
-		dst, err = postgres.Create(ctx, *to, postgres.CreateOptions{Copy: src})
+		dst, err = postgres.Create(ctx, *to, postgres.CreateOptions{Copy: src, Open: cliOpen})
 	} else {
 		dst, err = sqlite.Create(ctx, *to, sqlite.CreateOptions{Title: b.Campaign.Title,
 			Fill: func(ctx context.Context, s *store.Store) error { return src.CopyTo(ctx, s) }})

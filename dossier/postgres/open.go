@@ -33,6 +33,10 @@ type OpenOptions struct {
 	Password PasswordFunc
 	// Timeout bounds connecting (default 10 s).
 	Timeout time.Duration
+	// NoListen leaves out listening for other sessions' changes (a
+	// command that reads or writes once and quits has no screen to
+	// refresh, and spares the server a connection).
+	NoListen bool
 }
 
 // Open connects to the campaign in the database the URL names and brings
@@ -75,7 +79,9 @@ func OpenWith(ctx context.Context, url string, opt OpenOptions) (*store.Store, e
 		st.Close()
 		return nil, err
 	}
-	srv.listen(st)
+	if !opt.NoListen {
+		srv.listen(st)
+	}
 	return st, nil
 }
 
@@ -160,7 +166,9 @@ func Create(ctx context.Context, url string, opt CreateOptions) (*store.Store, e
 			return fail(err)
 		}
 	}
-	srv.listen(st)
+	if !opt.Open.NoListen {
+		srv.listen(st)
+	}
 	return st, nil
 }
 
