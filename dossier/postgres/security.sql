@@ -95,9 +95,11 @@ GRANT INSERT, UPDATE, DELETE ON decision, review_resolution TO {{chair}};
 GRANT INSERT ON history, score_log TO {{chair}};
 GRANT UPDATE ON scoring, file_identity TO {{chair}};
 
-GRANT SELECT ON schema_migration, campaign, category, indicator, unit, achievement, indicator_value, image,
-	image_rendition, photo, evaluator, conflict_override, revision, scoring, file_identity, account, history,
-	score, comment, decision, score_log, review_resolution TO {{evaluator}};
+-- Every table, for reading: the material and settings in full, and the
+-- tables below whose rows say more than an evaluator may know through
+-- their row policies. A new table is readable by evaluators unless it gets
+-- a policy here.
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO {{evaluator}};
 GRANT INSERT, UPDATE, DELETE ON score, comment TO {{evaluator}};
 GRANT INSERT ON history, score_log TO {{evaluator}};
 GRANT UPDATE ON scoring, file_identity TO {{evaluator}};
