@@ -282,6 +282,9 @@ func runExport(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
+	if err := mayRank(ctx, s); err != nil {
+		return err
+	}
 	r := dossier.Rank(b)
 	if what == "xlsx" {
 		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }, *f.db); err != nil {

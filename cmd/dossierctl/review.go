@@ -64,6 +64,9 @@ func runReview(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
+	if err := mayRank(ctx, s); err != nil {
+		return err
+	}
 	flags, err := reviewFlags(ctx, s)
 	if err != nil {
 		return err

@@ -142,3 +142,22 @@ func runAccountAdd(ctx context.Context, x *call) error {
 	}
 	return nil
 }
+
+// mayRank refuses the ranking, and what shows it (documents, 复核 flags),
+// to an evaluator's login on a server until scoring is closed: the server
+// shows that login no other evaluator's scores, so a ranking made now
+// would be one of its own scores only.
+func mayRank(ctx context.Context, s *store.Store) error {
+	role, err := postgres.Role(ctx, s)
+	if err != nil || role != postgres.RoleEvaluator {
+		return err
+	}
+	st, err := s.Scoring(ctx)
+	if err != nil {
+		return err
+	}
+	if st.State != "closed" {
+		return dossier.Errorf(dossier.EREADONLY, "评分结束前，评委登录看不到排名、他人的评分和据此生成的文档（%s）；评分结束后再查看", s.Where())
+	}
+	return nil
+}

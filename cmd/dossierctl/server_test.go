@@ -114,10 +114,15 @@ func TestServerVerbs(t *testing.T) {
 	if code, _, errs := ctl(t, "unit", "status", "--db", zhang, "--code", "A-2", "--status", "已撤回"); code != 1 || !strings.Contains(errs, "权限") {
 		t.Errorf("evaluator editing a unit: %d %s", code, errs)
 	}
-	// Before scoring closes the evaluator's ranking holds only their own
-	// scores; after, everyone's.
-	if rows := rankJSON(t, zhang); rows[0].Evaluators != 1 {
-		t.Errorf("evaluator sees %d totals before close, want only their own", rows[0].Evaluators)
+	// Before scoring closes an evaluator gets no ranking and no document
+	// made from it; after, everyone's scores count.
+	for _, args := range [][]string{{"rank", "--db", zhang, "--json"}, {"export", "xlsx", "--db", zhang, "--out", filepath.Join(t.TempDir(), "s.xlsx")}} {
+		if code, out, errs := ctl(t, args...); code != 1 || out != "" || !strings.Contains(errs, "评分结束前，评委登录看不到排名") {
+			t.Errorf("%v before close: %d %q %s", args, code, out, errs)
+		}
+	}
+	if rows := rankJSON(t, chair); rows[0].Evaluators != 2 {
+		t.Errorf("chair sees %d totals, want 2", rows[0].Evaluators)
 	}
 	mustCtl(t, "scoring", "close", "--db", chair, "--reason", "评分结束")
 	if rows := rankJSON(t, zhang); rows[0].Evaluators != 2 {

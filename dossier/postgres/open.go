@@ -95,6 +95,21 @@ func Location(st *store.Store) string {
 	return st.Path()
 }
 
+// Role is the role of the store's login in its campaign on a server
+// (RoleClerk, RoleChair or RoleEvaluator; "" for a file, whose user may do
+// everything).
+func Role(ctx context.Context, st *store.Store) (string, error) {
+	s, ok := st.Backend().(*server)
+	if !ok {
+		return "", nil
+	}
+	var r sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT dossier_role()`).Scan(&r); err != nil {
+		return "", serverError(s.cfg.Server, "读取登录的角色", err)
+	}
+	return r.String, nil
+}
+
 // CreateOptions describe a new campaign on a server.
 type CreateOptions struct {
 	Campaign   dossier.Campaign
