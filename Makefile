@@ -13,8 +13,9 @@ GUI_DEPS  = gcc libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-de
 # util-linux (setpriv: read-only campaigns as an unprivileged user) and mount (a
 # small tmpfs for the full-disk test, as root); LibreOffice (headless Calc),
 # Gnumeric and openpyxl to write the workbooks other programs write, for the
-# Excel exchange tests; qpdf to check the PDFs' structure.
-TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl qpdf
+# Excel exchange tests; qpdf to check the PDFs' structure; postgresql (initdb,
+# pg_ctl, psql) for the throwaway server the shared-campaign tests start.
+TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric python3-openpyxl qpdf postgresql
 
 .PHONY: all run build test vet unit-test gui-build fuzz fuzz-short bench deps gui-deps test-deps package clean screenshots \
 	win-deps dist-deps win-build win-test win-test-all dist dist-test

@@ -2,12 +2,15 @@ package ops
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 )
@@ -22,12 +25,16 @@ type NewCampaign struct {
 	Date time.Time
 	// Year is the campaign's year (评选年度); 0 is the date's year.
 	Year int
+	// Server is how a campaign on a server is opened once made (a
+	// postgres:// db); it is unused for a file.
+	Server postgres.OpenOptions
 }
 
-// CreateCampaign makes a new campaign file at path with the default
-// categories (五大工程) and opens it. An existing file is refused, never
+// CreateCampaign makes a new campaign with the default categories (五大工程)
+// and opens it: a file at db, or, for a postgres:// URL, in that server's
+// empty database. An existing file or campaign is refused, never
 // overwritten; the file appears whole or not at all.
-func CreateCampaign(ctx context.Context, path string, c NewCampaign) (*store.Store, error) {
+func CreateCampaign(ctx context.Context, db string, c NewCampaign) (*store.Store, error) {
 	cats, err := dossier.ParseCategories(assets.DefaultCategories)
 	if err != nil {
 		return nil, err
@@ -40,16 +47,44 @@ func CreateCampaign(ctx context.Context, path string, c NewCampaign) (*store.Sto
 	if year == 0 {
 		year = date.Year()
 	}
-	return sqlite.Create(ctx, path, sqlite.CreateOptions{
+	if postgres.IsURL(db) {
+		return postgres.Create(ctx, db, postgres.CreateOptions{
+			Campaign: dossier.Campaign{Title: c.Title, Organiser: c.Organiser, Year: year, Date: date.Format("2006-01-02"),
+				TrimMin: dossier.DefaultTrimMin},
+			Categories: cats, Open: c.Server,
+		})
+	}
+	return sqlite.Create(ctx, db, sqlite.CreateOptions{
 		Title: c.Title, Organiser: c.Organiser, Year: year, Date: date.Format("2006-01-02"),
 		TrimMin: dossier.DefaultTrimMin, Categories: cats,
 	})
 }
 
 // CreateDemo makes the demo campaign (the seed's four units, sample
-// evaluators and scores) at path and opens it.
-func CreateDemo(ctx context.Context, path string) (*store.Store, error) {
-	return demo.Create(ctx, path)
+// evaluators and scores) at db, a file or a server (see CreateDemoOn), and
+// opens it.
+func CreateDemo(ctx context.Context, db string) (*store.Store, error) {
+	return CreateDemoOn(ctx, db, postgres.OpenOptions{})
+}
+
+// CreateDemoOn is CreateDemo with the options a campaign on a server is
+// opened with. On a server the demo is made as a file in a temporary
+// folder, then copied, so that it is the same campaign, id for id.
+func CreateDemoOn(ctx context.Context, db string, server postgres.OpenOptions) (*store.Store, error) {
+	if !postgres.IsURL(db) {
+		return demo.Create(ctx, db)
+	}
+	dir, err := os.MkdirTemp("", "dossier-demo-")
+	if err != nil {
+		return nil, dossier.DiskError(os.TempDir(), err)
+	}
+	defer os.RemoveAll(dir)
+	f, err := demo.Create(ctx, filepath.Join(dir, "demo.dossier"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return postgres.Create(ctx, db, postgres.CreateOptions{Copy: f, Open: server})
 }
 
 // SafeFileName makes a title usable as a file name on every system:

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
@@ -204,6 +205,25 @@ func PendingError(r *dossier.Ranking) error {
 	return dossier.Errorf(dossier.EINVALID, "不能导出公示名单：%s 同分并列，跨越拟推荐线或名额限制，评委会尚未决定。请先用 decision 记录评委会决定；确需先行导出（名单不列入这些单位），请加 --allow-pending", strings.Join(names, "、"))
 }
 
+// MayRank refuses an evaluator's login on a server the ranking, other
+// evaluators' scores and the documents made of them until scoring closes
+// (the server's row policies hide those scores anyway: a ranking made of
+// what such a login can read would be wrong, not merely partial).
+func MayRank(ctx context.Context, s *store.Store) error {
+	role, err := postgres.Role(ctx, s)
+	if err != nil || role != postgres.RoleEvaluator {
+		return err
+	}
+	st, err := s.Scoring(ctx)
+	if err != nil {
+		return err
+	}
+	if st.State != "closed" {
+		return dossier.Errorf(dossier.EREADONLY, "评分结束前，评委登录看不到排名、他人的评分和据此生成的文档（%s）；评分结束后再查看", s.Where())
+	}
+	return nil
+}
+
 // Export makes a document of the campaign (see Kind), written whole or
 // not at all and never over a campaign file.
 func Export(ctx context.Context, st *store.Store, req ExportRequest) (*ExportResult, error) {
@@ -213,6 +233,14 @@ func Export(ctx context.Context, st *store.Store, req ExportRequest) (*ExportRes
 	}
 	if strings.TrimSpace(req.Out) == "" {
 		return nil, dossier.Errorf(dossier.EINVALID, "请指定输出文件")
+	}
+	switch req.Kind {
+	case KindTemplate, KindScoreSheet, KindBackup:
+	default:
+		// Every other document carries the ranking or others' scores.
+		if err := MayRank(ctx, st); err != nil {
+			return nil, err
+		}
 	}
 	j := &exportJob{st: st, req: req, res: &ExportResult{}, protect: req.Protect}
 	if x.load != nil {

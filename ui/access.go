@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/export"
 )
@@ -38,6 +39,9 @@ func sameFile(a, b string) bool {
 // openChecked opens a campaign file for writing unless another program has
 // it open: then the user is asked, and ErrAsking returned.
 func (a *App) openChecked(path string) error {
+	if postgres.IsURL(path) {
+		return a.openServer(path)
+	}
 	if a.cur != nil && sameFile(a.cur.store.Path(), path) {
 		return nil // already open here
 	}

@@ -13,6 +13,7 @@ import (
 
 	appinfo "github.com/dossier-app/dossier"
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/ops"
 )
@@ -250,7 +251,7 @@ func (a *App) attach(st *store.Store) error {
 		return err
 	}
 	a.cur = s
-	a.prefs.AddRecent(st.Path())
+	a.prefs.AddRecent(postgres.Location(st))
 	a.win.SetContent(s.view)
 	a.updateTitle()
 	return nil
@@ -301,7 +302,7 @@ func (a *App) updateTitle() {
 	if a.cur.readOnly() {
 		ro = "（只读）"
 	}
-	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, a.cur.store.Path()))
+	a.win.SetTitle(fmt.Sprintf("%s%s — %s", a.cur.campaign.Title, ro, postgres.Location(a.cur.store)))
 }
 
 func (a *App) menu() *fyne.MainMenu {

@@ -12,6 +12,7 @@ import (
 	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/internal/pgtest"
 )
 
 var (
@@ -94,9 +95,10 @@ func makeLarge(path string, n int) error {
 
 const largeUnits = 10000
 
-// TestMain removes the large campaign made for the benchmarks.
+// TestMain removes the large campaign made for the benchmarks, and stops
+// the PostgreSQL server the server tests started.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m)
 	if largeDir != "" {
 		os.RemoveAll(largeDir)
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"github.com/dossier-app/dossier/dossier/postgres"
 )
 
 // Preference keys and their limits: every key the app stores is here.
@@ -45,9 +46,14 @@ func (p prefs) Recent() []string {
 	return p.p.StringList(prefRecentFiles)
 }
 
-// AddRecent puts path at the top of the recent files.
+// AddRecent puts path at the top of the recent files. A campaign on a
+// server is kept by its URL without the password (postgres.Redact): the
+// password is asked for again, never stored in plain text.
 func (p prefs) AddRecent(path string) {
-	if abs, err := filepath.Abs(path); err == nil {
+	server := postgres.IsURL(path)
+	if server {
+		path = postgres.Redact(path)
+	} else if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	list := []string{path}
@@ -57,7 +63,9 @@ func (p prefs) AddRecent(path string) {
 		}
 	}
 	p.p.SetStringList(prefRecentFiles, list)
-	p.SetFolder(purposeCampaign, filepath.Dir(path))
+	if !server {
+		p.SetFolder(purposeCampaign, filepath.Dir(path))
+	}
 }
 
 // RemoveRecent takes path off the recent files.

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/ops"
 )
@@ -208,7 +209,7 @@ func (s *session) updateHeader() {
 	} else {
 		s.titleLbl.SetText(s.campaign.Title)
 	}
-	s.pathLbl.SetText(s.store.Path())
+	s.pathLbl.SetText(postgres.Location(s.store))
 }
 
 // campaignChanged takes new campaign settings into the header and title.
@@ -386,6 +387,9 @@ func (s *session) busy() bool { return s.running.Load() > 0 }
 func (s *session) saveCopy() {
 	s.flush()
 	base := strings.TrimSuffix(filepath.Base(s.store.Path()), filepath.Ext(s.store.Path()))
+	if s.store.Path() == "" {
+		base = s.campaign.Title // a campaign on a server: its copy is a file
+	}
 	s.a.pick.saveFile("保存副本", base+"-副本.dossier", false, func(path string) {
 		s.background("正在保存副本 "+filepath.Base(path), func(ops.Progress) func() {
 			_, err := ops.Export(s.ctx, s.store, ops.ExportRequest{Kind: ops.KindBackup, Out: path})

@@ -22,7 +22,7 @@ func runNew(ctx context.Context, x *call) error {
 	if t == "" {
 		t = "未命名评选活动"
 	}
-	s, err := ops.CreateCampaign(ctx, *f.db, ops.NewCampaign{Title: t})
+	s, err := ops.CreateCampaign(ctx, *f.db, ops.NewCampaign{Title: t, Server: cliOpen})
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func runNew(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
+	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, shown(*f.db), len(cats))
 	return nil
 }
 
@@ -40,7 +40,7 @@ func runDemo(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := ops.CreateDemo(ctx, *f.db)
+	s, err := ops.CreateDemoOn(ctx, *f.db, cliOpen)
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func runDemo(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(x.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, *f.db, len(b.Units), len(b.Evaluators))
+	fmt.Fprintf(x.out, "已创建示例评选活动“%s”：%s（%d 个单位，%d 位评委）\n", b.Campaign.Title, shown(*f.db), len(b.Units), len(b.Evaluators))
 	return nil
 }
 
@@ -237,6 +237,6 @@ func runCheck(ctx context.Context, x *call) error {
 		}
 		return &rejectedError{len(problems)}
 	}
-	fmt.Fprintf(x.out, "检查通过：%s\n", *f.db)
+	fmt.Fprintf(x.out, "检查通过：%s\n", shown(*f.db))
 	return nil
 }

@@ -26,7 +26,7 @@ func newFlags(name string, withDB bool, args []string) *flags {
 	fs.SetOutput(io.Discard)
 	f := &flags{FlagSet: fs, args: args}
 	if withDB {
-		f.db = fs.String("db", "", "评选活动文件")
+		f.db = fs.String("db", "", "评选活动文件，或服务器上的评选活动（postgres://登录名@服务器/数据库）")
 	}
 	return f
 }

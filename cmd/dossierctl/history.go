@@ -82,7 +82,7 @@ func runHistory(ctx context.Context, x *call) error {
 			fmt.Fprintln(x.out, indent(ev.After, "    "))
 		}
 		if ev.Restorable {
-			fmt.Fprintf(x.out, "  可恢复：dossierctl history restore --db %s --id %d\n", *f.db, ev.ID)
+			fmt.Fprintf(x.out, "  可恢复：dossierctl history restore --db %s --id %d\n", shown(*f.db), ev.ID)
 		}
 	}
 	fmt.Fprintf(x.out, "共 %d 条记录\n", len(events))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 )
@@ -12,13 +13,17 @@ import (
 // program is how dossierctl names itself in a campaign's lock file.
 const program = "dossierctl"
 
-// openCampaign opens the existing campaign db names. It is the one place
-// the command line opens a campaign (a server URL is to be told apart
-// here). No verb asks for readOnly today: a reading verb opens for writing
+// openCampaign opens the existing campaign db names: a file, or a
+// postgres:// URL (a campaign on a server, the password from the URL,
+// PGPASSWORD or ~/.pgpass). It is the one place the command line opens a
+// campaign. No verb asks for readOnly today: a reading verb opens for writing
 // as it always has, so that an old file's schema is brought up to date and
 // a journal left beside it is set aside (sqlite.OpenWith); a file that
 // cannot be written opens read-only anyway.
 func openCampaign(ctx context.Context, db string, readOnly bool) (*store.Store, error) {
+	if postgres.IsURL(db) {
+		return postgres.OpenWith(ctx, db, cliOpen)
+	}
 	return sqlite.OpenWith(ctx, db, sqlite.OpenOptions{Program: program, ReadOnly: readOnly})
 }
 

@@ -54,6 +54,9 @@ func runRank(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
+	if err := mayRank(ctx, s); err != nil {
+		return err
+	}
 	b, r, err := s.Rank(ctx)
 	if err != nil {
 		return err

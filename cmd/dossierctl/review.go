@@ -64,6 +64,9 @@ func runReview(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
+	if err := mayRank(ctx, s); err != nil {
+		return err
+	}
 	flags, err := reviewFlags(ctx, s)
 	if err != nil {
 		return err
@@ -126,5 +129,5 @@ func runReviewResolve(ctx context.Context, x *call) error {
 			return nil
 		}
 	}
-	return dossier.Errorf(dossier.ENOTFOUND, "复核标记“%s”不存在（用 review --db %s 查看现有标记）", *id, *f.db)
+	return dossier.Errorf(dossier.ENOTFOUND, "复核标记“%s”不存在（用 review --db %s 查看现有标记）", *id, shown(*f.db))
 }

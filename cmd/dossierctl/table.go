@@ -86,6 +86,13 @@ var root = &Command{Name: "dossierctl", Commands: []*Command{
 			{Name: "resolve", UsageLine: "--db FILE --flag ID --by NAME --note TEXT", Short: "记录复核人和复核意见",
 				Campaign: opensCampaign, Run: runReviewResolve},
 		}},
+	{Name: "copy", UsageLine: "--from SRC --to DST", Short: "在文件和服务器之间复制评选活动（任一方向）",
+		Run: runCopy, Long: "SRC、DST 是评选活动文件或 postgres:// 地址。全部内容原样复制：单位（编号不变）、修改记录、历史版本、图片、评分、评委会决定、复核意见和评分记录；目标须是不存在的文件或服务器上空的数据库，从不覆盖。"},
+	{Name: "account", Short: "服务器上评选活动的登录账号", Commands: []*Command{
+		{Name: "add", UsageLine: "--db URL --name LOGIN --role clerk|chair|evaluator [--evaluator NAME] [--password P]",
+			Short: "新增登录（权限由服务器执行）", Run: runAccountAdd,
+			Long: "clerk（工作人员）可做一切；chair（主任）可查看全部、记录评委会决定和复核意见、开始或结束评分；evaluator（评委）可查看单位材料，只能录入和查看本人的评分和评语，评分结束前看不到他人的评分和排名。不给 --password 时随机生成密码并只显示一次。需要有 CREATEROLE 权限的登录执行。"},
+	}},
 }}
 
 func init() { link(root) }

@@ -45,7 +45,7 @@ func (s *Store) SetOutlierPct(ctx context.Context, pct int) (err error) {
 // Resolutions returns the recorded 复核 resolutions by flag ID.
 func (s *Store) Resolutions(ctx context.Context) (_ map[string]dossier.Resolution, err error) {
 	defer s.wrap(&err, "读取复核记录")
-	rows, err := s.r.QueryContext(ctx, `SELECT flag_id, by, note, at FROM review_resolution ORDER BY flag_id`)
+	rows, err := s.r.QueryContext(ctx, `SELECT flag_id, "by", note, at FROM review_resolution ORDER BY flag_id`)
 	if err != nil {
 		return nil, err
 	}
@@ -72,14 +72,14 @@ func (s *Store) ResolveFlag(ctx context.Context, f dossier.Flag, by, note string
 	return s.tx(ctx, func(tx *Tx) error {
 		var before []string
 		var oldBy, oldNote string
-		err := tx.QueryRowContext(ctx, `SELECT by, note FROM review_resolution WHERE flag_id = ?`, f.ID).Scan(&oldBy, &oldNote)
+		err := tx.QueryRowContext(ctx, `SELECT "by", note FROM review_resolution WHERE flag_id = ?`, f.ID).Scan(&oldBy, &oldNote)
 		if err == nil {
 			before = []string{"复核人：" + oldBy + "；意见：" + oldNote}
 		} else if err != sql.ErrNoRows {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO review_resolution (flag_id, by, note, at) VALUES (?, ?, ?, ?)
-			ON CONFLICT (flag_id) DO UPDATE SET by = excluded.by, note = excluded.note, at = excluded.at`, f.ID, by, note, s.stamp()); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO review_resolution (flag_id, "by", note, at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (flag_id) DO UPDATE SET "by" = excluded."by", note = excluded.note, at = excluded.at`, f.ID, by, note, s.stamp()); err != nil {
 			return err
 		}
 		subject := "复核标记 " + f.ID + "（" + dossier.FlagLabel(f.Kind) + "）"

@@ -136,6 +136,18 @@ func (b *binder) bind(q string) string {
 type db struct {
 	pool *sql.DB
 	b    *binder
+	// snapshot replaces the options of a read-only transaction where the
+	// database needs more to see one state across statements (a server:
+	// repeatable read; see Snapshotter).
+	snapshot *sql.TxOptions
+}
+
+// readOptions are the options of a read transaction on d.
+func (d *db) readOptions() *sql.TxOptions {
+	if d.snapshot != nil {
+		return d.snapshot
+	}
+	return &sql.TxOptions{ReadOnly: true}
 }
 
 func (d *db) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -151,6 +163,9 @@ func (d *db) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Ro
 }
 
 func (d *db) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	if opts != nil && opts.ReadOnly {
+		opts = d.readOptions()
+	}
 	t, err := d.pool.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, err

@@ -54,6 +54,9 @@ func New(c Config) *Store {
 		c.Read = c.Write
 	}
 	s.r = &db{pool: c.Read, b: b}
+	if sn, ok := c.Backend.(Snapshotter); ok {
+		s.r.snapshot = sn.ReadSnapshot()
+	}
 	return s
 }
 
@@ -88,7 +91,9 @@ func (s *Store) Poll(ctx context.Context) uint64 {
 func (s *Store) StartLog(ctx context.Context) (err error) {
 	defer s.wrap(&err, "建立评分记录")
 	var records int
-	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM score_log`).Scan(&records); err != nil {
+	// The head's sequence number, not count(*) FROM score_log: on a
+	// server an evaluator's login sees no log record until scoring closes.
+	if err := s.w.QueryRowContext(ctx, `SELECT head_seq FROM scoring`).Scan(&records); err != nil {
 		return fmt.Errorf("read score log: %w", err)
 	}
 	if records == 0 {
@@ -127,6 +132,15 @@ func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dos
 
 // tx runs fn in one write transaction, rolling back on error or panic.
 func (s *Store) tx(ctx context.Context, fn func(tx *Tx) error) error {
+	// What the database refused is said in the user's terms (a server's
+	// refusal of a right, a lost connection), once, here.
+	if err := s.write(ctx, fn); err != nil {
+		return s.d.Classify(err)
+	}
+	return nil
+}
+
+func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.b.Writable(); err != nil {
 		return err
 	}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"context"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier/demo"
+	"github.com/dossier-app/dossier/dossier/postgres"
+	"github.com/dossier-app/dossier/internal/pgtest"
+)
+
+// A campaign on a server opens from its URL: the app asks for the password
+// (none in the URL, PGPASSWORD or ~/.pgpass), and keeps the URL among the
+// recent campaigns without it.
+func TestOpenServerAsksPassword(t *testing.T) {
+	ctx := context.Background()
+	f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	full := pgtest.Database(t)
+	s, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	t.Setenv("PGPASSWORD", "")
+	t.Setenv("PGPASSFILE", "/nonexistent")
+	u, _ := url.Parse(full)
+	u.User = url.User(pgtest.Superuser)
+	bare := u.String()
+
+	a, _ := newTestApp(t)
+	for _, try := range []struct{ password, want string }{{"wrong", "拒绝了登录"}, {pgtest.Password, ""}} {
+		if err := a.Open(bare); err != ErrAsking {
+			t.Fatalf("open without a password: %v, want the password asked", err)
+		}
+		if got := overlayTexts(a); !strings.Contains(got, "连接数据库服务器") || !strings.Contains(got, pgtest.Superuser) {
+			t.Fatalf("password dialog: %q", got)
+		}
+		var entry *widget.Entry
+		for _, o := range objects(a.win.Canvas().Overlays().Top()) {
+			if e, ok := o.(*widget.Entry); ok && e.Password {
+				entry = e
+			}
+		}
+		if entry == nil {
+			t.Fatal("no password field")
+		}
+		test.Type(entry, try.password)
+		test.Tap(dialogButton(t, a, "连接"))
+		if try.want != "" {
+			if got := overlayTexts(a); !strings.Contains(got, try.want) {
+				t.Fatalf("wrong password: %q", got)
+			}
+			a.win.Canvas().Overlays().Top().Hide()
+			a.win.Canvas().Overlays().Remove(a.win.Canvas().Overlays().Top())
+			continue
+		}
+	}
+	if a.cur == nil {
+		t.Fatalf("not opened: %q", overlayTexts(a))
+	}
+	if title := a.win.Title(); !strings.Contains(title, "河南") && !strings.Contains(title, "postgres://") {
+		t.Errorf("title %q", title)
+	}
+	if r := a.prefs.Recent(); len(r) == 0 || r[0] != postgres.Redact(bare) || strings.Contains(r[0], pgtest.Password) {
+		t.Errorf("recent = %v", r)
+	}
+}
