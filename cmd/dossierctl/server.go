@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
@@ -22,27 +20,6 @@ var cliOpen = postgres.OpenOptions{NoListen: true}
 // shown is a --db value as messages show it: a server URL without its
 // password.
 func shown(db string) string { return postgres.Redact(db) }
-
-// createOnServer makes a new campaign on the server db names (new --db URL).
-func createOnServer(ctx context.Context, db string, c dossier.Campaign, cats []dossier.Category) (*store.Store, error) {
-	return postgres.Create(ctx, db, postgres.CreateOptions{Campaign: c, Categories: cats, Open: cliOpen})
-}
-
-// demoOnServer puts the demo campaign on a server: made as a file in a
-// temporary folder, then copied, so that it is the same campaign, id for id.
-func demoOnServer(ctx context.Context, db string) (*store.Store, error) {
-	dir, err := os.MkdirTemp("", "dossier-demo-")
-	if err != nil {
-		return nil, dossier.DiskError(os.TempDir(), err)
-	}
-	defer os.RemoveAll(dir)
-	f, err := demo.Create(ctx, filepath.Join(dir, "demo.dossier"))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return postgres.Create(ctx, db, postgres.CreateOptions{Copy: f, Open: cliOpen})
-}
 
 // runCopy copies a campaign between a file and a server, either way (or
 // file to file, server to server), whole: ids, history, revisions, photos,

@@ -73,11 +73,23 @@ func (s *Store) Generation() uint64 { return s.gen.Load() }
 // login on a server), so that Generation moves.
 func (s *Store) BumpGeneration() { s.gen.Add(1) }
 
+// Poll asks the backend whether the campaign was written elsewhere since
+// it last asked (a Watcher backend), moves Generation if so, and returns
+// Generation. A screen that calls it when it comes forward sees another
+// program's writes too.
+func (s *Store) Poll(ctx context.Context) uint64 {
+	if w, ok := s.b.(Watcher); ok && w.ChangedElsewhere(ctx) {
+		s.gen.Add(1)
+	}
+	return s.gen.Load()
+}
+
 // StartLog writes the score log's first record when the campaign has none
 // (from the scores and decisions it holds) and from then on seals every
 // write transaction into the log. An adapter calls it once its schema is
 // up to date.
-func (s *Store) StartLog(ctx context.Context) error {
+func (s *Store) StartLog(ctx context.Context) (err error) {
+	defer s.wrap(&err, "建立评分记录")
 	var records int
 	// The head's sequence number, not count(*) FROM score_log: on a
 	// server an evaluator's login sees no log record until scoring closes.
@@ -95,7 +107,8 @@ func (s *Store) StartLog(ctx context.Context) error {
 
 // InitCampaign writes a new campaign's settings and categories (with their
 // indicators; IDs are assigned) into an empty schema, in one transaction.
-func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dossier.Category) error {
+func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dossier.Category) (err error) {
+	defer s.wrap(&err, "创建评选活动")
 	return s.tx(ctx, func(tx *Tx) error {
 		c.ID = newID()
 		if err := c.Validate(); err != nil {
@@ -113,21 +126,12 @@ func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dos
 				return err
 			}
 		}
-		return s.event(ctx, tx, "campaign.create", "", "", "创建评选活动“"+c.Title+"”")
+		return s.event(ctx, tx, dossier.ActionCampaignCreate, "", "", "创建评选活动“"+c.Title+"”")
 	})
 }
 
 // tx runs fn in one write transaction, rolling back on error or panic.
 func (s *Store) tx(ctx context.Context, fn func(tx *Tx) error) error {
-	// What the database refused is said in the user's terms (a server's
-	// refusal of a right, a lost connection), once, here.
-	if err := s.write(ctx, fn); err != nil {
-		return s.d.Classify(err)
-	}
-	return nil
-}
-
-func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.b.Writable(); err != nil {
 		return err
 	}
@@ -173,13 +177,13 @@ func (s *Store) stamp() string {
 	return now().UTC().Format(time.RFC3339Nano)
 }
 
-func (s *Store) event(ctx context.Context, tx *Tx, action, unitID, source, detail string) error {
+func (s *Store) event(ctx context.Context, tx *Tx, action dossier.Action, unitID, source, detail string) error {
 	var uid any
 	if unitID != "" {
 		uid = unitID
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail) VALUES (?, ?, ?, ?, ?)`,
-		s.stamp(), action, uid, source, detail)
+		s.stamp(), string(action), uid, source, detail)
 	return err
 }
 
@@ -218,7 +222,8 @@ func (s *Store) Path() string {
 
 // Backup writes a consistent copy of the open campaign to the file out,
 // refusing an existing one, while the campaign stays open.
-func (s *Store) Backup(ctx context.Context, out string) error {
+func (s *Store) Backup(ctx context.Context, out string) (err error) {
+	defer s.wrap(&err, "备份评选活动")
 	if b, ok := s.b.(Backuper); ok {
 		return b.Backup(ctx, out)
 	}
@@ -227,7 +232,8 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 
 // Close closes the campaign (a file checkpoints its journal, so it stands
 // alone when copied).
-func (s *Store) Close() error {
+func (s *Store) Close() (err error) {
+	defer s.wrap(&err, "关闭评选活动")
 	if s == nil || s.b == nil {
 		return nil
 	}
