@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strings"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -50,4 +53,28 @@ func (a *App) askPassword(raw string, cfg *postgres.Config) {
 	d.Resize(d.MinSize().AddWidthHeight(120, 0))
 	d.Show()
 	a.win.Canvas().Focus(pw)
+}
+
+// askServer asks for the address of a campaign on a database server (the
+// start screen's 连接服务器), then opens it, asking for the password when
+// the address has none.
+func (a *App) askServer() {
+	addr := widget.NewEntry()
+	addr.SetPlaceHolder("postgres://登录名@服务器:5432/数据库?sslmode=require")
+	d := dialog.NewForm("连接服务器上的评选活动", "连接", "取消", []*widget.FormItem{
+		widget.NewFormItem("地址", addr),
+	}, func(ok bool) {
+		if !ok || strings.TrimSpace(addr.Text) == "" {
+			return
+		}
+		raw := strings.TrimSpace(addr.Text)
+		if !postgres.IsURL(raw) {
+			a.alert("无法连接", "地址应以 postgres:// 开头，例如 postgres://clerk@db.example.cn:5432/pg2026?sslmode=require")
+			return
+		}
+		a.openFailed("无法连接", a.Open(raw))
+	}, a.win)
+	d.Resize(fyne.NewSize(620, d.MinSize().Height))
+	d.Show()
+	a.win.Canvas().Focus(addr)
 }

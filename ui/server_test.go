@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,9 +39,24 @@ func TestOpenServerAsksPassword(t *testing.T) {
 	bare := u.String()
 
 	a, _ := newTestApp(t)
-	for _, try := range []struct{ password, want string }{{"wrong", "拒绝了登录"}, {pgtest.Password, ""}} {
-		if err := a.Open(bare); err != ErrAsking {
-			t.Fatalf("open without a password: %v, want the password asked", err)
+	a.ShowStart()
+	test.Tap(findButton(t, a.start.view, "连接服务器…"))
+	var addr *widget.Entry
+	for _, o := range objects(a.win.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok {
+			addr = e
+		}
+	}
+	if addr == nil {
+		t.Fatalf("no address field: %q", overlayTexts(a))
+	}
+	test.Type(addr, bare)
+	test.Tap(dialogButton(t, a, "连接"))
+	for i, try := range []struct{ password, want string }{{"wrong", "拒绝了登录"}, {pgtest.Password, ""}} {
+		if i > 0 {
+			if err := a.Open(bare); err != ErrAsking {
+				t.Fatalf("open without a password: %v, want the password asked", err)
+			}
 		}
 		if got := overlayTexts(a); !strings.Contains(got, "连接数据库服务器") || !strings.Contains(got, pgtest.Superuser) {
 			t.Fatalf("password dialog: %q", got)
@@ -74,4 +90,15 @@ func TestOpenServerAsksPassword(t *testing.T) {
 	if r := a.prefs.Recent(); len(r) == 0 || r[0] != postgres.Redact(bare) || strings.Contains(r[0], pgtest.Password) {
 		t.Errorf("recent = %v", r)
 	}
+}
+
+func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, o := range objects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
 }

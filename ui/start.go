@@ -39,12 +39,13 @@ func newStartScreen(a *App) *startScreen {
 	newBtn.Importance = widget.HighImportance
 	openBtn := widget.NewButtonWithIcon("打开评选活动文件…", theme.FolderOpenIcon(), func() { a.askOpen() })
 	demoBtn := widget.NewButtonWithIcon("打开示例活动", theme.InfoIcon(), func() { st.openDemo() })
+	serverBtn := widget.NewButtonWithIcon("连接服务器…", theme.ComputerIcon(), func() { a.askServer() })
 
 	st.fillRecent()
 	card := container.NewVBox(
 		container.NewBorder(nil, nil, icon, nil, container.NewVBox(title, sub)),
 		widget.NewSeparator(),
-		container.NewHBox(newBtn, openBtn, demoBtn),
+		container.NewHBox(newBtn, openBtn, demoBtn, serverBtn),
 		heading("最近打开"),
 		st.recent,
 	)

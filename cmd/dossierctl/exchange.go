@@ -264,6 +264,9 @@ func runExport(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
+	if err := mayRank(ctx, s); err != nil {
+		return err
+	}
 	req := ops.ExportRequest{Kind: ops.Kind(*kind), Out: *out, Unit: *code, WithScores: *withScores, AllowPending: *allowPending, PPI: pdf.PrintPPI, Protect: []string{*f.db}}
 	if *quality == "screen" {
 		req.PPI = pdf.ScreenPPI

@@ -79,7 +79,7 @@ DECLARE
 	t text;
 BEGIN
 	FOREACH t IN ARRAY ARRAY['campaign', 'category', 'indicator', 'unit', 'achievement', 'indicator_value', 'photo',
-		'evaluator', 'conflict_override', 'decision', 'score', 'comment', 'history', 'scoring', 'review_resolution', 'revision']
+		'evaluator', 'conflict_override', 'decision', 'score', 'comment', 'history', 'scoring', 'review_resolution', 'revision', 'calendar_day']
 	LOOP
 		EXECUTE format('CREATE OR REPLACE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION dossier_notify()', t);
 	END LOOP;

@@ -15,7 +15,7 @@ import (
 // identity) and are not copied; neither is what exists in one container
 // only (a server's account table, its login columns).
 var copyTables = []string{
-	"campaign", "category", "indicator", "unit", "achievement", "indicator_value", "image", "image_rendition",
+	"campaign", "calendar_day", "category", "indicator", "unit", "achievement", "indicator_value", "image", "image_rendition",
 	"photo", "evaluator", "conflict_override", "decision", "score", "comment", "revision", "history", "score_log",
 	"scoring", "review_resolution",
 }

@@ -132,15 +132,6 @@ func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dos
 
 // tx runs fn in one write transaction, rolling back on error or panic.
 func (s *Store) tx(ctx context.Context, fn func(tx *Tx) error) error {
-	// What the database refused is said in the user's terms (a server's
-	// refusal of a right, a lost connection), once, here.
-	if err := s.write(ctx, fn); err != nil {
-		return s.d.Classify(err)
-	}
-	return nil
-}
-
-func (s *Store) write(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.b.Writable(); err != nil {
 		return err
 	}
