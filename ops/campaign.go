@@ -20,7 +20,8 @@ type NewCampaign struct {
 	// Date is the campaign's date (printed on its documents, also their
 	// creation date). The zero time is today.
 	Date time.Time
-	// Year is the campaign's year (评选年度); 0 is the date's year.
+	// Year is the campaign's year (评选年度); 0 for a campaign without one
+	// (its 申报编号 then number as D-0001…).
 	Year int
 }
 
@@ -36,12 +37,8 @@ func CreateCampaign(ctx context.Context, path string, c NewCampaign) (*store.Sto
 	if date.IsZero() {
 		date = time.Now()
 	}
-	year := c.Year
-	if year == 0 {
-		year = date.Year()
-	}
 	return sqlite.Create(ctx, path, sqlite.CreateOptions{
-		Title: c.Title, Organiser: c.Organiser, Year: year, Date: date.Format("2006-01-02"),
+		Title: c.Title, Organiser: c.Organiser, Year: c.Year, Date: date.Format("2006-01-02"),
 		TrimMin: dossier.DefaultTrimMin, Categories: cats,
 	})
 }
