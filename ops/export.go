@@ -21,20 +21,24 @@ type Kind string
 
 // The documents Export makes. A new kind is one entry in exporters.
 const (
-	KindDossier     Kind = "dossier"     // 评审材料汇编 (PDF)
-	KindNotice      Kind = "notice"      // 公示名单 (PDF)
-	KindUnit        Kind = "unit"        // one unit's material (PDF)
-	KindSummary     Kind = "summary"     // 评审结果汇总表 (xlsx)
-	KindTemplate    Kind = "template"    // blank 申报表 (xlsx)
-	KindScoreSheet  Kind = "scoresheet"  // one evaluator's 评分表 (xlsx)
-	KindScoreSheets Kind = "scoresheets" // every evaluator's 评分表, into a folder
-	KindBackup      Kind = "backup"      // a consistent copy of the campaign file
+	KindDossier          Kind = "dossier"           // 评审材料汇编 (PDF)
+	KindNotice           Kind = "notice"            // 公示名单 (PDF)
+	KindUnit             Kind = "unit"              // one unit's material (PDF)
+	KindSummary          Kind = "summary"           // 评审结果汇总表 (xlsx)
+	KindTemplate         Kind = "template"          // blank 申报表 (xlsx)
+	KindScoreSheet       Kind = "scoresheet"        // one evaluator's 评分表 (xlsx)
+	KindScoreSheetFolder Kind = "scoresheet-folder" // every evaluator's 评分表 workbook, into a folder
+	KindScoreForms       Kind = "scoresheets"       // 评分表 per evaluator, to be signed (PDF)
+	KindSummaryForm      Kind = "summary-sheet"     // 评分汇总表 with 计分人、复核人、监督人 (PDF)
+	KindDeclarations     Kind = "declarations"      // 回避声明 per evaluator (PDF)
+	KindReport           Kind = "report"            // 评审结果报告 (PDF)
+	KindBackup           Kind = "backup"            // a consistent copy of the campaign file
 )
 
 // ExportRequest says what to make and where.
 type ExportRequest struct {
 	Kind Kind
-	// Out is the file to write; for KindScoreSheets, the folder.
+	// Out is the file to write; for KindScoreSheetFolder, the folder.
 	Out string
 	// Unit is the 申报编号 of the unit, for KindUnit.
 	Unit string
@@ -42,6 +46,10 @@ type ExportRequest struct {
 	Evaluator string
 	// WithScores puts the score box into the single-unit PDF.
 	WithScores bool
+	// AllowPending exports the 公示名单 although a tie across the cut line
+	// or a cap awaits the committee (the GUI asks first; the CLI needs
+	// --allow-pending).
+	AllowPending bool
 	// PPI is the photos' resolution in a PDF: pdf.PrintPPI (also for 0)
 	// or pdf.ScreenPPI.
 	PPI int
@@ -55,7 +63,7 @@ type ExportRequest struct {
 
 // ExportResult is what was made.
 type ExportResult struct {
-	// Files are the files written, in order (one but for KindScoreSheets).
+	// Files are the files written, in order (one but for KindScoreSheetFolder).
 	Files []string
 	// Pages and Warnings are a PDF's page count and its warnings
 	// (characters no font has, pictures printed too small), in Chinese.
@@ -105,9 +113,18 @@ var exporters = map[Kind]exporter{
 	// its material: the two front-ends give the same bytes.
 	KindNotice: {material, func(ctx context.Context, j *exportJob) error {
 		return j.pdf(ctx, func(w io.Writer, r *dossier.Ranking, opt pdf.Options) (*pdf.Report, error) {
+			if !j.req.AllowPending {
+				if err := PendingError(r); err != nil {
+					return nil, err
+				}
+			}
 			return pdf.WriteNotice(w, j.b, r, opt)
 		})
 	}},
+	KindScoreForms:   {bare, pdfKind(pdf.WriteScoresheets)},
+	KindSummaryForm:  {bare, pdfKind(pdf.WriteSummarySheet)},
+	KindDeclarations: {bare, pdfKind(pdf.WriteDeclarations)},
+	KindReport:       {bare, pdfKind(pdf.WriteReport)},
 	KindUnit: {material, func(ctx context.Context, j *exportJob) error {
 		return j.pdf(ctx, func(w io.Writer, r *dossier.Ranking, opt pdf.Options) (*pdf.Report, error) {
 			u := j.b.UnitByCode(j.req.Unit)
@@ -133,7 +150,7 @@ var exporters = map[Kind]exporter{
 		j.res.Evaluator = ev.Name
 		return j.writeFile(j.req.Out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, j.b, ev.ID) })
 	}},
-	KindScoreSheets: {bare, func(ctx context.Context, j *exportJob) error {
+	KindScoreSheetFolder: {bare, func(ctx context.Context, j *exportJob) error {
 		if len(j.b.Evaluators) == 0 {
 			return dossier.Errorf(dossier.EINVALID, "还没有评委，请先在“评委与回避”中添加评委")
 		}
@@ -162,6 +179,31 @@ var exporters = map[Kind]exporter{
 		j.res.Files = append(j.res.Files, j.req.Out)
 		return nil
 	}},
+}
+
+// pdfKind is the exporter of a PDF that needs the book and its ranking only.
+func pdfKind(write func(w io.Writer, b *dossier.Book, r *dossier.Ranking, opt pdf.Options) (*pdf.Report, error)) func(ctx context.Context, j *exportJob) error {
+	return func(ctx context.Context, j *exportJob) error {
+		return j.pdf(ctx, func(w io.Writer, r *dossier.Ranking, opt pdf.Options) (*pdf.Report, error) {
+			return write(w, j.b, r, opt)
+		})
+	}
+}
+
+// PendingError refuses the 公示名单 while a tie across the cut line or a
+// cap's limit awaits the committee: the list would silently lack a unit.
+// It is nil when nothing is pending.
+func PendingError(r *dossier.Ranking) error {
+	var names []string
+	for _, st := range r.Standings {
+		if st.NeedsDecision && st.Decision == nil {
+			names = append(names, st.Unit.Code+" "+st.Unit.Name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	return dossier.Errorf(dossier.EINVALID, "不能导出公示名单：%s 同分并列，跨越拟推荐线或名额限制，评委会尚未决定。请先用 decision 记录评委会决定；确需先行导出（名单不列入这些单位），请加 --allow-pending", strings.Join(names, "、"))
 }
 
 // Export makes a document of the campaign (see Kind), written whole or

@@ -205,11 +205,11 @@ func TestExportKinds(t *testing.T) {
 	t.Run("score workbooks never replace a returned one", func(t *testing.T) {
 		folder := filepath.Join(dir, "评分表")
 		os.Mkdir(folder, 0o755)
-		first, err := Export(ctx, st, ExportRequest{Kind: KindScoreSheets, Out: folder})
+		first, err := Export(ctx, st, ExportRequest{Kind: KindScoreSheetFolder, Out: folder})
 		if err != nil || len(first.Files) != len(b.Evaluators) {
 			t.Fatal(first, err)
 		}
-		second, err := Export(ctx, st, ExportRequest{Kind: KindScoreSheets, Out: folder})
+		second, err := Export(ctx, st, ExportRequest{Kind: KindScoreSheetFolder, Out: folder})
 		if err != nil || !strings.HasSuffix(second.Files[0], " (2).xlsx") {
 			t.Fatal(second, err)
 		}

@@ -355,7 +355,6 @@ func (t *evaluatorsTab) move(d int) {
 		if err := t.s.store.ReorderEvaluators(t.s.ruleCtx(), ids); err != nil {
 			return err
 		}
-		t.s.changed++
 		t.refresh()
 		return nil
 	})
@@ -394,7 +393,6 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 	}
 	if e, ok := f.run(*ed.ev); ok {
 		*ed.ev = e
-		t.s.changed++
 		t.list.Refresh()
 	}
 }
@@ -429,7 +427,6 @@ func (t *evaluatorsTab) add(e dossier.Evaluator) error {
 	if err := t.s.store.AddEvaluator(t.s.ruleCtx(), &e); err != nil {
 		return err
 	}
-	t.s.changed++
 	t.selID = e.ID
 	t.refresh()
 	t.s.note("已新增评委 " + e.Name)
@@ -445,7 +442,6 @@ func (t *evaluatorsTab) remove(id string) {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	// The record is gone: its pending and failed edits go with it.
 	if t.ed != nil && t.ed.ev.ID == id {
 		t.ed.save.stop()
@@ -485,7 +481,6 @@ func (t *evaluatorsTab) avoid(evaluator, code, reason string) error {
 	if err := t.s.store.AddConflict(t.s.ctx, evaluator, code, strings.TrimSpace(reason)); err != nil {
 		return err
 	}
-	t.s.changed++
 	t.s.note("已记录评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
 	return nil
@@ -497,7 +492,6 @@ func (t *evaluatorsTab) lift(evaluator, code, reason string) {
 		t.s.a.alert("未能解除回避", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	t.s.note("已解除评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
 }
@@ -539,7 +533,6 @@ func (t *evaluatorsTab) askImportSheet() {
 			title, lines, merged := readScoreSheet(t.s, path, p)
 			return func() {
 				if merged {
-					t.s.changed++
 					t.refresh()
 				}
 				t.s.a.resultDialog(title, "", lines, "", false)
@@ -554,7 +547,6 @@ func (t *evaluatorsTab) askImportSheet() {
 func (t *evaluatorsTab) importSheet(path string) (string, []string) {
 	title, lines, merged := readScoreSheet(t.s, path, nil)
 	if merged {
-		t.s.changed++
 		t.refresh()
 	}
 	return title, lines

@@ -24,6 +24,11 @@ const (
 	docSummary    = "summary"
 	docTemplate   = "template"
 	docScoreBooks = "scorebooks"
+	// The signable forms (DESIGN.md "Official procedure").
+	docScoreForms   = "scoresheets"
+	docSummaryForm  = "summary-sheet"
+	docDeclarations = "declarations"
+	docReport       = "report"
 )
 
 // exportTab makes the campaign's documents. Each runs in the background
@@ -104,6 +109,14 @@ func newExportTab(s *session) *exportTab {
 		row("公示名单（PDF）", "拟推荐单位按名次排列；并列跨越名额线的单位在评委会决定后列入。", nil, docNotice),
 		widget.NewSeparator(),
 		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", container.NewVBox(t.unitSel, t.scores), docUnit),
+		widget.NewSeparator(),
+		row("评分表（PDF，签字用）", "每位评委一份：各单位各类别评分、合计和评语，评委签字、日期。", nil, docScoreForms),
+		widget.NewSeparator(),
+		row("评分汇总表（PDF，签字用）", "各单位各评委总分（标明去掉的最高分、最低分和回避），最终得分、名次、拟推荐；计分人、复核人、监督人签字。", nil, docSummaryForm),
+		widget.NewSeparator(),
+		row("回避声明（PDF，签字用）", "每位评委一份：列出其回避的单位及原因，无回避的声明与各申报单位均无利害关系；声明人签字。", nil, docDeclarations),
+		widget.NewSeparator(),
+		row("评审结果报告（PDF，签字用）", "评选活动、评分规则及指纹、评委、评审结果、并列决定、复核情况，评审委员会签字。", nil, docReport),
 		widget.NewSeparator(),
 		row("评审结果汇总表（Excel）", "排名、各评委评分矩阵（标明去掉和不计的分数）、量化指标、单位名单。", nil, docSummary),
 		widget.NewSeparator(),
@@ -200,10 +213,14 @@ func (t *exportTab) ask(kind string) {
 		}
 	}
 	names := map[string]string{
-		docDossier:  base + "-评审材料汇编.pdf",
-		docNotice:   base + "-公示名单.pdf",
-		docSummary:  base + "-评审结果汇总表.xlsx",
-		docTemplate: base + "-申报表模板.xlsx",
+		docDossier:      base + "-评审材料汇编.pdf",
+		docNotice:       base + "-公示名单.pdf",
+		docScoreForms:   base + "-评分表.pdf",
+		docSummaryForm:  base + "-评分汇总表.pdf",
+		docDeclarations: base + "-回避声明.pdf",
+		docReport:       base + "-评审结果报告.pdf",
+		docSummary:      base + "-评审结果汇总表.xlsx",
+		docTemplate:     base + "-申报表模板.xlsx",
 	}
 	t.s.a.pick.saveFile("导出"+docTitles[kind], names[kind], true, func(p string) { t.start(kind, p, "") })
 }
@@ -215,12 +232,16 @@ const (
 )
 
 var docTitles = map[string]string{
-	docDossier:    "评审材料汇编",
-	docNotice:     "公示名单",
-	docUnit:       "单位事迹材料",
-	docSummary:    "评审结果汇总表",
-	docTemplate:   "申报表模板",
-	docScoreBooks: "评委评分表",
+	docDossier:      "评审材料汇编",
+	docNotice:       "公示名单",
+	docUnit:         "单位事迹材料",
+	docSummary:      "评审结果汇总表",
+	docTemplate:     "申报表模板",
+	docScoreBooks:   "评委评分表",
+	docScoreForms:   "评分表",
+	docSummaryForm:  "评分汇总表",
+	docDeclarations: "回避声明",
+	docReport:       "评审结果报告",
 }
 
 // start makes a document in the background and lists it with its
@@ -270,7 +291,9 @@ func (t *exportTab) start(kind, path, code string) *exportJob {
 // opsKinds are the documents of the export screen as ops makes them.
 var opsKinds = map[string]ops.Kind{
 	docDossier: ops.KindDossier, docNotice: ops.KindNotice, docUnit: ops.KindUnit,
-	docSummary: ops.KindSummary, docTemplate: ops.KindTemplate, docScoreBooks: ops.KindScoreSheets,
+	docSummary: ops.KindSummary, docTemplate: ops.KindTemplate, docScoreBooks: ops.KindScoreSheetFolder,
+	docScoreForms: ops.KindScoreForms, docSummaryForm: ops.KindSummaryForm, docDeclarations: ops.KindDeclarations,
+	docReport: ops.KindReport,
 }
 
 // make writes the document; it runs in the background.
@@ -278,6 +301,8 @@ func (t *exportTab) make(j *exportJob, code string, progress func(done, total in
 	res, err := ops.Export(t.s.ctx, t.s.store, ops.ExportRequest{
 		Kind: opsKinds[j.kind], Out: j.path, Unit: code, WithScores: j.kind == docUnit && j.withScores,
 		PPI: j.ppi, Progress: progress,
+		// The screen asked before a notice with an undecided tie (ask).
+		AllowPending: true,
 	})
 	if res != nil {
 		j.warnings, j.pages, j.files = res.Warnings, res.Pages, res.Files

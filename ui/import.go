@@ -415,7 +415,6 @@ func (t *importTab) write(plan *ops.ImportPlan) {
 // imported shows the outcome of an import.
 func (t *importTab) imported(out *ops.ImportPlan, err error) {
 	t.bar.Hide()
-	t.s.changed++
 	var n, u, r int
 	if out != nil {
 		// Only the files the preview let through were written.

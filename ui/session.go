@@ -88,9 +88,6 @@ type session struct {
 	// conflictDlg asks about an edit based on an older record (see
 	// stale.go) while it is open.
 	conflictDlg *dialog.CustomDialog
-	// changed counts writes that other screens must reload for (imports,
-	// score workbooks); screens compare it with what they last saw.
-	changed int
 }
 
 func newSession(a *App, st *store.Store) (*session, error) {

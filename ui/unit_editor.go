@@ -21,7 +21,6 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/export/photo"
-	"github.com/dossier-app/dossier/export/xlsx"
 )
 
 // unitEditor edits one unit: its basic information, its achievements in one
@@ -240,6 +239,7 @@ func (e *unitEditor) saveBasic() {
 			b.Achievements, b.Values, b.Photos = nil, nil, nil
 			err := e.s.store.UpdateUnit(e.s.ctx, &b)
 			u.Version = b.Version
+			e.ownWrite(err)
 			return err
 		},
 		again:   e.saveBasic,
@@ -250,6 +250,15 @@ func (e *unitEditor) saveBasic() {
 		e.unit = u
 		e.updateHeader()
 		e.t.unitChanged(e.unit)
+	}
+}
+
+// ownWrite notes that the editor's own save succeeded: that change is
+// already on screen, so it alone is no reason to build the editor again
+// when the units screen comes forward.
+func (e *unitEditor) ownWrite(err error) {
+	if err == nil {
+		e.t.seen = e.s.store.Generation()
 	}
 }
 
@@ -309,7 +318,7 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 		v.good = nil
 		v.showMsg("")
 	default:
-		n, err := xlsx.ParseNumber(text, v.ind.Unit)
+		n, err := dossier.ParseNumber(text, v.ind.Unit)
 		if err != nil {
 			v.showMsg(err.Error() + "（未保存）")
 			// Typed text that is not a value is an unsaved edit: leaving
@@ -519,6 +528,7 @@ func (e *unitEditor) saveMaterial() {
 		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
 		}
+		e.ownWrite(nil)
 		e.unit.Version = m.Version
 		e.what = nil
 		return nil

@@ -66,7 +66,11 @@ func runSettings(ctx context.Context, x *call) error {
 	minValid := f.Int("min-valid", 1, "参与排名所需的最少有效评分份数")
 	reason := f.String("reason", "", "评分开始后修改评分规则的理由")
 	outlier := f.Int("outlier-pct", 0, "畸高畸低阈值（满分的百分比）")
+	proc := addProcFlags(f)
 	if err := f.parseNone(); err != nil {
+		return err
+	}
+	if err := proc.check(f); err != nil {
 		return err
 	}
 	// A value the campaign's rule refuses is a usage error, said in the
@@ -132,6 +136,9 @@ func runSettings(ctx context.Context, x *call) error {
 			c.TieBreak = append(c.TieBreak, cat.ID)
 		}
 	}
+	if proc.apply(f, &c) {
+		changed = true
+	}
 	if f.set("outlier-pct") {
 		if err := s.SetOutlierPct(ctx, *outlier); err != nil {
 			return err
@@ -178,6 +185,7 @@ func printSettings(e *env, b *dossier.Book) {
 	if w := dossier.MaximaWarning(b.Categories); w != "" {
 		fmt.Fprintln(e.out, "注意："+w)
 	}
+	printProcSettings(e, b)
 }
 
 func runBackup(ctx context.Context, x *call) error {

@@ -226,10 +226,11 @@ func runExport(ctx context.Context, x *call) error {
 	what := x.cmd.Name
 	f := x.flags
 	out := f.String("out", "", "输出文件")
-	kind := f.String("kind", "dossier", "dossier|notice|unit")
+	kind := f.String("kind", "dossier", "dossier|notice|unit|scoresheets|summary-sheet|declarations|report")
 	code := f.String("unit", "", "申报编号（--kind unit）")
 	quality := f.String("quality", "print", "print|screen：照片按打印尺寸约 300 ppi（打印版）或 150 ppi（电子版）嵌入")
 	withScores := f.Bool("with-scores", false, "单位事迹材料附评分情况（评委姓名和评分明细，--kind unit）")
+	allowPending := f.Bool("allow-pending", false, "并列跨越名额线（或名额限制）尚待评委会决定时仍导出公示名单（--kind notice）")
 	if err := f.parseNone(); err != nil {
 		return err
 	}
@@ -250,20 +251,20 @@ func runExport(ctx context.Context, x *call) error {
 			return usagef("--with-scores 只用于 --kind unit（评审材料汇编总是含评分情况）")
 		}
 		switch *kind {
-		case "dossier", "notice":
+		case "dossier", "notice", "scoresheets", "summary-sheet", "declarations", "report":
 		case "unit":
 			if strings.TrimSpace(*code) == "" {
 				return usagef("--kind unit 需要 --unit 申报编号")
 			}
 		default:
-			return usagef("--kind 应为 dossier、notice 或 unit，而不是“%s”", *kind)
+			return usagef("--kind 应为 dossier、notice、unit、scoresheets、summary-sheet、declarations 或 report，而不是“%s”", *kind)
 		}
 	}
 	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	req := ops.ExportRequest{Kind: ops.Kind(*kind), Out: *out, Unit: *code, WithScores: *withScores, PPI: pdf.PrintPPI, Protect: []string{*f.db}}
+	req := ops.ExportRequest{Kind: ops.Kind(*kind), Out: *out, Unit: *code, WithScores: *withScores, AllowPending: *allowPending, PPI: pdf.PrintPPI, Protect: []string{*f.db}}
 	if *quality == "screen" {
 		req.PPI = pdf.ScreenPPI
 	}
