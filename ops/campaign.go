@@ -23,7 +23,8 @@ type NewCampaign struct {
 	// Date is the campaign's date (printed on its documents, also their
 	// creation date). The zero time is today.
 	Date time.Time
-	// Year is the campaign's year (评选年度); 0 is the date's year.
+	// Year is the campaign's year (评选年度); 0 for a campaign without one
+	// (its 申报编号 then number as D-0001…).
 	Year int
 	// Server is how a campaign on a server is opened once made (a
 	// postgres:// db); it is unused for a file.
@@ -43,19 +44,15 @@ func CreateCampaign(ctx context.Context, db string, c NewCampaign) (*store.Store
 	if date.IsZero() {
 		date = time.Now()
 	}
-	year := c.Year
-	if year == 0 {
-		year = date.Year()
-	}
 	if postgres.IsURL(db) {
 		return postgres.Create(ctx, db, postgres.CreateOptions{
-			Campaign: dossier.Campaign{Title: c.Title, Organiser: c.Organiser, Year: year, Date: date.Format("2006-01-02"),
+			Campaign: dossier.Campaign{Title: c.Title, Organiser: c.Organiser, Year: c.Year, Date: date.Format("2006-01-02"),
 				TrimMin: dossier.DefaultTrimMin},
 			Categories: cats, Open: c.Server,
 		})
 	}
 	return sqlite.Create(ctx, db, sqlite.CreateOptions{
-		Title: c.Title, Organiser: c.Organiser, Year: year, Date: date.Format("2006-01-02"),
+		Title: c.Title, Organiser: c.Organiser, Year: c.Year, Date: date.Format("2006-01-02"),
 		TrimMin: dossier.DefaultTrimMin, Categories: cats,
 	})
 }

@@ -110,7 +110,9 @@ var exporters = map[Kind]exporter{
 			return pdf.WriteDossier(w, j.b, r, opt)
 		})
 	}},
-	KindNotice: {bare, func(ctx context.Context, j *exportJob) error {
+	// The notice as the command line always made it, from the book with
+	// its material: the two front-ends give the same bytes.
+	KindNotice: {material, func(ctx context.Context, j *exportJob) error {
 		return j.pdf(ctx, func(w io.Writer, r *dossier.Ranking, opt pdf.Options) (*pdf.Report, error) {
 			if !j.req.AllowPending {
 				if err := PendingError(r); err != nil {

@@ -49,7 +49,7 @@ func fill(t *testing.T, blank, out string, cells map[string]map[string]string) s
 
 func TestImportPreviewAndCommit(t *testing.T) {
 	ctx := context.Background()
-	st, err := CreateCampaign(ctx, filepath.Join(t.TempDir(), "新.dossier"), NewCampaign{Title: "2022年评选", Date: time.Date(2022, 3, 15, 0, 0, 0, 0, time.UTC)})
+	st, err := CreateCampaign(ctx, filepath.Join(t.TempDir(), "新.dossier"), NewCampaign{Title: "2022年评选", Year: 2022, Date: time.Date(2022, 3, 15, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

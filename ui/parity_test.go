@@ -211,6 +211,26 @@ func TestImportParity(t *testing.T) {
 		}
 	}
 
+	// The same documents, byte for byte, before anything is imported (the
+	// two files are still one campaign).
+	a.ShowScreen(ScreenExport)
+	et := s.screen(ScreenExport).(*exportTab)
+	for _, kind := range []string{docDossier, docNotice} {
+		cliPDF, guiPDF := filepath.Join(work, "命令行-"+kind+".pdf"), filepath.Join(work, "界面-"+kind+".pdf")
+		ctl(t, bin, false, "export", "pdf", "--db", cliDB, "--kind", kind, "--out", cliPDF)
+		j := et.start(kind, guiPDF, "")
+		s.jobs.Wait()
+		if j.err != nil {
+			t.Fatal(j.err)
+		}
+		c, _ := os.ReadFile(cliPDF)
+		g, _ := os.ReadFile(guiPDF)
+		if len(c) == 0 || !bytes.Equal(c, g) {
+			t.Errorf("%s: the command line's PDF (%d bytes) and the app's (%d bytes) differ", kind, len(c), len(g))
+		}
+	}
+	a.ShowScreen(ScreenImport)
+
 	// The imports.
 	ctl(t, bin, true, "import", "--db", cliDB, dir)
 	it.commit.OnTapped()

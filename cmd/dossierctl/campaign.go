@@ -22,7 +22,8 @@ func runNew(ctx context.Context, x *call) error {
 	if t == "" {
 		t = "未命名评选活动"
 	}
-	s, err := ops.CreateCampaign(ctx, *f.db, ops.NewCampaign{Title: t, Server: cliOpen})
+	now := time.Now()
+	s, err := ops.CreateCampaign(ctx, *f.db, ops.NewCampaign{Title: t, Date: now, Year: now.Year(), Server: cliOpen})
 	if err != nil {
 		return err
 	}
