@@ -366,8 +366,8 @@ func rankingSummary(r *dossier.Ranking) string {
 		}
 	}
 	rec := fmt.Sprintf("拟推荐 %d 个", listed)
-	if listed != r.CutAfter {
-		rec += fmt.Sprintf("（红线以上 %d 个，评委会决定推荐 %d 个）", r.CutAfter, listed-r.CutAfter)
+	if above := r.RecommendedCount(); listed != above {
+		rec += fmt.Sprintf("（红线以上 %d 个，评委会决定推荐 %d 个）", above, listed-above)
 	} else {
 		rec += "（红线以上）"
 	}
@@ -379,6 +379,18 @@ func rankingSummary(r *dossier.Ranking) string {
 		parts = append(parts, fmt.Sprintf("%d 个单位不参与排名", unranked))
 	}
 	parts = append(parts, fmt.Sprintf("有效总分达到 %d 份时去掉一个最高分和一个最低分", r.TrimMin))
+	if len(r.Caps) > 0 {
+		skipped := 0
+		for _, st := range r.Standings {
+			if st.SkippedBy != "" {
+				skipped++
+			}
+		}
+		parts = append(parts, fmt.Sprintf("推荐名额限制：%s（%d 个单位因此未列入）", strings.Join(r.Caps, "、"), skipped))
+	}
+	for _, u := range r.Unmet {
+		parts = append(parts, strings.TrimSuffix(u, "。"))
+	}
 	return strings.Join(parts, "；") + "。"
 }
 
