@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,6 +121,41 @@ func TestRankingExplanationShowsStability(t *testing.T) {
 		}
 		if unstable := strings.Contains(got, "推荐不稳"); unstable == st.Stable {
 			t.Errorf("%s: stable %v but the explanation says %q", sd.Unit.Code, st.Stable, got)
+		}
+	}
+}
+
+// The app's dossier carries the appendices, a review recorded on the 复核
+// screen among them.
+func TestAppDossierHasTheAppendices(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
+	}
+	a, _ := newTestApp(t)
+	if err := a.OpenDemo(filepath.Join(t.TempDir(), "demo.dossier")); err != nil {
+		t.Fatal(err)
+	}
+	s := a.cur
+	s.show(ScreenReview)
+	rv := s.screens[ScreenReview].(*reviewTab)
+	test.Type(rv.by, "赵复核")
+	test.Type(rv.note, "核对原始评分表无误")
+	test.Tap(rv.submit)
+	a.ShowScreen(ScreenExport)
+	et := s.screen(ScreenExport).(*exportTab)
+	j := et.start(docDossier, filepath.Join(t.TempDir(), "汇编.pdf"), "")
+	s.jobs.Wait()
+	if j.err != nil {
+		t.Fatal(j.err)
+	}
+	out, err := exec.Command("pdftotext", j.path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), "")
+	for _, want := range []string{"附录一复核标记及处理情况", "赵复核", "核对原始评分表无误", "附录二排名稳定性", "附录三标准化排名（仅供参考）", "τb="} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the app's dossier lacks %q", want)
 		}
 	}
 }

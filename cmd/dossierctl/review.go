@@ -30,28 +30,21 @@ func strOrNil(s string) *string {
 	return &s
 }
 
+// reviewFlags returns the campaign's 复核 flags with their resolutions.
 func reviewFlags(ctx context.Context, s *store.Store) ([]dossier.Flag, error) {
 	b, r, err := s.Rank(ctx)
 	if err != nil {
 		return nil, err
 	}
-	flags, _, err := flagsFor(ctx, s, b, r)
-	return flags, err
-}
-
-// flagsFor returns the 复核 flags of ranking r of book b, with the
-// stabilities they were derived from (the dossier's appendices print both).
-func flagsFor(ctx context.Context, s *store.Store, b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, map[string]*dossier.Stability, error) {
 	pct, err := s.OutlierPct(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	res, err := s.Resolutions(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	stab := dossier.Stabilities(b, r)
-	return dossier.ReviewFlags(b, r, stab, pct, res), stab, nil
+	return dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res), nil
 }
 
 func runReview(ctx context.Context, x *call) error {
