@@ -166,3 +166,21 @@ func withLogin(t *testing.T, db, user, password string) string {
 	u.User = url.UserPassword(user, password)
 	return u.String()
 }
+
+// demo --db URL puts the demo campaign on the server: the same ranking as
+// the demo file's.
+func TestDemoOnServer(t *testing.T) {
+	srv := pgtest.Database(t)
+	out := mustCtl(t, "demo", "--db", srv)
+	if !strings.Contains(out, "已创建示例评选活动") || strings.Contains(out, pgtest.Password) {
+		t.Errorf("demo said %q", out)
+	}
+	file := filepath.Join(t.TempDir(), "d.dossier")
+	mustCtl(t, "demo", "--db", file)
+	if a, b := mustCtl(t, "rank", "--db", file, "--json"), mustCtl(t, "rank", "--db", srv, "--json"); a != b {
+		t.Errorf("demo ranking differs on the server:\n%s\n%s", a, b)
+	}
+	if code, _, errs := ctl(t, "demo", "--db", srv); code != 1 || !strings.Contains(errs, "不会覆盖") {
+		t.Errorf("demo over a campaign: %d %s", code, errs)
+	}
+}

@@ -131,10 +131,14 @@ func Start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	stopOrphans(bin)
 	dir, err := os.MkdirTemp("", "dossier-pg-")
 	if err != nil {
 		return nil, err
 	}
+	// Who started it: should this process be killed before Stop, the next
+	// Start stops the server it left (stopOrphans).
+	os.WriteFile(filepath.Join(dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644)
 	s := &Server{dir: dir, bin: bin}
 	if os.Getuid() == 0 {
 		if _, err := exec.LookPath("setpriv"); err != nil {
@@ -243,12 +247,36 @@ func (s *Server) Exec(ctx context.Context, db, query string) error {
 	return err
 }
 
+// stopOrphans stops the servers of test processes that were killed before
+// they could stop them (a timeout, ^C), found by their owner.pid.
+func stopOrphans(bin string) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "dossier-pg-*"))
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, "owner.pid"))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		s := &Server{dir: d, bin: bin}
+		if os.Getuid() == 0 {
+			s.asUser = []string{"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"}
+		}
+		s.Stop()
+	}
+}
+
 // Stop stops the server and removes its folder.
 func (s *Server) Stop() error {
 	if s.admin != nil {
 		s.admin.Close()
 	}
-	err := s.run("pg_ctl", "-D", s.data(), "-m", "immediate", "-w", "-t", "30", "stop")
+	var err error
+	if _, serr := os.Stat(filepath.Join(s.data(), "postmaster.pid")); serr == nil {
+		err = s.run("pg_ctl", "-D", s.data(), "-m", "immediate", "-w", "-t", "30", "stop")
+	}
 	// The server's files belong to nobody; root removes them anyway.
 	for i := 0; i < 5; i++ {
 		if rmErr := os.RemoveAll(s.dir); rmErr == nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -48,5 +49,27 @@ func TestDatabasePerTest(t *testing.T) {
 		if err != nil || strings.TrimSpace(string(out)) != "42" {
 			t.Fatalf("psql on %s: %v %s", b, err, out)
 		}
+	}
+}
+
+// A server whose test process died is stopped by the next Start.
+func TestOrphanStopped(t *testing.T) {
+	Shared(t)
+	s, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Pretend its owner died: a process id that cannot exist.
+	if err := os.WriteFile(filepath.Join(s.dir, "owner.pid"), []byte("999999999"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Stop()
+	if _, err := os.Stat(s.dir); !os.IsNotExist(err) {
+		s.Stop()
+		t.Fatalf("the orphan's folder is still there: %v", err)
 	}
 }
