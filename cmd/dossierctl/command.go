@@ -180,8 +180,13 @@ func (c *Command) usageText() string {
 		leaves = []*Command{c}
 	}
 	for _, l := range leaves {
-		for _, s := range l.synopsis() {
-			lines = append(lines, "dossierctl "+s)
+		for i, s := range l.synopsis() {
+			if i == 0 {
+				s = "dossierctl " + s
+			} else {
+				s = "           " + s
+			}
+			lines = append(lines, s)
 		}
 	}
 	return "用法：" + strings.Join(lines, "\n      ") + "\n"
@@ -191,7 +196,7 @@ func (c *Command) usageText() string {
 // has them) and its sub-verbs.
 func printHelp(w io.Writer, c *Command, fs *flag.FlagSet) {
 	if c.Run == nil {
-		fmt.Fprintf(w, "dossierctl %s：%s\n\n用法：\n", c.fullName(), c.Short)
+		fmt.Fprintf(w, "dossierctl %s\n\n%s\n\n用法：\n", c.fullName(), c.Short)
 		for _, l := range c.overviewLines() {
 			fmt.Fprintln(w, "  "+l)
 		}

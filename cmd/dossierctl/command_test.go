@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -19,6 +20,10 @@ func walk(c *Command, fn func(*Command)) {
 		walk(sub, fn)
 	}
 }
+
+// continuedBadly is a usage line's continuation printed as a command of
+// its own: "dossierctl            [--unit CODE]".
+var continuedBadly = regexp.MustCompile(`dossierctl  +\S.*`)
 
 // TestEveryCommandHasUsageAndHelp: every entry of the table says what it
 // is; every verb and sub-verb answers --help and help VERB with its usage
@@ -83,6 +88,9 @@ func TestEveryCommandHasUsageAndHelp(t *testing.T) {
 					if strings.HasPrefix(line, "  --") && len(strings.Fields(line)) < 2 {
 						t.Errorf("%v: flag without a description: %q", args, line)
 					}
+				}
+				if m := continuedBadly.FindString(errs); m != "" {
+					t.Errorf("%v: a continued usage line reads %q:\n%s", args, m, errs)
 				}
 				if c.Campaign != noCampaign && !strings.Contains(errs, "  --db ") {
 					t.Errorf("%v: --db not listed:\n%s", args, errs)

@@ -13,7 +13,8 @@ var designVerbs = []struct {
 }{
 	{"new", []string{"db", "title"}},
 	{"demo", []string{"db"}},
-	{"settings", []string{"db", "title", "organiser", "date", "quota", "trim-min", "tie-break", "min-valid", "outlier-pct", "reason"}},
+	{"settings", []string{"db", "title", "organiser", "date", "quota", "trim-min", "tie-break", "min-valid", "outlier-pct", "reason",
+		"notice-start", "notice-days", "objection-contact", "region-cap", "kind-quota"}},
 	{"unit add", []string{"db", "code", "name", "region", "kind", "recommender"}},
 	{"unit status", []string{"db", "code", "status"}},
 	{"unit restore", []string{"db", "code", "revision"}},
@@ -38,6 +39,7 @@ var designVerbs = []struct {
 	{"verify", []string{"db", "json"}},
 	{"review", []string{"db", "json"}},
 	{"review resolve", []string{"db", "flag", "by", "note"}},
+	{"calendar add", []string{"db", "holiday", "workday"}},
 }
 
 // TestTableCoversDesign: every verb of DESIGN.md is in the table, and its
