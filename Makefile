@@ -64,10 +64,10 @@ run: build
 
 vet:
 	CGO_ENABLED=0 $(GO) vet ./...
-	@test -z "$$(gofmt -l cmd dossier export ui assets)" || { echo "gofmt needed:"; gofmt -l cmd dossier export ui assets; exit 1; }
+	@test -z "$$(gofmt -l cmd dossier export ui assets ops internal *.go)" || { echo "gofmt needed:"; gofmt -l cmd dossier export ui assets ops internal *.go; exit 1; }
 
 unit-test: test-deps
-	CGO_ENABLED=0 $(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) test -count=1 -timeout 40m ./...
 
 # The GUI's main package needs cgo; building it proves it still compiles,
 # with and without the screenshot hooks.

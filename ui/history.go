@@ -350,7 +350,7 @@ func (h *campaignHistory) load(s *session) {
 		for _, u := range units {
 			byID[u.ID] = u
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				h.list.fail(err)
 				return
@@ -384,7 +384,6 @@ func (s *session) restoreEvent(ev dossier.Event, after func()) {
 
 // restored shows the file as it is after a restore, on every built screen.
 func (s *session) restored(note string) {
-	s.changed++
 	if c, err := s.store.Campaign(s.ctx); err == nil {
 		s.campaignChanged(c)
 	}
@@ -447,7 +446,7 @@ func (h *unitHistory) load() {
 		if err == nil {
 			revs, err = s.store.Revisions(s.ctx, id)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				h.list.fail(err)
 				h.revBox.Objects = []fyne.CanvasObject{muted("未能读取历史版本。")}
@@ -574,7 +573,7 @@ func (s *session) showEditBefore(e dossier.Event) {
 		if err == nil {
 			cats, err = s.store.Categories(s.ctx)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				s.a.alert("无法查看修改前的内容", dossier.ErrorMessage(err))
 				return

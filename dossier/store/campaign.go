@@ -14,16 +14,23 @@ import (
 func newID() string { return uuid.NewString() }
 
 // Campaign returns the campaign's settings.
-func (s *Store) Campaign(ctx context.Context) (dossier.Campaign, error) {
+func (s *Store) Campaign(ctx context.Context) (_ dossier.Campaign, err error) {
+	defer s.wrap(&err, "读取评选设置")
 	return readCampaign(ctx, s.r)
 }
 
 func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
-	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version FROM campaign`).
-		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version)
+	var quotas string
+	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version,
+		region_cap, kind_quotas, notice_start, notice_days, objection_contact FROM campaign`).
+		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version,
+			&c.RegionCap, &quotas, &c.NoticeStart, &c.NoticeDays, &c.ObjectionContact)
 	if err != nil {
 		return c, fmt.Errorf("read campaign: %w", err)
+	}
+	if c.KindQuotas, err = dossier.ParseKindQuotas(quotas); err != nil {
+		return c, dossier.Errorf(dossier.EDAMAGED, "评选设置中的单位类型名额“%s”无法读取：%s", quotas, dossier.ErrorMessage(err))
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id FROM category WHERE tie_break IS NOT NULL ORDER BY tie_break`)
 	if err != nil {
@@ -44,7 +51,8 @@ func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 // date, quota, trimming threshold, minimum valid totals and tie-break order
 // (category IDs). c.Version must be the version c was loaded at: settings changed since are
 // refused with a *dossier.StaleError. On success c holds the new version.
-func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
+func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) (err error) {
+	defer s.wrap(&err, "保存评选设置")
 	v := *c
 	if err := v.Validate(); err != nil {
 		return err
@@ -67,6 +75,11 @@ var campaignFields = []fieldDef[dossier.Campaign]{
 	{"去高去低起点", func(c *dossier.Campaign) string { return fmt.Sprint(c.TrimMin) }, func(d, s *dossier.Campaign) { d.TrimMin = s.TrimMin }},
 	{"参与排名最少有效评分", func(c *dossier.Campaign) string { return fmt.Sprint(max(1, c.MinValid)) }, func(d, s *dossier.Campaign) { d.MinValid = s.MinValid }},
 	{"同分比较顺序", func(c *dossier.Campaign) string { return strings.Join(c.TieBreak, "、") }, func(d, s *dossier.Campaign) { d.TieBreak = s.TieBreak }},
+	{"每个地市推荐上限", func(c *dossier.Campaign) string { return fmt.Sprint(c.RegionCap) }, func(d, s *dossier.Campaign) { d.RegionCap = s.RegionCap }},
+	{"单位类型名额", func(c *dossier.Campaign) string { return kindLabels(c.KindQuotas) }, func(d, s *dossier.Campaign) { d.KindQuotas = s.KindQuotas }},
+	{"公示开始日期", func(c *dossier.Campaign) string { return c.NoticeStart }, func(d, s *dossier.Campaign) { d.NoticeStart = s.NoticeStart }},
+	{"公示工作日数", func(c *dossier.Campaign) string { return fmt.Sprint(c.NoticeDays) }, func(d, s *dossier.Campaign) { d.NoticeDays = s.NoticeDays }},
+	{"异议受理", func(c *dossier.Campaign) string { return c.ObjectionContact }, func(d, s *dossier.Campaign) { d.ObjectionContact = s.ObjectionContact }},
 }
 
 // tieNames is c with its tie-break categories named, for display.
@@ -104,8 +117,10 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 	if len(names) == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?, version = version + 1`,
-		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?,
+		region_cap = ?, kind_quotas = ?, notice_start = ?, notice_days = ?, objection_contact = ?, version = version + 1`,
+		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid,
+		c.RegionCap, dossier.FormatKindQuotas(c.KindQuotas), c.NoticeStart, c.NoticeDays, c.ObjectionContact); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE category SET tie_break = NULL`); err != nil {
@@ -130,7 +145,8 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 }
 
 // Categories returns the categories in order, each with its indicators.
-func (s *Store) Categories(ctx context.Context) ([]dossier.Category, error) {
+func (s *Store) Categories(ctx context.Context) (_ []dossier.Category, err error) {
+	defer s.wrap(&err, "读取类别")
 	return readCategories(ctx, s.r)
 }
 
@@ -216,7 +232,8 @@ func insertIndicator(ctx context.Context, tx *Tx, in *dossier.Indicator) error {
 }
 
 // AddCategory appends a category (with its indicators) at the end.
-func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
+func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) (err error) {
+	defer s.wrap(&err, "新增类别")
 	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM category`).Scan(&c.Position); err != nil {
 			return err
@@ -257,7 +274,8 @@ var categoryFields = []fieldDef[dossier.Category]{
 // Lowering the maximum below a recorded score is refused. c.Version must be
 // the version c was loaded at (a stale one is refused with a
 // *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
+func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) (err error) {
+	defer s.wrap(&err, "保存类别")
 	v := *c
 	if err := v.Validate(); err != nil {
 		return err
@@ -312,7 +330,8 @@ func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Categor
 // lost: move or clear that material first. base is the version the
 // caller's copy was loaded at (a stale one is refused). The history keeps
 // the whole category as it was.
-func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除类别")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := categoryTx(ctx, tx, id)
 		if err != nil {
@@ -353,7 +372,8 @@ func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error
 
 // ReorderCategories sets the category order to ids (every category once).
 // A category whose position changes gets a new version.
-func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
+func (s *Store) ReorderCategories(ctx context.Context, ids []string) (err error) {
+	defer s.wrap(&err, "调整类别顺序")
 	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
@@ -390,7 +410,8 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
 }
 
 // AddIndicator appends an indicator to its category.
-func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
+func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) (err error) {
+	defer s.wrap(&err, "新增指标")
 	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM indicator WHERE category_id = ?`, in.CategoryID).Scan(&in.Position); err != nil {
 			return err
@@ -435,7 +456,8 @@ var indicatorFields = []fieldDef[dossier.Indicator]{
 // convert (个 → 所) it is refused, naming how many values are stored.
 // in.Version must be the version in was loaded at (a stale one is refused
 // with a *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) error {
+func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) (err error) {
+	defer s.wrap(&err, "保存指标")
 	v := *in
 	if err := v.Validate(); err != nil {
 		return err
@@ -533,7 +555,8 @@ func (s *Store) convertValues(ctx context.Context, tx *Tx, old *dossier.Indicato
 
 // RemoveIndicator deletes an indicator that no unit has a value for. base
 // is the version the caller's copy was loaded at (a stale one is refused).
-func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除指标")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := indicatorTx(ctx, tx, id)
 		if err != nil {

@@ -11,7 +11,8 @@ import (
 )
 
 // Evaluators returns the evaluators in list order.
-func (s *Store) Evaluators(ctx context.Context) ([]dossier.Evaluator, error) {
+func (s *Store) Evaluators(ctx context.Context) (_ []dossier.Evaluator, err error) {
+	defer s.wrap(&err, "读取评委")
 	return readEvaluators(ctx, s.r)
 }
 
@@ -33,7 +34,8 @@ func readEvaluators(ctx context.Context, q Querier) ([]dossier.Evaluator, error)
 }
 
 // AddEvaluator appends an evaluator to the list.
-func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) (err error) {
+	defer s.wrap(&err, "新增评委")
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -77,7 +79,8 @@ var evaluatorFields = []fieldDef[dossier.Evaluator]{
 // UpdateEvaluator saves an evaluator's name, affiliation, region and role.
 // e.Version must be the version e was loaded at (a stale one is refused
 // with a *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) (err error) {
+	defer s.wrap(&err, "保存评委")
 	v := *e
 	if err := v.Validate(); err != nil {
 		return err
@@ -123,7 +126,8 @@ func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evalua
 // RemoveEvaluator deletes an evaluator who has entered no score or comment.
 // base is the version the caller's copy was loaded at (a stale one is
 // refused). The history keeps the evaluator as they were.
-func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除评委")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := evaluatorTx(ctx, tx, id)
 		if err != nil {
@@ -169,7 +173,8 @@ func lookupPair(ctx context.Context, q Querier, evaluator, code string) (dossier
 
 // AddConflict records a manual 回避 between an evaluator (by name) and a
 // unit (by code), with its reason.
-func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string) error {
+func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string) (err error) {
+	defer s.wrap(&err, "添加回避")
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写回避理由")
@@ -199,7 +204,8 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 
 // RemoveConflict lifts a 回避 between an evaluator and a unit: an automatic
 // one is overridden (recorded with the reason), a manual one is withdrawn.
-func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason string) error {
+func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason string) (err error) {
+	defer s.wrap(&err, "解除回避")
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写解除回避的理由")
@@ -273,7 +279,8 @@ func overrideText(ctx context.Context, tx *Tx, evID, unitID string) ([]string, e
 
 // SetDecision records the committee's decision on a unit whose tie group
 // straddles the cut line.
-func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, reason string) error {
+func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, reason string) (err error) {
+	defer s.wrap(&err, "记录评委会决定")
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写评委会决定的依据")
@@ -310,7 +317,8 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 // ReorderEvaluators sets the evaluator list order to ids (every evaluator
 // once). The order decides which of several equal highest or lowest totals
 // is dropped, so the change is recorded.
-func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
+func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) (err error) {
+	defer s.wrap(&err, "调整评委顺序")
 	return s.tx(ctx, func(tx *Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evaluator`).Scan(&n); err != nil {
@@ -353,7 +361,8 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 // Conflict returns why an evaluator (by name) must not score a unit (by
 // code), or "" when the evaluator may: the campaign's 回避 rule for one pair,
 // without loading the campaign.
-func (s *Store) Conflict(ctx context.Context, evaluator, code string) (string, error) {
+func (s *Store) Conflict(ctx context.Context, evaluator, code string) (_ string, err error) {
+	defer s.wrap(&err, "读取回避")
 	e, u, err := lookupPair(ctx, s.r, evaluator, code)
 	if err != nil {
 		return "", err

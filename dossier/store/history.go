@@ -79,7 +79,8 @@ func unitWhat(u *dossier.Unit) string { return fmt.Sprintf("单位 %s %s", u.Cod
 // History returns the campaign's history, newest first; unitID "" for all.
 // Each entry carries the full content it replaced (Before) and what it
 // became (After).
-func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, error) {
+func (s *Store) History(ctx context.Context, unitID string) (_ []dossier.Event, err error) {
+	defer s.wrap(&err, "读取修改记录")
 	// Entries written without a subject (creations, older formats) are
 	// about their unit when they have one.
 	q := `SELECT h.id, h.at, h.action, coalesce(h.unit_id, ''), coalesce(u.code, ''), h.source, h.detail,
@@ -117,7 +118,8 @@ func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, er
 // overwrote. The restore is itself a recorded change (its own entry keeps
 // what it replaced), so nothing is lost either way. It is refused with a
 // Chinese message when the entry replaced nothing or its record is gone.
-func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
+func (s *Store) RestoreEvent(ctx context.Context, id int64) (err error) {
+	defer s.wrap(&err, "恢复修改前的内容")
 	return s.tx(ctx, func(tx *Tx) error {
 		var action dossier.Action
 		var unitID string

@@ -16,13 +16,15 @@ import (
 // previous state kept. A unit without a 申报编号 gets the next free code in
 // the campaign's own numbering (dossier.NextCode). Items carry
 // the outcome; a database failure on one file rejects that file only.
-func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) ([]dossier.ImportItem, error) {
+func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) (_ []dossier.ImportItem, err error) {
+	defer s.wrap(&err, "导入申报表")
 	return s.ImportProgress(ctx, subs, dryRun, nil)
 }
 
 // ImportProgress is Import with a callback after each file is written
 // (done, total), for a progress bar; progress may be nil.
-func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) ([]dossier.ImportItem, error) {
+func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) (_ []dossier.ImportItem, err error) {
+	defer s.wrap(&err, "导入申报表")
 	// Plan against the units' basic fields (not the evaluators and scores
 	// Book would read too); load material only for the units an update will
 	// replace, to say what changes.
@@ -210,7 +212,8 @@ func (s *Store) newRevisionTx(ctx context.Context, tx *Tx, cur, nu *dossier.Unit
 // revision; the state it replaces is kept as a revision too. It is refused
 // with a Chinese message for the current or an unknown revision, or one
 // identical to the current content.
-func (s *Store) RestoreRevision(ctx context.Context, unitID string, revision int) error {
+func (s *Store) RestoreRevision(ctx context.Context, unitID string, revision int) (err error) {
+	defer s.wrap(&err, "恢复历史版本")
 	return s.tx(ctx, func(tx *Tx) error { return s.restoreRevisionTx(ctx, tx, unitID, revision, "") })
 }
 

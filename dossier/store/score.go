@@ -23,12 +23,14 @@ type ScoreInput struct {
 // exists and the value lies in 0..max. A score of an evaluator in 回避
 // with the unit is kept but never counts (dossier.Rank excludes it), like
 // scores entered before a conflict was recorded; callers warn about it.
-func (s *Store) SetScore(ctx context.Context, in ScoreInput) error {
+func (s *Store) SetScore(ctx context.Context, in ScoreInput) (err error) {
+	defer s.wrap(&err, "保存评分")
 	return s.SetScores(ctx, []ScoreInput{in})
 }
 
 // SetScores records several scores in one transaction: all or none.
-func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
+func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) (err error) {
+	defer s.wrap(&err, "保存评分")
 	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
@@ -129,7 +131,8 @@ func readOverrides(ctx context.Context, q Querier) ([]dossier.ConflictOverride, 
 }
 
 // SetComment records an evaluator's comment (备注) on a unit; "" clears it.
-func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) error {
+func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) (err error) {
+	defer s.wrap(&err, "保存评语")
 	return s.tx(ctx, func(tx *Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {
@@ -179,9 +182,10 @@ type ScoreSheetResult struct {
 // campaign as it is: a refused workbook is a *dossier.FileError naming the
 // cells, and nothing is written. A blank cell keeps the score; no other
 // evaluator's scores are touched.
-func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*ScoreSheetResult, error) {
+func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (_ *ScoreSheetResult, err error) {
+	defer s.wrap(&err, "导入评分表")
 	res := &ScoreSheetResult{Evaluator: sh.Evaluator}
-	err := s.tx(ctx, func(tx *Tx) error {
+	err = s.tx(ctx, func(tx *Tx) error {
 		book, err := readFrame(ctx, tx)
 		if err != nil {
 			return err
