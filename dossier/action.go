@@ -45,6 +45,7 @@ const (
 	ActionScoringClose     Action = "scoring.close"
 	ActionReviewResolve    Action = "review.resolve"
 	ActionReviewOutlierPct Action = "review.outlier_pct"
+	ActionCalendarSet      Action = "calendar.set"
 )
 
 // Actions lists every action this version records, in the order of the
@@ -59,7 +60,7 @@ var Actions = []Action{
 	ActionConflictAdd, ActionConflictRemove,
 	ActionScoreSet, ActionScoreClear, ActionCommentSet, ActionScoresImport, ActionScoresRestore,
 	ActionDecision, ActionRuleChange, ActionScoringOpen, ActionScoringClose,
-	ActionReviewResolve, ActionReviewOutlierPct,
+	ActionReviewResolve, ActionReviewOutlierPct, ActionCalendarSet,
 }
 
 var actionLabels = map[Action]string{
@@ -100,6 +101,7 @@ var actionLabels = map[Action]string{
 	ActionScoringClose:     "结束评分",
 	ActionReviewResolve:    "复核",
 	ActionReviewOutlierPct: "修改复核设置",
+	ActionCalendarSet:      "修改公示日历",
 }
 
 // Label is the action's Chinese name, as the history screen shows it. An

@@ -88,7 +88,7 @@ func (s *Store) SetCalendarDays(ctx context.Context, days []dossier.CalendarDay)
 		if len(after) > 6 {
 			detail = fmt.Sprintf("修改公示日历：%s 等 %d 天", strings.Join(after[:3], "；"), len(after))
 		}
-		return s.record(ctx, tx, change{action: "calendar.set", detail: detail, subject: "公示日历", before: before, after: after})
+		return s.record(ctx, tx, change{action: dossier.ActionCalendarSet, detail: detail, subject: "公示日历", before: before, after: after})
 	})
 	return changed, err
 }
