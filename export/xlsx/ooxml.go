@@ -28,8 +28,8 @@ type sheetInfo struct {
 	Name, Part string
 }
 
-// book is a workbook open for reading.
-type book struct {
+// workbook is a workbook (.xlsx) open for reading.
+type workbook struct {
 	a          *archive
 	sheets     []sheetInfo
 	sst        string // part names, "" when absent
@@ -51,16 +51,16 @@ type structErr string
 
 func (e structErr) Error() string { return string(e) }
 
-// openBook reads the workbook's structure. A file that is not a
+// openWorkbook reads the workbook's structure. A file that is not a
 // spreadsheet, or whose structure cannot be read, gives a FileError naming
 // what it is.
-func openBook(a *archive) (*book, *FileError) {
-	fail := func(format string, args ...any) (*book, *FileError) {
+func openWorkbook(a *archive) (*workbook, *FileError) {
+	fail := func(format string, args ...any) (*workbook, *FileError) {
 		return nil, fileError(a.name, "", "", format, args...)
 	}
-	bk := &book{a: a}
+	wb := &workbook{a: a}
 	main := ""
-	if rels, err := bk.rels("_rels/.rels", ""); err == nil {
+	if rels, err := wb.rels("_rels/.rels", ""); err == nil {
 		for _, r := range rels {
 			if strings.HasSuffix(r.Type, "/officeDocument") && !r.External {
 				main = r.Target
@@ -103,7 +103,7 @@ func openBook(a *archive) (*book, *FileError) {
 	if err != nil {
 		return fail("文件结构已损坏（“%s”无法解析）；请用 Excel/WPS 打开后重新保存", main)
 	}
-	rels, err := bk.rels(relsOf(main), main)
+	rels, err := wb.rels(relsOf(main), main)
 	if a.fail != nil {
 		return nil, a.fail
 	} else if err != nil {
@@ -114,7 +114,7 @@ func openBook(a *archive) (*book, *FileError) {
 		if !ok || r.External || !strings.HasSuffix(r.Type, "/worksheet") {
 			continue // chart sheets, dialog sheets, dangling references
 		}
-		bk.sheets = append(bk.sheets, sheetInfo{Name: ref.name, Part: r.Target})
+		wb.sheets = append(wb.sheets, sheetInfo{Name: ref.name, Part: r.Target})
 	}
 	ids := make([]string, 0, len(rels))
 	for id := range rels {
@@ -126,22 +126,22 @@ func openBook(a *archive) (*book, *FileError) {
 		switch {
 		case r.External:
 		case strings.HasSuffix(r.Type, "/sharedStrings"):
-			bk.sst = r.Target
+			wb.sst = r.Target
 		case strings.HasSuffix(r.Type, "/styles"):
-			bk.styles = r.Target
+			wb.styles = r.Target
 		case strings.Contains(strings.ToLower(r.Type), "cellimage"):
-			bk.cellImages = r.Target
+			wb.cellImages = r.Target
 		}
 	}
-	if bk.cellImages == "" && a.has("xl/cellimages.xml") {
-		bk.cellImages = "xl/cellimages.xml"
+	if wb.cellImages == "" && a.has("xl/cellimages.xml") {
+		wb.cellImages = "xl/cellimages.xml"
 	}
-	return bk, nil
+	return wb, nil
 }
 
 // sheet returns the worksheet named name (surrounding spaces ignored).
-func (bk *book) sheet(name string) (sheetInfo, bool) {
-	for _, s := range bk.sheets {
+func (wb *workbook) sheet(name string) (sheetInfo, bool) {
+	for _, s := range wb.sheets {
 		if strings.TrimSpace(s.Name) == name {
 			return s, true
 		}
@@ -150,9 +150,9 @@ func (bk *book) sheet(name string) (sheetInfo, bool) {
 }
 
 // rels reads a relationships part; targets are resolved against owner.
-func (bk *book) rels(part, owner string) (map[string]rel, error) {
+func (wb *workbook) rels(part, owner string) (map[string]rel, error) {
 	out := map[string]rel{}
-	data, err := bk.a.read(part, maxXMLBytes)
+	data, err := wb.a.read(part, maxXMLBytes)
 	if errors.Is(err, errNoPart) {
 		return out, nil
 	} else if err != nil {
@@ -182,17 +182,17 @@ const (
 
 // partWithRels reads an optional XML part that refers to images, with its
 // relationships; data is nil when the part is named nowhere or absent.
-func (bk *book) partWithRels(part string) (data []byte, rels map[string]rel, err error) {
+func (wb *workbook) partWithRels(part string) (data []byte, rels map[string]rel, err error) {
 	if part == "" {
 		return nil, nil, nil
 	}
-	data, err = bk.a.read(part, maxXMLBytes)
+	data, err = wb.a.read(part, maxXMLBytes)
 	if errors.Is(err, errNoPart) {
 		return nil, nil, nil
 	} else if err != nil {
 		return nil, nil, err
 	}
-	if rels, err = bk.rels(relsOf(part), part); err != nil {
+	if rels, err = wb.rels(relsOf(part), part); err != nil {
 		return nil, nil, err
 	}
 	data, _ = sanitize(data)

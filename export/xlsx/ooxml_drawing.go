@@ -19,8 +19,8 @@ type picture struct {
 }
 
 // pictures returns the pictures of a worksheet's drawing, in drawing order.
-func (bk *book) pictures(sh *sheet) ([]picture, error) {
-	data, rels, err := bk.partWithRels(sh.Drawing)
+func (wb *workbook) pictures(sh *sheet) ([]picture, error) {
+	data, rels, err := wb.partWithRels(sh.Drawing)
 	if data == nil || err != nil {
 		return nil, err
 	}
@@ -124,9 +124,9 @@ func (bk *book) pictures(sh *sheet) ([]picture, error) {
 
 // cellImageMedia maps the names of WPS's in-cell pictures (the ID in
 // =DISPIMG("ID_…",1)) to their image parts, from xl/cellimages.xml.
-func (bk *book) cellImageMedia() (map[string]string, error) {
+func (wb *workbook) cellImageMedia() (map[string]string, error) {
 	out := map[string]string{}
-	data, rels, err := bk.partWithRels(bk.cellImages)
+	data, rels, err := wb.partWithRels(wb.cellImages)
 	if err != nil {
 		return nil, err
 	} else if data == nil {

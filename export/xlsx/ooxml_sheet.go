@@ -194,9 +194,9 @@ func ref(col, row int) string {
 
 // readSheet reads a worksheet. Problems (content that is not text, too
 // many cells) go to ps; ok is false when the sheet cannot be read at all.
-func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
+func (wb *workbook) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 	sh := &sheet{Name: si.Name, Part: si.Part}
-	data, err := bk.a.read(si.Part, maxXMLBytes)
+	data, err := wb.a.read(si.Part, maxXMLBytes)
 	switch {
 	case errors.Is(err, errNoPart):
 		ps.add(si.Name, "", "工作表内容缺失（文件结构已损坏）；请用 Excel/WPS 打开后重新保存")
@@ -304,16 +304,16 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 				}
 			}
 			if c.T == "s" {
-				if err := bk.loadSST(); err != nil {
+				if err := wb.loadSST(); err != nil {
 					ps.add(si.Name, "", "共享字符串表已损坏，无法读取（%s）；请用 Excel/WPS 打开后重新保存", xmlErr(err))
 					return nil, false
 				}
 				i, err := strconv.Atoi(strings.TrimSpace(c.V))
-				if err != nil || i < 0 || i >= len(bk.strs) {
+				if err != nil || i < 0 || i >= len(wb.strs) {
 					ps.add(si.Name, c.Ref(), "单元格引用的文字不存在（文件已损坏）；请用 Excel/WPS 打开后重新保存")
 					continue
 				}
-				c.Text, c.Bad = bk.strs[i], c.Bad || bk.strBad[i]
+				c.Text, c.Bad = wb.strs[i], c.Bad || wb.strBad[i]
 			}
 			if c.Blank() && !c.Bad {
 				continue
@@ -359,7 +359,7 @@ func (bk *book) readSheet(si sheetInfo, ps *problems) (*sheet, bool) {
 	sort.SliceStable(sh.Rows, func(i, j int) bool { return sh.Rows[i].N < sh.Rows[j].N })
 	sort.Ints(sh.HiddenRows)
 	if drawingRID != "" {
-		if rels, err := bk.rels(relsOf(si.Part), si.Part); err == nil {
+		if rels, err := wb.rels(relsOf(si.Part), si.Part); err == nil {
 			if r, ok := rels[drawingRID]; ok && !r.External {
 				sh.Drawing = r.Target
 			}

@@ -9,19 +9,19 @@ import (
 )
 
 // loadSST reads the shared strings once.
-func (bk *book) loadSST() error {
-	if bk.sstLoaded {
-		return bk.sstErr
+func (wb *workbook) loadSST() error {
+	if wb.sstLoaded {
+		return wb.sstErr
 	}
-	bk.sstLoaded = true
-	if bk.sst == "" {
+	wb.sstLoaded = true
+	if wb.sst == "" {
 		return nil
 	}
-	data, err := bk.a.read(bk.sst, maxXMLBytes)
+	data, err := wb.a.read(wb.sst, maxXMLBytes)
 	if errors.Is(err, errNoPart) {
 		return nil
 	} else if err != nil {
-		bk.sstErr = err
+		wb.sstErr = err
 		return err
 	}
 	data, bad := sanitize(data)
@@ -32,7 +32,7 @@ func (bk *book) loadSST() error {
 		if err == io.EOF {
 			break
 		} else if err != nil {
-			bk.sstErr = err
+			wb.sstErr = err
 			return err
 		}
 		se, ok := tok.(xml.StartElement)
@@ -41,16 +41,16 @@ func (bk *book) loadSST() error {
 		}
 		s, err := richText(d)
 		if err != nil {
-			bk.sstErr = err
+			wb.sstErr = err
 			return err
 		}
 		if badIn(bad, before, d.InputOffset()) {
-			if bk.strBad == nil {
-				bk.strBad = map[int]bool{}
+			if wb.strBad == nil {
+				wb.strBad = map[int]bool{}
 			}
-			bk.strBad[len(bk.strs)] = true
+			wb.strBad[len(wb.strs)] = true
 		}
-		bk.strs = append(bk.strs, unescapeX(s))
+		wb.strs = append(wb.strs, unescapeX(s))
 	}
 	return nil
 }

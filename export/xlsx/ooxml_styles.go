@@ -8,16 +8,16 @@ import (
 )
 
 // loadStyles reads the number format of every cell style once.
-func (bk *book) loadStyles() {
-	if bk.stylesLoaded {
+func (wb *workbook) loadStyles() {
+	if wb.stylesLoaded {
 		return
 	}
-	bk.stylesLoaded = true
-	bk.fmtCode = map[int]string{}
-	if bk.styles == "" {
+	wb.stylesLoaded = true
+	wb.fmtCode = map[int]string{}
+	if wb.styles == "" {
 		return
 	}
-	data, err := bk.a.read(bk.styles, maxXMLBytes)
+	data, err := wb.a.read(wb.styles, maxXMLBytes)
 	if err != nil {
 		return
 	}
@@ -42,12 +42,12 @@ func (bk *book) loadStyles() {
 			case "numFmt":
 				id, err := strconv.Atoi(attr(t, "numFmtId"))
 				if err == nil {
-					bk.fmtCode[id] = attr(t, "formatCode")
+					wb.fmtCode[id] = attr(t, "formatCode")
 				}
 			case "xf":
 				if in == "cellXfs" {
 					id, _ := strconv.Atoi(attr(t, "numFmtId"))
-					bk.xfFmt = append(bk.xfFmt, id)
+					wb.xfFmt = append(wb.xfFmt, id)
 				}
 			}
 		case xml.EndElement:
@@ -60,11 +60,11 @@ func (bk *book) loadStyles() {
 
 // numFmt returns the number format (built-in ID and custom code) of a cell
 // style.
-func (bk *book) numFmt(style int) (int, string) {
-	bk.loadStyles()
-	if style < 0 || style >= len(bk.xfFmt) {
+func (wb *workbook) numFmt(style int) (int, string) {
+	wb.loadStyles()
+	if style < 0 || style >= len(wb.xfFmt) {
 		return 0, ""
 	}
-	id := bk.xfFmt[style]
-	return id, bk.fmtCode[id]
+	id := wb.xfFmt[style]
+	return id, wb.fmtCode[id]
 }

@@ -82,15 +82,15 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 	if fe != nil {
 		return nil, fe
 	}
-	bk, fe := openBook(a)
+	wb, fe := openWorkbook(a)
 	if fe != nil {
 		return nil, fe
 	}
-	sr := &subReader{b: b, bk: bk, ps: &problems{file: name}}
+	sr := &subReader{b: b, wb: wb, ps: &problems{file: name}}
 	sheets := map[string]*sheet{}
 	var absent dossier.Absent
 	for _, n := range []string{SheetBasic, SheetAchievements, SheetIndicators, SheetPhotos} {
-		si, ok := bk.sheet(n)
+		si, ok := wb.sheet(n)
 		if !ok && n != SheetBasic {
 			// A missing sheet is not an empty sheet: the import keeps what
 			// is stored for it (see materialSheetsAbsent).
@@ -108,7 +108,7 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 			sr.ps.add("", "", "缺少工作表“%s”；请使用本次评选下发的申报表模板填写，不要删除或重命名工作表", n)
 			continue
 		}
-		if sh, ok := bk.readSheet(si, sr.ps); ok {
+		if sh, ok := wb.readSheet(si, sr.ps); ok {
 			if n != SheetBasic && sheetEmpty(sh) {
 				continue // an empty sheet says: nothing of that kind
 			}
@@ -171,11 +171,11 @@ func (sr *subReader) absentSheets(a dossier.Absent) []string {
 			continue
 		}
 		found := false
-		for _, si := range sr.bk.sheets {
+		for _, si := range sr.wb.sheets {
 			if known[strings.TrimSpace(si.Name)] {
 				continue
 			}
-			sh, ok := sr.bk.readSheet(si, &problems{file: sr.ps.file})
+			sh, ok := sr.wb.readSheet(si, &problems{file: sr.ps.file})
 			if ok && hasHeader(sh, m.header) {
 				sr.ps.add(si.Name, "", "工作表“%s”的表头像是“%s”，请把工作表改名为“%s”后重新导入；本文件未导入，已有内容未作改动", si.Name, m.sheet, m.sheet)
 				found = true
@@ -214,7 +214,7 @@ func hasHeader(sh *sheet, want []string) bool {
 
 type subReader struct {
 	b    *dossier.Book
-	bk   *book
+	wb   *workbook
 	ps   *problems
 	unit dossier.Unit
 	// where 申报编号 and 单位名称 were read, for the import's messages

@@ -129,7 +129,7 @@ func (sr *subReader) value(sh *sheet, c, unitCell *cell, ind *dossier.Indicator)
 			sr.ps.add(sh.Name, at, "“%s”不是数字；请填写确切数字", clipText(c.V, 20))
 			return 0, false
 		}
-		id, code := sr.bk.numFmt(c.S)
+		id, code := sr.wb.numFmt(c.S)
 		switch {
 		case isDateFormat(id, code):
 			sr.ps.add(sh.Name, at, "单元格被设置成了日期或时间格式，输入的数字会被当成日期；请把单元格格式改为“常规”后重新填写数字")

@@ -40,7 +40,7 @@ func (sr *subReader) photos(sh *sheet) {
 	const firstPicCol = 4 // D
 	byRow := map[int][]photoCell{}
 	misplaced := map[int]bool{} // rows whose picture was reported out of place
-	pics, err := sr.bk.pictures(sh)
+	pics, err := sr.wb.pictures(sh)
 	if err != nil {
 		sr.ps.add(sh.Name, "", "图片的位置信息已损坏，无法读取（%s）；请用 Excel/WPS 打开后重新保存", xmlErr(err))
 		return
@@ -75,7 +75,7 @@ func (sr *subReader) photos(sh *sheet) {
 				continue
 			}
 			if cellImages == nil {
-				if cellImages, err = sr.bk.cellImageMedia(); err != nil {
+				if cellImages, err = sr.wb.cellImageMedia(); err != nil {
 					sr.ps.add(sh.Name, "", "WPS 嵌入单元格的图片信息已损坏，无法读取（%s）；请重新插入图片", xmlErr(err))
 					return
 				}
@@ -156,7 +156,7 @@ func (sr *subReader) photos(sh *sheet) {
 			catID = cat.ID
 		}
 		p := pcs[0]
-		data, err := sr.bk.a.read(p.media, photo.MaxBytes)
+		data, err := sr.wb.a.read(p.media, photo.MaxBytes)
 		switch {
 		case errors.Is(err, errPartTooBig):
 			sr.ps.add(sh.Name, p.at, "图片文件过大，单张不能超过 %d MB；请压缩后重新插入", photo.MaxBytes>>20)
@@ -188,7 +188,7 @@ func (sr *subReader) photos(sh *sheet) {
 		t.data = nil
 		if data == nil {
 			var err error
-			if data, err = sr.bk.a.read(t.p.media, photo.MaxBytes); err != nil {
+			if data, err = sr.wb.a.read(t.p.media, photo.MaxBytes); err != nil {
 				return // the archive failed its check: finish reports it
 			}
 		}
