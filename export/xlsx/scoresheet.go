@@ -253,16 +253,16 @@ func readScoreSheet(name string, r io.ReaderAt, size int64, b *dossier.Book) (*d
 	if fe != nil {
 		return nil, fe
 	}
-	bk, fe := openBook(a)
+	wb, fe := openWorkbook(a)
 	if fe != nil {
 		return nil, fe
 	}
 	ps := &problems{file: name}
-	sr := &subReader{b: b, bk: bk, ps: ps}
+	sr := &subReader{b: b, wb: wb, ps: ps}
 	out := &dossier.ScoreSheet{File: name}
-	if si, ok := bk.sheet(SheetEvaluator); !ok {
+	if si, ok := wb.sheet(SheetEvaluator); !ok {
 		ps.add("", "", "缺少工作表“%s”；请使用工作人员下发的评分表，不要删除或重命名工作表", SheetEvaluator)
-	} else if sh, ok := bk.readSheet(si, ps); ok {
+	} else if sh, ok := wb.readSheet(si, ps); ok {
 		found := map[string]bool{}
 		for i := range sh.Rows {
 			row := &sh.Rows[i]
@@ -289,9 +289,9 @@ func readScoreSheet(name string, r io.ReaderAt, size int64, b *dossier.Book) (*d
 			}
 		}
 	}
-	if si, ok := bk.sheet(SheetScores); !ok {
+	if si, ok := wb.sheet(SheetScores); !ok {
 		ps.add("", "", "缺少工作表“%s”；请使用工作人员下发的评分表，不要删除或重命名工作表", SheetScores)
-	} else if sh, ok := bk.readSheet(si, ps); ok {
+	} else if sh, ok := wb.readSheet(si, ps); ok {
 		readScores(sr, sh, out)
 	}
 	if fe := a.finish(); fe != nil {
