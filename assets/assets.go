@@ -54,3 +54,10 @@ var DefaultCategories []byte
 //
 //go:embed demo/demo.json
 var Demo []byte
+
+// Holidays is China's calendar of official holidays and 调休 working days,
+// one entry per year the State Council has published, each naming its
+// notice (calendar/holidays.json; read by dossier.ParseHolidays).
+//
+//go:embed calendar/holidays.json
+var Holidays []byte

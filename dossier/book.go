@@ -15,6 +15,9 @@ type Book struct {
 	Decisions  []Decision
 	Scores     []Score
 	Comments   []Comment
+	// Calendar is the campaign's own additions to the shipped calendar of
+	// holidays and 调休 working days, by date.
+	Calendar []CalendarDay
 }
 
 // Decision is the committee's recorded decision on a unit whose tie group

@@ -31,16 +31,25 @@ type ruleDoc struct {
 	Quota      int            `json:"quota"`
 	Evaluators []string       `json:"evaluators"`
 	Conflicts  []ruleConflict `json:"conflicts"`
+	// The quota caps came after the first fingerprints were printed: left
+	// out when none is declared, so those fingerprints still hold.
+	RegionCap  int      `json:"region_cap,omitempty"`
+	KindQuotas []string `json:"kind_quotas,omitempty"`
 }
 
 // RuleJSON is the canonical JSON of the campaign's scoring rule: the
 // categories (names, order, maxima), the trim threshold, the minimum of
 // valid totals for a rank, the tie-breaks (by
-// category name), the quota, the evaluator list in order and every 回避 pair
-// (automatic or manual) sorted by evaluator list order and unit code.
+// category name), the quota, the evaluator list in order, every 回避 pair
+// (automatic or manual) sorted by evaluator list order and unit code, and
+// the quota caps when any is declared (region_cap, kind_quotas as written).
 func RuleJSON(b *Book) []byte {
 	d := ruleDoc{TrimMin: b.Campaign.TrimMin, MinValid: max(1, b.Campaign.MinValid), Quota: b.Campaign.Quota,
 		Categories: []ruleCategory{}, TieBreak: []string{}, Evaluators: []string{}, Conflicts: []ruleConflict{}}
+	d.RegionCap = max(0, b.Campaign.RegionCap)
+	for _, q := range b.Campaign.KindQuotas {
+		d.KindQuotas = append(d.KindQuotas, q.String())
+	}
 	for _, c := range b.Categories {
 		d.Categories = append(d.Categories, ruleCategory{c.Name, c.Max.String()})
 	}

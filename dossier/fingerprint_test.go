@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -24,11 +25,17 @@ func TestFingerprintFollowsTheRuleOnly(t *testing.T) {
 		t.Fatalf("canonical rule JSON changed: %s", got)
 	}
 	b := fingerprintBook()
+	b.Campaign.RegionCap, b.Campaign.KindQuotas = 2, []KindQuota{{Kind: "基层学校", Min: true, N: 30, Percent: true}}
+	if got := string(RuleJSON(b)); !strings.HasSuffix(got, `,"region_cap":2,"kind_quotas":["基层学校\u003e=30%"]}`) {
+		t.Errorf("caps in the rule JSON: %s", got)
+	}
+	b = fingerprintBook()
+	b.Campaign.NoticeStart, b.Campaign.NoticeDays, b.Campaign.ObjectionContact = "2026-05-06", 7, "省教育厅"
 	b.Units[0].Phone = "13800000000"
 	b.Units[0].Summary = "新的事迹简介"
 	b.Categories[0].Slogan = "新口号"
 	if Fingerprint(b) != base {
-		t.Fatal("a phone number, a summary or a slogan changed the rule fingerprint")
+		t.Fatal("a phone number, a summary, a slogan or the 公示 settings changed the rule fingerprint")
 	}
 	for name, edit := range map[string]func(b *Book){
 		"maximum":    func(b *Book) { b.Categories[0].Max = 250 },
@@ -42,6 +49,13 @@ func TestFingerprintFollowsTheRuleOnly(t *testing.T) {
 			b.Overrides = []ConflictOverride{{EvaluatorID: "e2", UnitID: "u2", Conflict: true, Reason: "亲属"}}
 		},
 		"unit region": func(b *Book) { b.Units[1].Region = "郑州市" },
+		"region cap":  func(b *Book) { b.Campaign.RegionCap = 2 },
+		"kind quota": func(b *Book) {
+			b.Campaign.KindQuotas = []KindQuota{{Kind: "基层学校", Min: true, N: 30, Percent: true}}
+		},
+		"kind quota share": func(b *Book) {
+			b.Campaign.KindQuotas = []KindQuota{{Kind: "基层学校", Min: true, N: 30}}
+		},
 	} {
 		b := fingerprintBook()
 		edit(b)

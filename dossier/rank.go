@@ -90,6 +90,12 @@ type Standing struct {
 	Explanation Explanation
 	// Unranked says why a unit has no rank ("" when it has one).
 	Unranked string
+	// SkippedBy is the label of the declared quota cap that kept the unit
+	// off the list although its rank would have put it there (每个地市不超过 2
+	// 个); "" when no cap did. For a unit in a tie across a cap's limit
+	// (NeedsDecision), CapTie is that cap's label.
+	SkippedBy string
+	CapTie    string
 }
 
 // Listed reports whether the unit belongs on the 公示名单: recommended by
@@ -108,9 +114,29 @@ type Ranking struct {
 	TrimMin    int
 	// MinValid is the fewest valid totals a ranked unit has.
 	MinValid int
-	// CutAfter is the number of standings above the cut line (the 拟推荐
-	// units); a straddling tie group follows it, flagged.
+	// CutAfter is the number of standings above the cut line: the last
+	// 拟推荐 unit is standings[CutAfter-1]. Without caps every unit above
+	// the line is 拟推荐 and a straddling tie group follows it, flagged;
+	// with caps, units passed over by a cap (SkippedBy) and units in a tie
+	// across a cap's limit may stand above it too.
 	CutAfter int
+	// Caps are the labels of the declared quota caps, in the order the
+	// settings list them; Unmet says, in Chinese, each minimum the list
+	// could not meet (never met by reordering).
+	Caps  []string
+	Unmet []string
+}
+
+// RecommendedCount is the number of 拟推荐 units (by the rule, before any
+// committee decision).
+func (r *Ranking) RecommendedCount() int {
+	n := 0
+	for i := range r.Standings {
+		if r.Standings[i].Recommended {
+			n++
+		}
+	}
+	return n
 }
 
 // Rank applies the campaign's scoring rule (DESIGN.md "Scoring and ranking")
@@ -307,30 +333,20 @@ func Rank(b *Book) *Ranking {
 		}
 		return a.Unit.Code < c.Unit.Code
 	})
+	var groups [][2]int
 	for i := 0; i < len(standings) && standings[i].Unranked == ""; {
 		j := i + 1
 		for j < len(standings) && standings[j].Unranked == "" && cmpKey(&standings[i], &standings[j]) == 0 {
 			j++
 		}
-		rank := i + 1
 		for k := i; k < j; k++ {
-			standings[k].Rank = rank
+			standings[k].Rank = i + 1
 			standings[k].Tie = j-i > 1
-			switch {
-			case rank+(j-i)-1 <= r.Quota:
-				standings[k].Recommended = true
-			case rank <= r.Quota:
-				standings[k].NeedsDecision = true
-				standings[k].Decision = decisions[standings[k].Unit.ID]
-			}
 		}
+		groups = append(groups, [2]int{i, j})
 		i = j
 	}
-	for _, s := range standings {
-		if s.Recommended {
-			r.CutAfter++
-		}
-	}
+	judge(r, &b.Campaign, standings, groups, decisions)
 	explainTies(standings, b.Categories, tie)
 	r.Standings = standings
 	return r

@@ -129,11 +129,13 @@ type leaveOneOut struct {
 	quota    int
 	tie      []int
 	nc       int
+	caps     capSet
 }
 
 type looUnit struct {
 	id, code  string
 	withdrawn bool
+	fill      fillUnit
 	ev        []int    // evaluator index of each valid total
 	total     []Tenths // the valid totals
 	cats      []Tenths // len(ev)*nc category scores
@@ -142,7 +144,7 @@ type looUnit struct {
 type looPlace struct{ rank, verdict int }
 
 func newLeaveOneOut(b *Book, r *Ranking) *leaveOneOut {
-	l := &leaveOneOut{trimMin: r.TrimMin, minValid: max(1, r.MinValid), quota: r.Quota, nc: len(b.Categories)}
+	l := &leaveOneOut{trimMin: r.TrimMin, minValid: max(1, r.MinValid), quota: r.Quota, nc: len(b.Categories), caps: newCapSet(&b.Campaign)}
 	catIndex := map[string]int{}
 	for i, c := range b.Categories {
 		catIndex[c.ID] = i
@@ -154,7 +156,10 @@ func newLeaveOneOut(b *Book, r *Ranking) *leaveOneOut {
 	}
 	for i := range r.Standings {
 		s := &r.Standings[i]
-		u := looUnit{id: s.Unit.ID, code: s.Unit.Code, withdrawn: s.Unit.Status == StatusWithdrawn}
+		u := looUnit{id: s.Unit.ID, code: s.Unit.Code, withdrawn: s.Unit.Status == StatusWithdrawn, fill: fillUnit{kind: NameKey(s.Unit.Kind)}}
+		if l.caps.region > 0 {
+			u.fill.city = City(s.Unit.Region)
+		}
 		for ei, ln := range s.Explanation.Lines {
 			if ln.Status.Valid() {
 				u.ev = append(u.ev, ei)
@@ -234,23 +239,34 @@ func (l *leaveOneOut) rank(k int) []looPlace {
 		return l.units[ranked[i].ui].code < l.units[ranked[j].ui].code
 	})
 	places := make([]looPlace, len(l.units))
+	var groups [][2]int
+	units := make([]fillUnit, len(ranked))
+	seq := make([]int, len(ranked))
 	for i := 0; i < len(ranked); {
 		j := i + 1
 		for j < len(ranked) && cmp(&ranked[i], &ranked[j]) == 0 {
 			j++
 		}
-		rank := i + 1
-		v := 0
-		switch {
-		case rank+(j-i)-1 <= l.quota:
-			v = 2
-		case rank <= l.quota:
-			v = 1
-		}
 		for x := i; x < j; x++ {
-			places[ranked[x].ui] = looPlace{rank, v}
+			places[ranked[x].ui].rank = i + 1
 		}
+		groups = append(groups, [2]int{i, j})
 		i = j
+	}
+	for i := range ranked {
+		units[i], seq[i] = l.units[ranked[i].ui].fill, i
+	}
+	// The list is filled as Rank fills it (fill, with the caps); only the
+	// verdict matters here, so the sentences get no names.
+	out := l.caps.fill(units, seq, groups, l.quota, func(int) (string, string) { return "", "" })
+	for i, o := range out {
+		p := &places[ranked[i].ui]
+		switch {
+		case o.pending:
+			p.verdict = 1
+		case o.taken:
+			p.verdict = 2
+		}
 	}
 	return places
 }

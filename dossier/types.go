@@ -63,6 +63,18 @@ type Campaign struct {
 	// MinValid is the fewest valid totals a unit needs to be ranked
 	// (default 1); a unit with fewer is listed unranked, saying why.
 	MinValid int
+	// RegionCap is the most units of one 地市 (City) on the list of
+	// recommended units; 0 sets no cap.
+	RegionCap int
+	// KindQuotas are the caps per unit kind (单位类型), in declared order.
+	KindQuotas []KindQuota
+	// NoticeStart is the first day of the 公示 (YYYY-MM-DD), "" when not
+	// yet set; NoticeDays the number of working days it lasts (default 5).
+	NoticeStart string
+	NoticeDays  int
+	// ObjectionContact is who receives objections during the 公示 (受理单位,
+	// 电话, 地址或邮箱), printed on the notice.
+	ObjectionContact string
 	// Version counts the committed writes of the settings; an update based
 	// on an older version is refused with a *StaleError.
 	Version int64
@@ -236,7 +248,7 @@ type Comment struct {
 type Event struct {
 	ID       int64
 	At       time.Time
-	Action   string // short machine-readable verb, e.g. "import.update", "unit.update"
+	Action   string // a dossier.Action as stored, e.g. "import.update"; Action(e.Action).Label() names it
 	UnitID   string
 	UnitCode string // the unit's current 申报编号, "" when the entry is not about a unit
 	Source   string // file it came from, if any

@@ -94,7 +94,7 @@ func (c *Campaign) Validate() error {
 	if c.MinValid == 0 {
 		c.MinValid = 1
 	}
-	for _, err := range []error{CheckDate(c.Date), CheckYear(c.Year), CheckQuota(c.Quota), CheckMinValid(c.MinValid), CheckTrimMin(c.TrimMin)} {
+	for _, err := range []error{CheckDate(c.Date), CheckYear(c.Year), CheckQuota(c.Quota), CheckMinValid(c.MinValid), CheckTrimMin(c.TrimMin), c.checkProcedure()} {
 		if err != nil {
 			return err
 		}

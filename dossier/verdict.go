@@ -21,6 +21,9 @@ const (
 	VerdictUnranked
 	// VerdictWithdrawn is a withdrawn unit.
 	VerdictWithdrawn
+	// VerdictSkipped is a ranked unit passed over by a declared quota cap
+	// (Standing.SkippedBy) although its rank would have put it on the list.
+	VerdictSkipped
 )
 
 // Verdict is the standing's recommendation.
@@ -38,6 +41,9 @@ func (s *Standing) Verdict() Verdict {
 		return VerdictDecidedFor
 	case s.NeedsDecision:
 		return VerdictDecidedAgainst
+	}
+	if s.SkippedBy != "" {
+		return VerdictSkipped
 	}
 	return VerdictNone
 }
@@ -59,6 +65,8 @@ func (v Verdict) Label() string {
 		return "不参与排名"
 	case VerdictWithdrawn:
 		return "已撤回"
+	case VerdictSkipped:
+		return "受名额限制"
 	}
 	return ""
 }
@@ -77,6 +85,8 @@ func (v Verdict) Mark() string {
 		return "拟推荐（评委会决定）"
 	case VerdictDecidedAgainst:
 		return "不推荐（评委会决定）"
+	case VerdictSkipped:
+		return "受名额限制"
 	}
 	return ""
 }

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,10 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/store"
-	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
-	"github.com/dossier-app/dossier/export/xlsx"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // Kinds of document the export screen makes.
@@ -29,6 +24,11 @@ const (
 	docSummary    = "summary"
 	docTemplate   = "template"
 	docScoreBooks = "scorebooks"
+	// The signable forms (DESIGN.md "Official procedure").
+	docScoreForms   = "scoresheets"
+	docSummaryForm  = "summary-sheet"
+	docDeclarations = "declarations"
+	docReport       = "report"
 )
 
 // exportTab makes the campaign's documents. Each runs in the background
@@ -110,6 +110,14 @@ func newExportTab(s *session) *exportTab {
 		widget.NewSeparator(),
 		row("单位事迹材料（PDF）", "一个单位的材料，可打印或发回单位核对。", container.NewVBox(t.unitSel, t.scores), docUnit),
 		widget.NewSeparator(),
+		row("评分表（PDF，签字用）", "每位评委一份：各单位各类别评分、合计和评语，评委签字、日期。", nil, docScoreForms),
+		widget.NewSeparator(),
+		row("评分汇总表（PDF，签字用）", "各单位各评委总分（标明去掉的最高分、最低分和回避），最终得分、名次、拟推荐；计分人、复核人、监督人签字。", nil, docSummaryForm),
+		widget.NewSeparator(),
+		row("回避声明（PDF，签字用）", "每位评委一份：列出其回避的单位及原因，无回避的声明与各申报单位均无利害关系；声明人签字。", nil, docDeclarations),
+		widget.NewSeparator(),
+		row("评审结果报告（PDF，签字用）", "评选活动、评分规则及指纹、评委、评审结果、并列决定、复核情况，评审委员会签字。", nil, docReport),
+		widget.NewSeparator(),
 		row("评审结果汇总表（Excel）", "排名、各评委评分矩阵（标明去掉和不计的分数）、量化指标、单位名单。", nil, docSummary),
 		widget.NewSeparator(),
 		row("申报表模板（Excel）", "发给各申报单位填写的空白申报表，填好后在“导入申报表”中导入。", nil, docTemplate),
@@ -140,15 +148,15 @@ func (t *exportTab) refresh() {
 	}
 }
 
-// unitID finds the unit named in the unit selector: its code, its name,
-// or a part of either that only one unit has. With several matches it
-// names them so the clerk can choose.
-func (t *exportTab) unitID() (id, name string, err error) {
+// unitCode finds the unit named in the unit selector: its code, its name,
+// or a part of either that only one unit has, and returns its 申报编号 and
+// name. With several matches it names them so the clerk can choose.
+func (t *exportTab) unitCode() (code, name string, err error) {
 	text := strings.TrimSpace(t.unitSel.Text)
-	code := pickedCode(text)
+	picked := pickedCode(text)
 	for _, u := range t.units {
-		if u.Code == code || u.Name == text {
-			return u.ID, u.Name, nil
+		if u.Code == picked || u.Name == text {
+			return u.Code, u.Name, nil
 		}
 	}
 	if text == "" {
@@ -163,7 +171,7 @@ func (t *exportTab) unitID() (id, name string, err error) {
 	}
 	switch len(hits) {
 	case 1:
-		return hits[0].ID, hits[0].Name, nil
+		return hits[0].Code, hits[0].Name, nil
 	case 0:
 		return "", "", dossier.Errorf(dossier.ENOTFOUND, "没有申报编号或名称含“%s”的单位。", text)
 	}
@@ -186,12 +194,12 @@ func (t *exportTab) ask(kind string) {
 		t.s.a.pick.folder("选择保存评分表的文件夹", func(dir string) { t.start(kind, dir, "") })
 		return
 	case docUnit:
-		id, name, err := t.unitID()
+		code, name, err := t.unitCode()
 		if err != nil {
 			t.s.a.alert("请选择单位", dossier.ErrorMessage(err))
 			return
 		}
-		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, id) })
+		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, code) })
 		return
 	}
 	if kind == docNotice && !t.noticeAgreed {
@@ -205,10 +213,14 @@ func (t *exportTab) ask(kind string) {
 		}
 	}
 	names := map[string]string{
-		docDossier:  base + "-评审材料汇编.pdf",
-		docNotice:   base + "-公示名单.pdf",
-		docSummary:  base + "-评审结果汇总表.xlsx",
-		docTemplate: base + "-申报表模板.xlsx",
+		docDossier:      base + "-评审材料汇编.pdf",
+		docNotice:       base + "-公示名单.pdf",
+		docScoreForms:   base + "-评分表.pdf",
+		docSummaryForm:  base + "-评分汇总表.pdf",
+		docDeclarations: base + "-回避声明.pdf",
+		docReport:       base + "-评审结果报告.pdf",
+		docSummary:      base + "-评审结果汇总表.xlsx",
+		docTemplate:     base + "-申报表模板.xlsx",
 	}
 	t.s.a.pick.saveFile("导出"+docTitles[kind], names[kind], true, func(p string) { t.start(kind, p, "") })
 }
@@ -220,16 +232,21 @@ const (
 )
 
 var docTitles = map[string]string{
-	docDossier:    "评审材料汇编",
-	docNotice:     "公示名单",
-	docUnit:       "单位事迹材料",
-	docSummary:    "评审结果汇总表",
-	docTemplate:   "申报表模板",
-	docScoreBooks: "评委评分表",
+	docDossier:      "评审材料汇编",
+	docNotice:       "公示名单",
+	docUnit:         "单位事迹材料",
+	docSummary:      "评审结果汇总表",
+	docTemplate:     "申报表模板",
+	docScoreBooks:   "评委评分表",
+	docScoreForms:   "评分表",
+	docSummaryForm:  "评分汇总表",
+	docDeclarations: "回避声明",
+	docReport:       "评审结果报告",
 }
 
-// start makes a document in the background and lists it with its progress.
-func (t *exportTab) start(kind, path, unitID string) *exportJob {
+// start makes a document in the background and lists it with its
+// progress; code is the unit's 申报编号 for docUnit.
+func (t *exportTab) start(kind, path, code string) *exportJob {
 	t.s.flush()
 	j := &exportJob{kind: kind, title: docTitles[kind], path: path, withScores: t.scores.Checked, ppi: pdf.PrintPPI}
 	if t.quality.Selected == qualityScreen {
@@ -260,88 +277,37 @@ func (t *exportTab) start(kind, path, unitID string) *exportJob {
 				return
 			}
 			v := float64(done) / float64(total)
-			fyne.Do(func() {
+			onUI(func() {
 				j.bar.SetValue(v)
 				j.state.SetText(fmt.Sprintf("正在生成：%d / %d", done, total))
 			})
 		}
-		j.err = t.make(j, unitID, progress)
-		fyne.Do(func() { t.finished(j) })
+		j.err = t.make(j, code, progress)
+		onUI(func() { t.finished(j) })
 	})
 	return j
 }
 
-// make writes the document; it runs in the background.
-func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total int)) error {
-	ctx := t.s.ctx
-	photos := j.kind == docDossier || j.kind == docUnit
-	// The summary needs the material (量化指标, counts) but no image data;
-	// a PDF reads the photos' pictures one at a time as it is written.
-	material := photos || j.kind == docSummary
-	b, err := t.s.store.Book(ctx, store.LoadOptions{Material: material})
-	if err != nil {
-		return err
-	}
-	r := dossier.Rank(b)
-	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores, PPI: j.ppi, Photos: t.s.store.Photos(ctx)}
-	if sc, err := t.s.store.Scoring(ctx); err == nil {
-		opt.LogHead = sc.Head
-	}
-	if pct, err := t.s.store.OutlierPct(ctx); err == nil {
-		if res, err := t.s.store.Resolutions(ctx); err == nil {
-			opt.Stability = dossier.Stabilities(b, r)
-			opt.Flags = dossier.ReviewFlags(b, r, opt.Stability, pct, res)
-		}
-	}
-	keep := func(rep *pdf.Report, err error) error {
-		if rep != nil {
-			j.warnings, j.pages = rep.Warnings, rep.Pages
-		}
-		return err
-	}
-	switch j.kind {
-	case docDossier:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteDossier(w, b, r, opt)) })
-	case docNotice:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteNotice(w, b, r, opt)) })
-	case docUnit:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteUnit(w, b, r, unitID, opt)) })
-	case docSummary:
-		return export.WriteFile(j.path, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) })
-	case docTemplate:
-		return export.WriteFile(j.path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
-	case docScoreBooks:
-		if len(b.Evaluators) == 0 {
-			return dossier.Errorf(dossier.EINVALID, "还没有评委，请先在“评委与回避”中添加评委")
-		}
-		for i, e := range b.Evaluators {
-			path := freeName(filepath.Join(j.path, "评分表-"+safeFileName(e.Name)+".xlsx"))
-			if err := export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, e.ID) }); err != nil {
-				return err
-			}
-			j.files = append(j.files, path)
-			progress(i+1, len(b.Evaluators))
-		}
-		return nil
-	}
-	return fmt.Errorf("unknown document %q", j.kind)
+// opsKinds are the documents of the export screen as ops makes them.
+var opsKinds = map[string]ops.Kind{
+	docDossier: ops.KindDossier, docNotice: ops.KindNotice, docUnit: ops.KindUnit,
+	docSummary: ops.KindSummary, docTemplate: ops.KindTemplate, docScoreBooks: ops.KindScoreSheetFolder,
+	docScoreForms: ops.KindScoreForms, docSummaryForm: ops.KindSummaryForm, docDeclarations: ops.KindDeclarations,
+	docReport: ops.KindReport,
 }
 
-// freeName returns path, or path with " (2)", " (3)"… before the
-// extension when a file of that name exists: a returned, filled workbook
-// in the same folder is never replaced.
-func freeName(path string) string {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return path
+// make writes the document; it runs in the background.
+func (t *exportTab) make(j *exportJob, code string, progress func(done, total int)) error {
+	res, err := ops.Export(t.s.ctx, t.s.store, ops.ExportRequest{
+		Kind: opsKinds[j.kind], Out: j.path, Unit: code, WithScores: j.kind == docUnit && j.withScores,
+		PPI: j.ppi, Progress: progress,
+		// The screen asked before a notice with an undecided tie (ask).
+		AllowPending: true,
+	})
+	if res != nil {
+		j.warnings, j.pages, j.files = res.Warnings, res.Pages, res.Files
 	}
-	ext := filepath.Ext(path)
-	base := strings.TrimSuffix(path, ext)
-	for i := 2; ; i++ {
-		p := fmt.Sprintf("%s (%d)%s", base, i, ext)
-		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
-			return p
-		}
-	}
+	return err
 }
 
 // finished shows a job's outcome; it runs on the UI thread.

@@ -31,6 +31,8 @@ type settingsTab struct {
 	minValid      *field
 	minValidCheck fyne.StringValidator
 	loading       bool
+	// proc holds the caps, the 公示 and the calendar.
+	proc *procedureForm
 
 	cats    []dossier.Category
 	sel     int
@@ -83,6 +85,7 @@ func newSettingsTab(s *session) *settingsTab {
 	t.trimCheck = intValidator(dossier.CheckTrimMin)
 	t.minValid = mk("默认 1")
 	t.minValidCheck = intValidator(dossier.CheckMinValid)
+	t.proc = newProcedureForm(t, mk)
 
 	t.tieBox = container.NewVBox()
 	t.tieAdd = widget.NewSelect(nil, nil)
@@ -99,7 +102,7 @@ func newSettingsTab(s *session) *settingsTab {
 	)
 	tieHelp := muted("总分相同时依次比较下列类别的得分，高者在前；未设置或仍相同的为并列。")
 	left := container.NewVBox(heading("评选活动"), form, widget.NewSeparator(),
-		heading("同分比较顺序"), tieHelp, t.tieBox, t.tieAdd)
+		heading("同分比较顺序"), tieHelp, t.tieBox, t.tieAdd, widget.NewSeparator(), t.proc.view())
 
 	t.sumLbl = widget.NewLabel("")
 	t.sumLbl.Wrapping = fyne.TextWrapBreak
@@ -157,6 +160,7 @@ func (t *settingsTab) refresh() {
 		t.trimMin.SetText(strconv.Itoa(c.TrimMin))
 		t.minValid.SetText(strconv.Itoa(max(1, c.MinValid)))
 		t.tie = append([]string(nil), c.TieBreak...)
+		t.proc.load(c)
 		t.loading = false
 		t.s.campaignChanged(c)
 	}
@@ -226,7 +230,7 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 			},
 		}
 	}
-	return []formField[C]{
+	return append([]formField[C]{
 		textField("活动名称", t.title, func(c C) string { return c.Title }, func(c *C, v string) { c.Title = v }),
 		textField("主办单位", t.organiser, func(c C) string { return c.Organiser }, func(c *C, v string) { c.Organiser = v }),
 		{
@@ -274,7 +278,7 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 			changed: func(c C) bool { return strings.Join(c.TieBreak, "\x00") != strings.Join(t.tie, "\x00") },
 			set:     func(c *C) error { c.TieBreak = append([]string(nil), t.tie...); return nil },
 		},
-	}
+	}, t.proc.fields()...)
 }
 
 // saveCampaign saves the campaign form, each field on its own (see
@@ -292,6 +296,7 @@ func (t *settingsTab) saveCampaign() {
 	}
 	if c, ok := f.run(t.s.campaign); ok {
 		t.s.campaignChanged(c)
+		t.proc.showPeriod(c)
 	}
 }
 

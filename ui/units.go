@@ -314,7 +314,13 @@ func (t *unitsTab) nextCode() string {
 	for i, u := range t.all {
 		codes[i] = u.Code
 	}
-	return dossier.NextCode(codes, t.s.campaign.Year)
+	// The year as stored now: another screen, process or login may have
+	// changed the settings since this session read them.
+	year := t.s.campaign.Year
+	if c, err := t.s.store.Campaign(t.s.ctx); err == nil {
+		year = c.Year
+	}
+	return dossier.NextCode(codes, year)
 }
 
 func (t *unitsTab) askAdd() {

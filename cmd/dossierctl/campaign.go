@@ -6,12 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/demo"
-	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
+	"github.com/dossier-app/dossier/ops"
 )
 
 func runNew(ctx context.Context, x *call) error {
@@ -20,20 +18,19 @@ func runNew(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	cats, err := dossier.ParseCategories(assets.DefaultCategories)
-	if err != nil {
-		return err
-	}
 	t := strings.TrimSpace(*title)
 	if t == "" {
 		t = "未命名评选活动"
 	}
-	now := time.Now()
-	s, err := sqlite.Create(ctx, *f.db, sqlite.CreateOptions{Title: t, Year: now.Year(), Date: now.Format("2006-01-02"), Categories: cats})
+	s, err := ops.CreateCampaign(ctx, *f.db, ops.NewCampaign{Title: t})
 	if err != nil {
 		return err
 	}
 	x.own(s)
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
 	return nil
 }
@@ -43,7 +40,7 @@ func runDemo(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := demo.Create(ctx, *f.db)
+	s, err := ops.CreateDemo(ctx, *f.db)
 	if err != nil {
 		return err
 	}
@@ -68,7 +65,11 @@ func runSettings(ctx context.Context, x *call) error {
 	minValid := f.Int("min-valid", 1, "参与排名所需的最少有效评分份数")
 	reason := f.String("reason", "", "评分开始后修改评分规则的理由")
 	outlier := f.Int("outlier-pct", 0, "畸高畸低阈值（满分的百分比）")
+	proc := addProcFlags(f)
 	if err := f.parseNone(); err != nil {
+		return err
+	}
+	if err := proc.check(f); err != nil {
 		return err
 	}
 	// A value the campaign's rule refuses is a usage error, said in the
@@ -134,6 +135,9 @@ func runSettings(ctx context.Context, x *call) error {
 			c.TieBreak = append(c.TieBreak, cat.ID)
 		}
 	}
+	if proc.apply(f, &c) {
+		changed = true
+	}
 	if f.set("outlier-pct") {
 		if err := s.SetOutlierPct(ctx, *outlier); err != nil {
 			return err
@@ -180,6 +184,7 @@ func printSettings(e *env, b *dossier.Book) {
 	if w := dossier.MaximaWarning(b.Categories); w != "" {
 		fmt.Fprintln(e.out, "注意："+w)
 	}
+	printProcSettings(e, b)
 }
 
 func runBackup(ctx context.Context, x *call) error {
@@ -201,7 +206,7 @@ func runBackup(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Backup(ctx, *out); err != nil {
+	if _, err := ops.Export(ctx, s, ops.ExportRequest{Kind: ops.KindBackup, Out: *out, Protect: []string{*f.db}}); err != nil {
 		return err
 	}
 	fmt.Fprintf(x.out, "已备份到 %s\n", *out)

@@ -77,6 +77,10 @@ func runRank(ctx context.Context, x *call) error {
 			if sb.ZRank > 0 {
 				js.ZRank = &sb.ZRank
 			}
+			if st.SkippedBy != "" {
+				by := st.SkippedBy
+				js.SkippedBy = &by
+			}
 			out = append(out, js)
 		}
 		if *withMeta {
@@ -84,7 +88,7 @@ func runRank(ctx context.Context, x *call) error {
 			if err != nil {
 				return err
 			}
-			out = append(out, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head})
+			out = append(out, procMeta(b, r, jsonMeta{RuleFingerprint: sc.Fingerprint, LogHead: sc.Head}))
 		}
 		return printJSON(x.out, out)
 	}
@@ -110,12 +114,24 @@ func runRank(ctx context.Context, x *call) error {
 		note := st.Unranked
 		if note == "" {
 			note = st.Verdict().Label()
+			switch {
+			case st.CapTie != "" && st.Decision == nil:
+				note = "同分跨越名额限制（" + st.CapTie + "），待评委会决定"
+			case st.SkippedBy != "":
+				note = "受名额限制未列入（" + st.SkippedBy + "）"
+			}
 		}
 		row = append(row, st.Total.String(), fmt.Sprint(st.Explanation.Valid), note)
 		fmt.Fprintln(x.out, strings.Join(row, "\t"))
 		if i+1 == r.CutAfter && r.Quota > 0 {
 			fmt.Fprintln(x.out, "———————— 拟推荐线 ————————")
 		}
+	}
+	if len(r.Caps) > 0 {
+		fmt.Fprintf(x.out, "推荐名额限制：%s\n", strings.Join(r.Caps, "；"))
+	}
+	for _, u := range r.Unmet {
+		fmt.Fprintln(x.out, "注意："+u)
 	}
 	return nil
 }

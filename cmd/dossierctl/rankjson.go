@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/export"
 )
 
 // oneDecimal is a score printed as a JSON number with one decimal.
@@ -28,6 +29,39 @@ type jsonExplanation struct {
 type jsonMeta struct {
 	RuleFingerprint string `json:"rule_fingerprint"`
 	LogHead         string `json:"log_head"`
+	// The official procedure: the declared caps' labels, each minimum the
+	// list could not meet, and the 公示 (start and computed last working
+	// day, null until a start is set).
+	Caps        []string `json:"caps"`
+	Unmet       []string `json:"unmet"`
+	NoticeStart *string  `json:"notice_start"`
+	NoticeEnd   *string  `json:"notice_end"`
+	NoticeDays  int      `json:"notice_days"`
+	// Pending is true while a tie across the cut line or a cap's limit
+	// awaits the committee's decision (the notice is then refused).
+	Pending bool `json:"pending"`
+}
+
+// procMeta adds the official procedure's figures to the meta object.
+func procMeta(b *dossier.Book, r *dossier.Ranking, m jsonMeta) jsonMeta {
+	m.Caps, m.Unmet = append([]string{}, r.Caps...), append([]string{}, r.Unmet...)
+	m.NoticeDays = b.Campaign.NoticeLength()
+	if p, ok := export.NoticePeriod(b); ok {
+		m.NoticeStart, m.NoticeEnd = &p.Start, &p.End
+	}
+	m.Pending = pendingDecisions(r) > 0
+	return m
+}
+
+// pendingDecisions counts the units whose tie awaits the committee.
+func pendingDecisions(r *dossier.Ranking) int {
+	n := 0
+	for _, st := range r.Standings {
+		if st.NeedsDecision && st.Decision == nil {
+			n++
+		}
+	}
+	return n
 }
 
 func explanationJSON(b *dossier.Book, st *dossier.Standing) jsonExplanation {
@@ -50,7 +84,11 @@ func explanationJSON(b *dossier.Book, st *dossier.Standing) jsonExplanation {
 		if !d.Recommended {
 			verdict = "不推荐"
 		}
-		ex.Steps = append(ex.Steps, "并列跨越拟推荐线，评委会决定："+verdict+"（依据："+d.Reason+"）。")
+		what := "并列跨越拟推荐线"
+		if st.CapTie != "" {
+			what = "并列跨越名额限制（" + st.CapTie + "）"
+		}
+		ex.Steps = append(ex.Steps, what+"，评委会决定："+verdict+"（依据："+d.Reason+"）。")
 	}
 	return ex
 }

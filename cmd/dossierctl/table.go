@@ -9,9 +9,10 @@ var root = &Command{Name: "dossierctl", Commands: []*Command{
 	{Name: "demo", UsageLine: "--db FILE", Short: "示例评选活动：种子材料中的四个单位、示例评委和评分",
 		Campaign: createsCampaign, Run: runDemo},
 	{Name: "settings", UsageLine: "--db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n" +
-		"[--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]",
+		"[--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]\n" +
+		"[--region-cap N] [--kind-quota 类型>=N[%]|类型<=N[%]]… [--notice-start YYYY-MM-DD] [--notice-days N] [--objection-contact 文字]",
 		Short: "查看或修改评选设置", Campaign: opensCampaign, Run: runSettings,
-		Long: "不带修改参数时只列出现有设置。评分开始后修改评分规则（类别、去高去低起点、同分比较、名额、最少有效评分）须写明 --reason。"},
+		Long: "不带修改参数时只列出现有设置。评分开始后修改评分规则（类别、去高去低起点、同分比较、名额、名额限制、最少有效评分）须写明 --reason。--kind-quota 可重复，给出的即为全部单位类型名额（--kind-quota '' 清除）。"},
 	{Name: "unit", Short: "单位的新增、受理状态和版本恢复", Commands: []*Command{
 		{Name: "add", UsageLine: "--db FILE --code C --name N [--region R] [--kind K] [--recommender R]",
 			Short: "新增单位", Campaign: opensCampaign, Run: runUnitAdd},
@@ -48,8 +49,10 @@ var root = &Command{Name: "dossierctl", Commands: []*Command{
 	{Name: "rank", UsageLine: "--db FILE [--json [--with-meta]]", Short: "排名（按评分规则）",
 		Campaign: opensCampaign, Run: runRank},
 	{Name: "export", Short: "导出 PDF 文档或 Excel 汇总", Commands: []*Command{
-		{Name: "pdf", UsageLine: "--db FILE --out FILE.pdf [--kind dossier|notice|unit] [--unit CODE] [--with-scores] [--quality print|screen]",
-			Short: "导出 PDF：评审材料汇编、公示名单或单位事迹材料", Campaign: opensCampaign, Run: runExport},
+		{Name: "pdf", UsageLine: "--db FILE --out FILE.pdf [--kind dossier|notice|unit|scoresheets|summary-sheet|declarations|report]\n" +
+			"[--unit CODE] [--with-scores] [--quality print|screen] [--allow-pending]",
+			Short: "导出 PDF：评审材料汇编、公示名单、单位事迹材料或签字用表（评分表、评分汇总表、回避声明、评审结果报告）", Campaign: opensCampaign, Run: runExport,
+			Long: "公示名单在并列跨越名额线（或名额限制）尚待评委会决定时拒绝导出，除非加 --allow-pending。"},
 		{Name: "xlsx", UsageLine: "--db FILE --out FILE.xlsx", Short: "导出 Excel 汇总",
 			Campaign: opensCampaign, Run: runExport},
 	}},
@@ -70,6 +73,12 @@ var root = &Command{Name: "dossierctl", Commands: []*Command{
 	}},
 	{Name: "decision", UsageLine: "--db FILE --unit CODE --recommend yes|no --reason TEXT", Short: "评委会对跨线并列的决定",
 		Campaign: opensCampaign, Run: runDecision},
+	{Name: "calendar", Short: "公示日历：法定节假日和调休上班日（随软件提供已公布的年份，可补充）", Commands: []*Command{
+		{Name: "add", UsageLine: "--db FILE (--holiday YYYY-MM-DD[..YYYY-MM-DD] | --workday YYYY-MM-DD) [--note 说明]",
+			Short: "补充或更正放假日、调休上班日", Campaign: opensCampaign, Run: runCalendarAdd},
+		{Name: "list", UsageLine: "--db FILE [--year YYYY]", Short: "列出日历（各年所依据的国务院办公厅通知及本活动的补充）",
+			Campaign: opensCampaign, Run: runCalendarList},
+	}},
 	{Name: "verify", UsageLine: "--db FILE [--json]", Short: "重放评分记录：完好退出 0，被改动退出 1 并指出第一条问题记录",
 		Campaign: opensCampaign, Run: runVerify},
 	{Name: "review", UsageLine: "--db FILE [--json]", Short: "复核标记（畸高畸低、雷同、回避仍评分、评分不完整、排名不稳）",

@@ -68,6 +68,9 @@ func (s *Store) Book(ctx context.Context, opt LoadOptions) (_ *dossier.Book, err
 		b.Overrides = append(b.Overrides, o)
 	}
 	rows.Close()
+	if b.Calendar, err = readCalendar(ctx, tx); err != nil {
+		return nil, err
+	}
 	rows, err = tx.QueryContext(ctx, `SELECT unit_id, recommended, reason FROM decision ORDER BY unit_id`)
 	if err != nil {
 		return nil, err

@@ -21,10 +21,16 @@ func (s *Store) Campaign(ctx context.Context) (_ dossier.Campaign, err error) {
 
 func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
-	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version FROM campaign`).
-		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version)
+	var quotas string
+	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version,
+		region_cap, kind_quotas, notice_start, notice_days, objection_contact FROM campaign`).
+		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version,
+			&c.RegionCap, &quotas, &c.NoticeStart, &c.NoticeDays, &c.ObjectionContact)
 	if err != nil {
 		return c, fmt.Errorf("read campaign: %w", err)
+	}
+	if c.KindQuotas, err = dossier.ParseKindQuotas(quotas); err != nil {
+		return c, dossier.Errorf(dossier.EDAMAGED, "评选设置中的单位类型名额“%s”无法读取：%s", quotas, dossier.ErrorMessage(err))
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id FROM category WHERE tie_break IS NOT NULL ORDER BY tie_break`)
 	if err != nil {
@@ -51,7 +57,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) (err er
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, "campaign.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, dossier.ActionCampaignUpdate, "") }); err != nil {
 		return err
 	}
 	*c = v
@@ -69,6 +75,11 @@ var campaignFields = []fieldDef[dossier.Campaign]{
 	{"去高去低起点", func(c *dossier.Campaign) string { return fmt.Sprint(c.TrimMin) }, func(d, s *dossier.Campaign) { d.TrimMin = s.TrimMin }},
 	{"参与排名最少有效评分", func(c *dossier.Campaign) string { return fmt.Sprint(max(1, c.MinValid)) }, func(d, s *dossier.Campaign) { d.MinValid = s.MinValid }},
 	{"同分比较顺序", func(c *dossier.Campaign) string { return strings.Join(c.TieBreak, "、") }, func(d, s *dossier.Campaign) { d.TieBreak = s.TieBreak }},
+	{"每个地市推荐上限", func(c *dossier.Campaign) string { return fmt.Sprint(c.RegionCap) }, func(d, s *dossier.Campaign) { d.RegionCap = s.RegionCap }},
+	{"单位类型名额", func(c *dossier.Campaign) string { return kindLabels(c.KindQuotas) }, func(d, s *dossier.Campaign) { d.KindQuotas = s.KindQuotas }},
+	{"公示开始日期", func(c *dossier.Campaign) string { return c.NoticeStart }, func(d, s *dossier.Campaign) { d.NoticeStart = s.NoticeStart }},
+	{"公示工作日数", func(c *dossier.Campaign) string { return fmt.Sprint(c.NoticeDays) }, func(d, s *dossier.Campaign) { d.NoticeDays = s.NoticeDays }},
+	{"异议受理", func(c *dossier.Campaign) string { return c.ObjectionContact }, func(d, s *dossier.Campaign) { d.ObjectionContact = s.ObjectionContact }},
 }
 
 // tieNames is c with its tie-break categories named, for display.
@@ -86,7 +97,7 @@ func tieNames(c dossier.Campaign, cats []dossier.Category) dossier.Campaign {
 	return c
 }
 
-func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action, why string) error {
+func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action dossier.Action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -106,8 +117,10 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 	if len(names) == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?, version = version + 1`,
-		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?,
+		region_cap = ?, kind_quotas = ?, notice_start = ?, notice_days = ?, objection_contact = ?, version = version + 1`,
+		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid,
+		c.RegionCap, dossier.FormatKindQuotas(c.KindQuotas), c.NoticeStart, c.NoticeDays, c.ObjectionContact); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE category SET tie_break = NULL`); err != nil {
@@ -229,7 +242,7 @@ func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) (err error
 		if err := insertCategory(ctx, tx, c); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "category.add", "", "", fmt.Sprintf("新增类别“%s”（满分 %s）", c.Name, c.Max))
+		return s.event(ctx, tx, dossier.ActionCategoryAdd, "", "", fmt.Sprintf("新增类别“%s”（满分 %s）", c.Name, c.Max))
 	})
 }
 
@@ -267,14 +280,14 @@ func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) (err er
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, "category.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, dossier.ActionCategoryUpdate, "") }); err != nil {
 		return err
 	}
 	c.Name, c.Version = v.Name, v.Version
 	return nil
 }
 
-func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action, why string) error {
+func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action dossier.Action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -353,7 +366,7 @@ func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) (err 
 		for _, in := range old.Indicators {
 			before = append(before, fmt.Sprintf("指标“%s”：%s，%s", in.Name, dossier.ShowText(in.Unit), in.Direction.Label()))
 		}
-		return s.record(ctx, tx, change{action: "category.remove", detail: "删除类别“" + name + "”", subject: categoryWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionCategoryRemove, detail: "删除类别“" + name + "”", subject: categoryWhat(&old), before: before})
 	})
 }
 
@@ -391,7 +404,7 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []string) (err error)
 				}
 			}
 		}
-		return s.record(ctx, tx, change{action: "category.reorder", detail: "调整类别顺序", subject: "类别顺序",
+		return s.record(ctx, tx, change{action: dossier.ActionCategoryReorder, detail: "调整类别顺序", subject: "类别顺序",
 			before: []string{"类别顺序：" + strings.Join(before, "、")}, after: []string{"类别顺序：" + strings.Join(after, "、")}})
 	})
 }
@@ -410,7 +423,7 @@ func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) (err er
 			}
 			return err
 		}
-		return s.event(ctx, tx, "indicator.add", "", "", fmt.Sprintf("新增指标“%s”（%s，%s）", in.Name, in.Unit, in.Direction.Label()))
+		return s.event(ctx, tx, dossier.ActionIndicatorAdd, "", "", fmt.Sprintf("新增指标“%s”（%s，%s）", in.Name, in.Unit, in.Direction.Label()))
 	})
 }
 
@@ -449,14 +462,14 @@ func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) (err
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, "indicator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, dossier.ActionIndicatorUpdate, "") }); err != nil {
 		return err
 	}
 	*in = v
 	return nil
 }
 
-func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action, why string) error {
+func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action dossier.Action, why string) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -566,6 +579,6 @@ func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) (err
 		for _, f := range indicatorFields {
 			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
 		}
-		return s.record(ctx, tx, change{action: "indicator.remove", detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionIndicatorRemove, detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
 	})
 }

@@ -51,7 +51,7 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) (err err
 		} else if err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "evaluator.add", "", "", fmt.Sprintf("新增评委“%s”（%s，%s）", e.Name, e.Affiliation, e.Region))
+		return s.event(ctx, tx, dossier.ActionEvaluatorAdd, "", "", fmt.Sprintf("新增评委“%s”（%s，%s）", e.Name, e.Affiliation, e.Region))
 	})
 }
 
@@ -85,14 +85,14 @@ func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) (err 
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, dossier.ActionEvaluatorUpdate, "") }); err != nil {
 		return err
 	}
 	*e = v
 	return nil
 }
 
-func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evaluator, action, why string) error {
+func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evaluator, action dossier.Action, why string) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) (err
 		for _, f := range evaluatorFields {
 			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
 		}
-		return s.record(ctx, tx, change{action: "evaluator.remove", detail: "删除评委“" + old.Name + "”", subject: evaluatorWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionEvaluatorRemove, detail: "删除评委“" + old.Name + "”", subject: evaluatorWhat(&old), before: before})
 	})
 }
 
@@ -196,7 +196,7 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 			return err
 		}
 		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
-		return s.record(ctx, tx, change{action: "conflict.add", unitID: u.ID, subject: subject, before: before,
+		return s.record(ctx, tx, change{action: dossier.ActionConflictAdd, unitID: u.ID, subject: subject, before: before,
 			after:  []string{"回避：是；理由：" + reason},
 			detail: fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason)})
 	})
@@ -247,7 +247,7 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 			before = manualBefore
 		}
 		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
-		return s.record(ctx, tx, change{action: "conflict.remove", unitID: u.ID, subject: subject, before: before,
+		return s.record(ctx, tx, change{action: dossier.ActionConflictRemove, unitID: u.ID, subject: subject, before: before,
 			after:  []string{"回避：否；理由：" + reason},
 			detail: fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason)})
 	})
@@ -308,7 +308,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 			return err
 		}
 		verdict := verdictText(recommended)
-		return s.record(ctx, tx, change{action: "decision", unitID: id, subject: fmt.Sprintf("评委会对单位 %s %s的决定", code, name),
+		return s.record(ctx, tx, change{action: dossier.ActionDecision, unitID: id, subject: fmt.Sprintf("评委会对单位 %s %s的决定", code, name),
 			before: before, after: []string{"评委会决定：" + verdict + "；依据：" + reason},
 			detail: fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason)})
 	})
@@ -353,7 +353,7 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) (err error)
 			}
 			names = append(names, name)
 		}
-		return s.record(ctx, tx, change{action: "evaluator.reorder", detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
+		return s.record(ctx, tx, change{action: dossier.ActionEvaluatorReorder, detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
 			before: []string{"评委顺序：" + strings.Join(oldNames, "、")}, after: []string{"评委顺序：" + strings.Join(names, "、")}})
 	})
 }

@@ -36,7 +36,7 @@ func (s *Store) SetOutlierPct(ctx context.Context, pct int) (err error) {
 		if _, err := tx.ExecContext(ctx, `UPDATE scoring SET outlier_pct = ?`, pct); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, change{action: "review.outlier_pct", subject: "复核设置",
+		return s.record(ctx, tx, change{action: dossier.ActionReviewOutlierPct, subject: "复核设置",
 			before: []string{fmt.Sprintf("畸高畸低阈值：满分的 %d%%", old)}, after: []string{fmt.Sprintf("畸高畸低阈值：满分的 %d%%", pct)},
 			detail: fmt.Sprintf("畸高畸低阈值由满分的 %d%% 改为 %d%%", old, pct)})
 	})
@@ -83,7 +83,7 @@ func (s *Store) ResolveFlag(ctx context.Context, f dossier.Flag, by, note string
 			return err
 		}
 		subject := "复核标记 " + f.ID + "（" + dossier.FlagLabel(f.Kind) + "）"
-		return s.record(ctx, tx, change{action: "review.resolve", unitID: f.UnitID, subject: subject, before: before,
+		return s.record(ctx, tx, change{action: dossier.ActionReviewResolve, unitID: f.UnitID, subject: subject, before: before,
 			after:  []string{"复核人：" + by + "；意见：" + note},
 			detail: fmt.Sprintf("%s：%s；复核人 %s：%s", subject, f.Detail, by, note)})
 	})

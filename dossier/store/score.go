@@ -65,7 +65,7 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) (err error) {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, u.ID, cat.ID); err != nil {
 					return err
 				}
-				ch.action, ch.after = "score.clear", []string{label + "：" + showScore(sql.NullInt64{})}
+				ch.action, ch.after = dossier.ActionScoreClear, []string{label + "：" + showScore(sql.NullInt64{})}
 				ch.detail = fmt.Sprintf("清除评委“%s”对 %s“%s”的评分（原为 %s）", e.Name, u.Code, cat.Name, showScore(old))
 				if !old.Valid {
 					ch.undo = nil
@@ -82,7 +82,7 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) (err error) {
 			if err := putScore(ctx, tx, e.ID, u.ID, cat.ID, v); err != nil {
 				return err
 			}
-			ch.action, ch.after = "score.set", []string{label + "：" + v.String()}
+			ch.action, ch.after = dossier.ActionScoreSet, []string{label + "：" + v.String()}
 			ch.detail = fmt.Sprintf("评委“%s”对 %s“%s”评分 %s", e.Name, u.Code, cat.Name, v)
 			if old.Valid {
 				ch.detail += fmt.Sprintf("（原为 %s）", showScore(old))
@@ -149,7 +149,7 @@ func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) (e
 			text = ""
 		}
 		label := fmt.Sprintf("评委“%s”对 %s %s的评语", e.Name, u.Code, u.Name)
-		ch := change{action: "comment.set", unitID: u.ID, detail: fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code), subject: label,
+		ch := change{action: dossier.ActionCommentSet, unitID: u.ID, detail: fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code), subject: label,
 			before: []string{label + "：" + dossier.ShowText(old)}, after: []string{label + "：" + dossier.ShowText(text)},
 			undo: &undo{Kind: "scores", Comments: []undoComment{{e.ID, u.ID, old}}}}
 		if old == "" {
@@ -243,7 +243,7 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (_ 
 				}
 			}
 		}
-		ch := change{action: "scores.import", source: sh.File, subject: evaluatorWhat(&e) + "的评分表",
+		ch := change{action: dossier.ActionScoresImport, source: sh.File, subject: evaluatorWhat(&e) + "的评分表",
 			detail: fmt.Sprintf("导入评委“%s”的评分表：%d 项评分、%d 条评语有变化，%d 行因回避忽略", e.Name, res.Changed, res.Comments, len(res.Warnings)),
 			before: before, after: after}
 		if len(back.Scores)+len(back.Comments) > 0 {

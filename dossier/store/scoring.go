@@ -72,7 +72,7 @@ func (s *Store) OpenScoring(ctx context.Context, reason string) (err error) {
 		if err := s.appendLog(ctx, tx, &st, &logRecord{Kind: "open", Reason: reason}); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, change{action: "scoring.open", subject: "评分", detail: detail})
+		return s.record(ctx, tx, change{action: dossier.ActionScoringOpen, subject: "评分", detail: detail})
 	})
 }
 
@@ -100,6 +100,6 @@ func (s *Store) CloseScoring(ctx context.Context, reason string) (err error) {
 		if reason != "" {
 			detail += "；说明：" + reason
 		}
-		return s.record(ctx, tx, change{action: "scoring.close", subject: "评分", detail: detail})
+		return s.record(ctx, tx, change{action: dossier.ActionScoringClose, subject: "评分", detail: detail})
 	})
 }

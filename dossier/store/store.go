@@ -121,7 +121,7 @@ func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dos
 				return err
 			}
 		}
-		return s.event(ctx, tx, "campaign.create", "", "", "创建评选活动“"+c.Title+"”")
+		return s.event(ctx, tx, dossier.ActionCampaignCreate, "", "", "创建评选活动“"+c.Title+"”")
 	})
 }
 
@@ -172,13 +172,13 @@ func (s *Store) stamp() string {
 	return now().UTC().Format(time.RFC3339Nano)
 }
 
-func (s *Store) event(ctx context.Context, tx *Tx, action, unitID, source, detail string) error {
+func (s *Store) event(ctx context.Context, tx *Tx, action dossier.Action, unitID, source, detail string) error {
 	var uid any
 	if unitID != "" {
 		uid = unitID
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail) VALUES (?, ?, ?, ?, ?)`,
-		s.stamp(), action, uid, source, detail)
+		s.stamp(), string(action), uid, source, detail)
 	return err
 }
 

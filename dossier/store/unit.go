@@ -177,7 +177,7 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) (err error) {
 		if err := writeMaterial(ctx, tx, u); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "unit.add", u.ID, "", fmt.Sprintf("新增单位 %s %s", u.Code, u.Name))
+		return s.event(ctx, tx, dossier.ActionUnitAdd, u.ID, "", fmt.Sprintf("新增单位 %s %s", u.Code, u.Name))
 	})
 }
 
@@ -319,7 +319,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) (err error) {
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateUnitTx(ctx, tx, &v, "unit.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateUnitTx(ctx, tx, &v, dossier.ActionUnitUpdate, "") }); err != nil {
 		return err
 	}
 	for _, f := range dossier.UnitFields {
@@ -331,7 +331,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) (err error) {
 
 // updateUnitTx writes u's basic fields over the stored ones when u's
 // version is current; why, when given, heads the history's detail.
-func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, action, why string) error {
+func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, action dossier.Action, why string) error {
 	cur, err := unitTx(ctx, tx, u.ID, false)
 	if err != nil {
 		return err
@@ -361,8 +361,8 @@ func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, actio
 	if why != "" {
 		detail = why + "：" + detail
 	}
-	if action == "unit.update" && len(names) == 1 && names[0] == "状态" {
-		action = "unit.status"
+	if action == dossier.ActionUnitUpdate && len(names) == 1 && names[0] == "状态" {
+		action = dossier.ActionUnitStatus
 	}
 	return s.record(ctx, tx, change{action: action, unitID: u.ID, detail: detail, subject: unitWhat(&cur),
 		before: d.Before, after: d.After, undo: &undo{Kind: "unit", Fields: names, Unit: &cur}})
@@ -385,7 +385,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 			return err
 		}
 		u.Status, u.Version = st, base
-		if err := s.updateUnitTx(ctx, tx, &u, "unit.status", ""); err != nil {
+		if err := s.updateUnitTx(ctx, tx, &u, dossier.ActionUnitStatus, ""); err != nil {
 			return err
 		}
 		version = u.Version
@@ -402,10 +402,10 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 // what was there. An edit that changes nothing writes nothing.
 func (s *Store) SetMaterial(ctx context.Context, u *dossier.Unit, what string) (err error) {
 	defer s.wrap(&err, "保存单位材料")
-	return s.tx(ctx, func(tx *Tx) error { return s.setMaterialTx(ctx, tx, u, "unit.material", what) })
+	return s.tx(ctx, func(tx *Tx) error { return s.setMaterialTx(ctx, tx, u, dossier.ActionUnitMaterial, what) })
 }
 
-func (s *Store) setMaterialTx(ctx context.Context, tx *Tx, u *dossier.Unit, action, what string) error {
+func (s *Store) setMaterialTx(ctx context.Context, tx *Tx, u *dossier.Unit, action dossier.Action, what string) error {
 	cur, err := unitTx(ctx, tx, u.ID, true)
 	if err != nil {
 		return err

@@ -317,6 +317,12 @@ func (d *doc) rules() {
 	c.body("没有有效总分的单位列于最后，不参与排名；已撤回的单位不参与排名。")
 	c.heading("五、拟推荐名额", heading1, left, 2*bodyPitch)
 	c.body(fmt.Sprintf("本次评选拟表彰名额为%d个。名次在名额以内的单位为拟推荐单位。并列单位跨越名额线的，均不标注为拟推荐，提请评审委员会决定；评审委员会作出决定前，不列入公示名单。", r.Quota))
+	if len(r.Caps) > 0 {
+		c.body("本次评选设有推荐名额限制：" + strings.Join(r.Caps, "；") + "（地市按所属地区中第一个“市、州、盟、地区”及其以前的部分认定）。拟推荐单位按名次依次确定，仅因上述限制跳过的单位在其“评分情况”中写明所受限制和递补单位；并列单位跨越限制的，提请评审委员会决定；下限无法达到的如实说明，不调整名次。")
+		for _, u := range r.Unmet {
+			c.body(u)
+		}
+	}
 	c.heading("六、评审情况", heading1, left, 2*bodyPitch)
 	ranked, noScore, withdrawn, decide := 0, 0, 0, 0
 	for _, s := range r.Standings {
@@ -332,7 +338,7 @@ func (d *doc) rules() {
 			decide++
 		}
 	}
-	s := fmt.Sprintf("本次评选共有申报单位%d个，评委%d名。参与排名的单位%d个，拟推荐单位%d个", len(r.Standings), len(b.Evaluators), ranked, r.CutAfter)
+	s := fmt.Sprintf("本次评选共有申报单位%d个，评委%d名。参与排名的单位%d个，拟推荐单位%d个", len(r.Standings), len(b.Evaluators), ranked, r.RecommendedCount())
 	if decide > 0 {
 		s += fmt.Sprintf("，并列跨越名额线、待评审委员会决定的单位%d个", decide)
 	}
@@ -463,7 +469,7 @@ func (d *doc) ranking() (*table, []trow) {
 			decide++
 		}
 	}
-	cutText := fmt.Sprintf("名额线：以上%d个单位拟推荐（拟表彰名额%d个）", r.CutAfter, r.Quota)
+	cutText := fmt.Sprintf("名额线：以上%d个单位拟推荐（拟表彰名额%d个）", r.RecommendedCount(), r.Quota)
 	if decide > 0 {
 		cutText += fmt.Sprintf("；以下%d个单位并列跨越名额线，待评审委员会决定", decide)
 	}
@@ -550,7 +556,11 @@ func (d *doc) contents() {
 	c.ctx = ""
 	if d.withAppendices {
 		for k, title := range d.appendices() {
-			if k == 0 {
+			if k == 0 && shownUnranked {
+				// Set apart from the unranked units' group above.
+				c.y += st.pitch / 2
+				c.heading("附　录", style{sans, 13, 8.6, black}, left, st.pitch)
+			} else if k == 0 {
 				c.y += st.pitch / 2
 			}
 			d.tocLine("", 0, title, st, numW, -1, -1)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/typeset"
 )
 
@@ -35,6 +37,9 @@ func (d *doc) notice() {
 		}
 	}
 	c.body(fmt.Sprintf("经单位申报、材料审核和%s评审，%s拟推荐单位共%d个，现予以公示（按名次排列），接受社会监督。", who, "本次评选", listed))
+	if p, ok := export.NoticePeriod(b); ok {
+		c.body(fmt.Sprintf("公示期：%s至%s（%d个工作日）。", dossier.ChineseDate(p.Start), dossier.ChineseDate(p.End), p.Days))
+	}
 	c.y += 2
 
 	var rows []trow
@@ -72,13 +77,26 @@ func (d *doc) notice() {
 		to = org
 	}
 	c.body(fmt.Sprintf("公示期间，对公示单位有异议的，请以书面形式向%s提出，写明异议事项和理由并提供必要的证明材料。以单位名义提出的须加盖公章，以个人名义提出的须署真实姓名并注明联系方式。", to))
-	c.ensure(2 * bodyPitch)
-	indent := 2 * bodySize * ptMM
-	x := c.blank("异议受理联系人：", marginL+indent, 36)
-	c.blank("电话：", x+6, blockR)
-	c.y += bodyPitch
-	c.blank("受理地址：", marginL+indent, blockR)
-	c.y += bodyPitch
+	if contact := strings.TrimSpace(b.Campaign.ObjectionContact); contact != "" {
+		// The contact as the clerk typed it, one paragraph per line.
+		c.ctx = "异议受理联系方式"
+		head := "异议受理："
+		for _, line := range strings.Split(contact, "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				c.body(head + line)
+				head = ""
+			}
+		}
+		c.ctx = ""
+	} else {
+		c.ensure(2 * bodyPitch)
+		indent := 2 * bodySize * ptMM
+		x := c.blank("异议受理联系人：", marginL+indent, 36)
+		c.blank("电话：", x+6, blockR)
+		c.y += bodyPitch
+		c.blank("受理地址：", marginL+indent, blockR)
+		c.y += bodyPitch
+	}
 
 	// Signature block of an unsealed document (GB/T 9704 §7.3.5.2): one
 	// blank line below the text, the organiser 右空二字, the date on the

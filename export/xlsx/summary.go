@@ -227,7 +227,10 @@ func (s *summary) cutNote() string {
 	case r.Quota <= 0:
 		parts = append(parts, "注：未设拟表彰名额，未标注拟推荐单位。")
 	case r.CutAfter > 0:
-		parts = append(parts, fmt.Sprintf("注：红色粗线以上 %d 个单位为拟推荐单位（拟表彰名额 %d 个）。", r.CutAfter, r.Quota))
+		parts = append(parts, fmt.Sprintf("注：红色粗线以上 %d 个单位为拟推荐单位（拟表彰名额 %d 个）。", r.RecommendedCount(), r.Quota))
+		if len(r.Caps) > 0 {
+			parts = append(parts, "推荐名额限制："+strings.Join(r.Caps, "；")+"；线上标“受名额限制”的单位未列入。")
+		}
 	default:
 		parts = append(parts, fmt.Sprintf("注：拟表彰名额 %d 个，暂无按规则拟推荐的单位。", r.Quota))
 	}
