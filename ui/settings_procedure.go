@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/sqlite"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
 )
 
@@ -104,7 +104,7 @@ func (p *procedureForm) showPeriod(c dossier.Campaign) {
 		p.period.SetText(fmt.Sprintf("公示期：%d 个工作日，开始日期未设定。", c.NoticeLength()))
 		return
 	}
-	b, err := p.t.s.store.Book(p.t.s.ctx, sqlite.LoadOptions{})
+	b, err := p.t.s.store.Book(p.t.s.ctx, store.LoadOptions{})
 	if err != nil {
 		return
 	}
