@@ -64,10 +64,10 @@ run: build
 
 vet:
 	CGO_ENABLED=0 $(GO) vet ./...
-	@test -z "$$(gofmt -l cmd dossier export ui assets)" || { echo "gofmt needed:"; gofmt -l cmd dossier export ui assets; exit 1; }
+	@test -z "$$(gofmt -l cmd dossier export ui assets ops internal *.go)" || { echo "gofmt needed:"; gofmt -l cmd dossier export ui assets ops internal *.go; exit 1; }
 
 unit-test: test-deps
-	CGO_ENABLED=0 $(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) test -count=1 -timeout 40m ./...
 
 # The GUI's main package needs cgo; building it proves it still compiles,
 # with and without the screenshot hooks.
@@ -86,7 +86,7 @@ screenshots: gui-deps
 # Each parser of outside input is fuzzed briefly on every test run
 # (FUZZTIME each); run `make fuzz FUZZTIME=10m` by hand for a long run.
 FUZZTIME ?= 30s
-FUZZ_TARGETS = ./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
+FUZZ_TARGETS = ./dossier:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
 	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak \
 	./export/pdf:FuzzLayout
 fuzz:
@@ -96,7 +96,7 @@ fuzz:
 	done
 
 fuzz-short:
-	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME) FUZZ_TARGETS="./export/xlsx:FuzzParseNumber ./export/xlsx:FuzzReadSubmission"
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME) FUZZ_TARGETS="./dossier:FuzzParseNumber ./export/xlsx:FuzzReadSubmission"
 
 test: vet unit-test gui-build fuzz-short
 

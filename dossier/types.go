@@ -248,7 +248,7 @@ type Comment struct {
 type Event struct {
 	ID       int64
 	At       time.Time
-	Action   string // short machine-readable verb, e.g. "import.update", "unit.update"
+	Action   string // a dossier.Action as stored, e.g. "import.update"; Action(e.Action).Label() names it
 	UnitID   string
 	UnitCode string // the unit's current 申报编号, "" when the entry is not about a unit
 	Source   string // file it came from, if any

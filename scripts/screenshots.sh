@@ -37,5 +37,5 @@ shot() { # screen name
 	kill $app; wait $app 2>/dev/null || true
 }
 
-for s in settings units import evaluators scoring ranking export history start; do shot $s $s; done
+for s in settings units import evaluators scoring ranking review export history start; do shot $s $s; done
 ' sh "$bin" "$out" "$w" "$h"

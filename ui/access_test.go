@@ -94,6 +94,7 @@ func TestExportNeverReplacesACampaign(t *testing.T) {
 	// 保存副本 over the open campaign is refused too.
 	p.save = own
 	s.saveCopy()
+	s.jobs.Wait()
 	if got := overlayTexts(a); !strings.Contains(got, "不能") {
 		t.Errorf("save copy over the campaign:\n%s", got)
 	}

@@ -12,11 +12,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	appinfo "github.com/dossier-app/dossier"
-	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/demo"
-	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // AppName is the app's name as users see it.
@@ -58,6 +56,10 @@ type App struct {
 	os osDesktop
 	// campaignItems are the menu items that need an open campaign.
 	campaignItems []*fyne.MenuItem
+	// holdJob, when set, runs at the start of every background job, on the
+	// job's goroutine: tests hold jobs with it to check that the window
+	// goes on handling events meanwhile.
+	holdJob func()
 }
 
 // New builds the app's window on fa, showing the start screen. It sets the
@@ -157,7 +159,7 @@ func (a *App) OpenDemo(path string) error {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return fmt.Errorf("无法创建文件夹 %s：%v", filepath.Dir(path), err)
 		}
-		st, err := demo.Create(a.ctx, path)
+		st, err := ops.CreateDemo(a.ctx, path)
 		if err != nil {
 			return err
 		}
@@ -172,15 +174,7 @@ func (a *App) NewCampaign(path, title, organiser string, year int) error {
 	if err := a.mayReplace(func() { a.openFailed("未能创建评选活动", a.NewCampaign(path, title, organiser, year)) }); err != nil {
 		return err
 	}
-	cats, err := dossier.ParseCategories(assets.DefaultCategories)
-	if err != nil {
-		return err
-	}
-	date := a.now().Format("2006-01-02")
-	st, err := sqlite.Create(a.ctx, path, sqlite.CreateOptions{
-		Title: title, Organiser: organiser, Year: year, Date: date,
-		TrimMin: dossier.DefaultTrimMin, Categories: cats,
-	})
+	st, err := ops.CreateCampaign(a.ctx, path, ops.NewCampaign{Title: title, Organiser: organiser, Year: year, Date: a.now()})
 	if err != nil {
 		return err
 	}

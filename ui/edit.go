@@ -64,7 +64,7 @@ func (d *debounce) poke() {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	d.timer = time.AfterFunc(saveDelay, func() { fyne.Do(d.flush) })
+	d.timer = time.AfterFunc(saveDelay, func() { onUI(d.flush) })
 }
 
 // flush runs the save now if an edit is pending. Call it on the UI thread.

@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,8 +13,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/store"
-	"github.com/dossier-app/dossier/export"
-	"github.com/dossier-app/dossier/export/xlsx"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // evaluatorsTab lists the evaluators (评委) and, for the selected one, edits
@@ -357,7 +355,6 @@ func (t *evaluatorsTab) move(d int) {
 		if err := t.s.store.ReorderEvaluators(t.s.ruleCtx(), ids); err != nil {
 			return err
 		}
-		t.s.changed++
 		t.refresh()
 		return nil
 	})
@@ -396,7 +393,6 @@ func (t *evaluatorsTab) saveEvaluator(ed *evaluatorEditor) {
 	}
 	if e, ok := f.run(*ed.ev); ok {
 		*ed.ev = e
-		t.s.changed++
 		t.list.Refresh()
 	}
 }
@@ -431,7 +427,6 @@ func (t *evaluatorsTab) add(e dossier.Evaluator) error {
 	if err := t.s.store.AddEvaluator(t.s.ruleCtx(), &e); err != nil {
 		return err
 	}
-	t.s.changed++
 	t.selID = e.ID
 	t.refresh()
 	t.s.note("已新增评委 " + e.Name)
@@ -447,7 +442,6 @@ func (t *evaluatorsTab) remove(id string) {
 		t.s.a.alert("不能删除评委", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	// The record is gone: its pending and failed edits go with it.
 	if t.ed != nil && t.ed.ev.ID == id {
 		t.ed.save.stop()
@@ -487,7 +481,6 @@ func (t *evaluatorsTab) avoid(evaluator, code, reason string) error {
 	if err := t.s.store.AddConflict(t.s.ctx, evaluator, code, strings.TrimSpace(reason)); err != nil {
 		return err
 	}
-	t.s.changed++
 	t.s.note("已记录评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
 	return nil
@@ -499,7 +492,6 @@ func (t *evaluatorsTab) lift(evaluator, code, reason string) {
 		t.s.a.alert("未能解除回避", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	t.s.note("已解除评委 " + evaluator + " 对 " + code + " 的回避")
 	t.refresh()
 }
@@ -507,11 +499,16 @@ func (t *evaluatorsTab) lift(evaluator, code, reason string) {
 func (t *evaluatorsTab) askExportSheet(e *dossier.Evaluator) {
 	name := "评分表-" + safeFileName(e.Name) + ".xlsx"
 	t.s.a.pick.saveFile("导出评分表", name, true, func(path string) {
-		if err := t.exportSheet(e.ID, path); err != nil {
-			t.s.a.alert("未能导出评分表", dossier.ErrorMessage(err))
-			return
-		}
-		t.s.a.resultDialog("已导出评分表", "评委“"+e.Name+"”的评分表已保存到：", []string{path}, path, false)
+		t.s.background("正在导出评委“"+e.Name+"”的评分表", func(ops.Progress) func() {
+			err := t.exportSheet(e.ID, path)
+			return func() {
+				if err != nil {
+					t.s.a.alert("未能导出评分表", dossier.ErrorMessage(err))
+					return
+				}
+				t.s.a.resultDialog("已导出评分表", "评委“"+e.Name+"”的评分表已保存到：", []string{path}, path, false)
+			}
+		})
 	})
 }
 
@@ -521,52 +518,62 @@ func (t *evaluatorsTab) exportSheet(evaluatorID, path string) error {
 	if err != nil {
 		return err
 	}
-	return export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, evaluatorID) })
+	e := b.Evaluator(evaluatorID)
+	if e == nil {
+		return dossier.Errorf(dossier.ENOTFOUND, "评委不存在（%s）", evaluatorID)
+	}
+	_, err = ops.Export(t.s.ctx, t.s.store, ops.ExportRequest{Kind: ops.KindScoreSheet, Evaluator: e.Name, Out: path})
+	return err
 }
 
 func (t *evaluatorsTab) askImportSheet() {
 	t.s.a.pick.openFile("导入评分表", []string{".xlsx"}, func(path string) {
-		title, lines := t.importSheet(path)
-		t.s.a.resultDialog(title, "", lines, "", false)
+		t.s.flush()
+		t.s.background("正在导入评分表 "+filepath.Base(path), func(p ops.Progress) func() {
+			title, lines, merged := readScoreSheet(t.s, path, p)
+			return func() {
+				if merged {
+					t.refresh()
+				}
+				t.s.a.resultDialog(title, "", lines, "", false)
+			}
+		})
 	})
 }
 
 // importSheet reads an evaluator's score workbook back and merges it, whole
-// or not at all. It returns a title and the lines to show.
+// or not at all, on the calling goroutine. It returns a title and the lines
+// to show.
 func (t *evaluatorsTab) importSheet(path string) (string, []string) {
-	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
-	if err != nil {
-		return "未能导入评分表", []string{dossier.ErrorMessage(err)}
+	title, lines, merged := readScoreSheet(t.s, path, nil)
+	if merged {
+		t.refresh()
 	}
-	sh, err := xlsx.ReadScoreSheet(path, b)
+	return title, lines
+}
+
+// readScoreSheet merges a score workbook (ops.ImportScoreSheets) and says
+// the outcome: a title, the lines to show, and whether scores were merged.
+// It touches no widget.
+func readScoreSheet(s *session, path string, progress ops.Progress) (string, []string, bool) {
+	outs, err := ops.ImportScoreSheets(s.ctx, s.store, []string{path}, progress)
 	if err != nil {
-		return "评分表未导入", problemLines(err)
+		return "未能导入评分表", []string{dossier.ErrorMessage(err)}, false
 	}
-	res, err := t.s.store.ApplyScoreSheet(t.s.ctx, sh)
-	if err != nil {
-		return "评分表未导入", problemLines(err)
+	o := outs[0]
+	if o.Err != nil {
+		return "评分表未导入", problemLines(o.Err), false
 	}
-	t.s.changed++
-	t.refresh()
+	res := o.Result
 	lines := []string{fmt.Sprintf("已导入评委“%s”的评分表：%d 项评分、%d 条评语有变化。", res.Evaluator, res.Changed, res.Comments)}
 	if len(res.Warnings) > 0 {
 		lines = append(lines, "以下各行因回避未导入：")
 		lines = append(lines, dossier.ProblemLines(res.Warnings)...)
 	}
-	return "已导入评分表", lines
+	return "已导入评分表", lines, true
 }
 
 // problemLines turns an import error into the Chinese lines to show.
 func problemLines(err error) []string {
-	return dossier.ProblemLines(problemsOf("", err))
-}
-
-// problemsOf is an import error as problems: those of a refused file,
-// else one problem of the file with the error's Chinese message.
-func problemsOf(file string, err error) []dossier.Problem {
-	var fe *dossier.FileError
-	if errors.As(err, &fe) {
-		return fe.Problems
-	}
-	return []dossier.Problem{{File: file, Message: dossier.ErrorMessage(err)}}
+	return dossier.ProblemLines(ops.ProblemsOf("", err))
 }

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,10 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/store"
-	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
-	"github.com/dossier-app/dossier/export/xlsx"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // Kinds of document the export screen makes.
@@ -153,15 +148,15 @@ func (t *exportTab) refresh() {
 	}
 }
 
-// unitID finds the unit named in the unit selector: its code, its name,
-// or a part of either that only one unit has. With several matches it
-// names them so the clerk can choose.
-func (t *exportTab) unitID() (id, name string, err error) {
+// unitCode finds the unit named in the unit selector: its code, its name,
+// or a part of either that only one unit has, and returns its 申报编号 and
+// name. With several matches it names them so the clerk can choose.
+func (t *exportTab) unitCode() (code, name string, err error) {
 	text := strings.TrimSpace(t.unitSel.Text)
-	code := pickedCode(text)
+	picked := pickedCode(text)
 	for _, u := range t.units {
-		if u.Code == code || u.Name == text {
-			return u.ID, u.Name, nil
+		if u.Code == picked || u.Name == text {
+			return u.Code, u.Name, nil
 		}
 	}
 	if text == "" {
@@ -176,7 +171,7 @@ func (t *exportTab) unitID() (id, name string, err error) {
 	}
 	switch len(hits) {
 	case 1:
-		return hits[0].ID, hits[0].Name, nil
+		return hits[0].Code, hits[0].Name, nil
 	case 0:
 		return "", "", dossier.Errorf(dossier.ENOTFOUND, "没有申报编号或名称含“%s”的单位。", text)
 	}
@@ -199,12 +194,12 @@ func (t *exportTab) ask(kind string) {
 		t.s.a.pick.folder("选择保存评分表的文件夹", func(dir string) { t.start(kind, dir, "") })
 		return
 	case docUnit:
-		id, name, err := t.unitID()
+		code, name, err := t.unitCode()
 		if err != nil {
 			t.s.a.alert("请选择单位", dossier.ErrorMessage(err))
 			return
 		}
-		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, id) })
+		t.s.a.pick.saveFile("导出单位事迹材料", safeFileName(name)+"-事迹材料.pdf", true, func(p string) { t.start(kind, p, code) })
 		return
 	}
 	if kind == docNotice && !t.noticeAgreed {
@@ -249,8 +244,9 @@ var docTitles = map[string]string{
 	docReport:       "评审结果报告",
 }
 
-// start makes a document in the background and lists it with its progress.
-func (t *exportTab) start(kind, path, unitID string) *exportJob {
+// start makes a document in the background and lists it with its
+// progress; code is the unit's 申报编号 for docUnit.
+func (t *exportTab) start(kind, path, code string) *exportJob {
 	t.s.flush()
 	j := &exportJob{kind: kind, title: docTitles[kind], path: path, withScores: t.scores.Checked, ppi: pdf.PrintPPI}
 	if t.quality.Selected == qualityScreen {
@@ -281,96 +277,37 @@ func (t *exportTab) start(kind, path, unitID string) *exportJob {
 				return
 			}
 			v := float64(done) / float64(total)
-			fyne.Do(func() {
+			onUI(func() {
 				j.bar.SetValue(v)
 				j.state.SetText(fmt.Sprintf("正在生成：%d / %d", done, total))
 			})
 		}
-		j.err = t.make(j, unitID, progress)
-		fyne.Do(func() { t.finished(j) })
+		j.err = t.make(j, code, progress)
+		onUI(func() { t.finished(j) })
 	})
 	return j
 }
 
-// make writes the document; it runs in the background.
-func (t *exportTab) make(j *exportJob, unitID string, progress func(done, total int)) error {
-	ctx := t.s.ctx
-	photos := j.kind == docDossier || j.kind == docUnit
-	// The summary needs the material (量化指标, counts) but no image data;
-	// a PDF reads the photos' pictures one at a time as it is written.
-	material := photos || j.kind == docSummary
-	b, err := t.s.store.Book(ctx, store.LoadOptions{Material: material})
-	if err != nil {
-		return err
-	}
-	r := dossier.Rank(b)
-	opt := pdf.Options{Progress: progress, WithScores: j.kind == docUnit && j.withScores, PPI: j.ppi, Photos: t.s.store.Photos(ctx)}
-	if sc, err := t.s.store.Scoring(ctx); err == nil {
-		opt.LogHead = sc.Head
-	}
-	if pct, err := t.s.store.OutlierPct(ctx); err == nil {
-		if res, err := t.s.store.Resolutions(ctx); err == nil {
-			opt.Stability = dossier.Stabilities(b, r)
-			opt.Flags = dossier.ReviewFlags(b, r, opt.Stability, pct, res)
-		}
-	}
-	keep := func(rep *pdf.Report, err error) error {
-		if rep != nil {
-			j.warnings, j.pages = rep.Warnings, rep.Pages
-		}
-		return err
-	}
-	switch j.kind {
-	case docDossier:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteDossier(w, b, r, opt)) })
-	case docNotice:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteNotice(w, b, r, opt)) })
-	case docUnit:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteUnit(w, b, r, unitID, opt)) })
-	case docScoreForms:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteScoresheets(w, b, r, opt)) })
-	case docSummaryForm:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteSummarySheet(w, b, r, opt)) })
-	case docDeclarations:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteDeclarations(w, b, r, opt)) })
-	case docReport:
-		return export.WriteFile(j.path, func(w io.Writer) error { return keep(pdf.WriteReport(w, b, r, opt)) })
-	case docSummary:
-		return export.WriteFile(j.path, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) })
-	case docTemplate:
-		return export.WriteFile(j.path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
-	case docScoreBooks:
-		if len(b.Evaluators) == 0 {
-			return dossier.Errorf(dossier.EINVALID, "还没有评委，请先在“评委与回避”中添加评委")
-		}
-		for i, e := range b.Evaluators {
-			path := freeName(filepath.Join(j.path, "评分表-"+safeFileName(e.Name)+".xlsx"))
-			if err := export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, e.ID) }); err != nil {
-				return err
-			}
-			j.files = append(j.files, path)
-			progress(i+1, len(b.Evaluators))
-		}
-		return nil
-	}
-	return fmt.Errorf("unknown document %q", j.kind)
+// opsKinds are the documents of the export screen as ops makes them.
+var opsKinds = map[string]ops.Kind{
+	docDossier: ops.KindDossier, docNotice: ops.KindNotice, docUnit: ops.KindUnit,
+	docSummary: ops.KindSummary, docTemplate: ops.KindTemplate, docScoreBooks: ops.KindScoreSheetFolder,
+	docScoreForms: ops.KindScoreForms, docSummaryForm: ops.KindSummaryForm, docDeclarations: ops.KindDeclarations,
+	docReport: ops.KindReport,
 }
 
-// freeName returns path, or path with " (2)", " (3)"… before the
-// extension when a file of that name exists: a returned, filled workbook
-// in the same folder is never replaced.
-func freeName(path string) string {
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return path
+// make writes the document; it runs in the background.
+func (t *exportTab) make(j *exportJob, code string, progress func(done, total int)) error {
+	res, err := ops.Export(t.s.ctx, t.s.store, ops.ExportRequest{
+		Kind: opsKinds[j.kind], Out: j.path, Unit: code, WithScores: j.kind == docUnit && j.withScores,
+		PPI: j.ppi, Progress: progress,
+		// The screen asked before a notice with an undecided tie (ask).
+		AllowPending: true,
+	})
+	if res != nil {
+		j.warnings, j.pages, j.files = res.Warnings, res.Pages, res.Files
 	}
-	ext := filepath.Ext(path)
-	base := strings.TrimSuffix(path, ext)
-	for i := 2; ; i++ {
-		p := fmt.Sprintf("%s (%d)%s", base, i, ext)
-		if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
-			return p
-		}
-	}
+	return err
 }
 
 // finished shows a job's outcome; it runs on the UI thread.

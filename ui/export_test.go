@@ -36,7 +36,7 @@ func TestExport(t *testing.T) {
 		s.jobs.Wait()
 	}
 	et.unitSel.SetText(et.units[1].Code)
-	id, _, _ := et.unitID()
+	id, _, _ := et.unitCode()
 	jobs[docUnit] = et.start(docUnit, filepath.Join(dir, "单位.pdf"), id)
 	s.jobs.Wait()
 	et.scores.SetChecked(true)
@@ -119,7 +119,7 @@ func TestExportQuality(t *testing.T) {
 	}
 	dir := t.TempDir()
 	et.unitSel.SetText("HN2022-002") // the unit with ten photos
-	id, _, _ := et.unitID()
+	id, _, _ := et.unitCode()
 	for _, q := range []string{qualityPrint, qualityScreen} {
 		et.quality.SetSelected(q)
 		j := et.start(docUnit, filepath.Join(dir, q+".pdf"), id)

@@ -18,47 +18,6 @@ import (
 // campaign-wide (from the 文件 menu or the header) or for one unit (from
 // its editor), where the unit's earlier revisions can be read too.
 
-// actionLabels names the history's actions in Chinese.
-var actionLabels = map[string]string{
-	"campaign.create":    "创建评选活动",
-	"campaign.update":    "修改评选设置",
-	"category.add":       "新增类别",
-	"category.update":    "修改类别",
-	"category.remove":    "删除类别",
-	"category.reorder":   "调整类别顺序",
-	"indicator.add":      "新增指标",
-	"indicator.update":   "修改指标",
-	"indicator.remove":   "删除指标",
-	"unit.add":           "新增单位",
-	"unit.update":        "修改基本信息",
-	"unit.status":        "修改状态",
-	"unit.material":      "修改事迹材料",
-	"import.new":         "导入新单位",
-	"import.update":      "重新导入",
-	"evaluator.add":      "新增评委",
-	"evaluator.update":   "修改评委信息",
-	"evaluator.remove":   "删除评委",
-	"evaluator.reorder":  "调整评委顺序",
-	"conflict.add":       "添加回避",
-	"conflict.remove":    "解除回避",
-	"score.set":          "评分",
-	"score.clear":        "清除评分",
-	"comment.set":        "评语",
-	"scores.import":      "导入评分表",
-	"decision":           "评委会决定",
-	"review.resolve":     "复核",
-	"review.outlier_pct": "修改复核设置",
-}
-
-// actionLabel is an action's Chinese name; an action this version does not
-// know is shown as it is stored.
-func actionLabel(action string) string {
-	if l, ok := actionLabels[action]; ok {
-		return l
-	}
-	return action
-}
-
 // localTime formats a stored time in the machine's time zone.
 func localTime(t time.Time, layout string) string {
 	if t.IsZero() {
@@ -235,7 +194,7 @@ func (h *historyList) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 	src := top.Objects[0].(*widget.Label)
 	cols := top.Objects[1].(*fyne.Container).Objects
 	cols[0].(*widget.Label).SetText(localTime(e.At, "2006-01-02 15:04"))
-	cols[1].(*widget.Label).SetText(actionLabel(e.Action))
+	cols[1].(*widget.Label).SetText(dossier.Action(e.Action).Label())
 	if len(cols) > 2 {
 		cols[2].(*widget.Label).SetText(h.unitName(e.UnitID))
 	}
@@ -259,7 +218,7 @@ func (h *historyList) set(events []dossier.Event, units map[string]dossier.Unit)
 	h.all, h.units, h.sel = events, units, -1
 	h.keys = make([]string, len(events))
 	for i, e := range events {
-		h.keys[i] = searchKey(strings.Join([]string{actionLabel(e.Action), h.unitName(e.UnitID), baseName(e.Source), e.Detail, e.Subject, e.Before, e.After}, "\x00"))
+		h.keys[i] = searchKey(strings.Join([]string{dossier.Action(e.Action).Label(), h.unitName(e.UnitID), baseName(e.Source), e.Detail, e.Subject, e.Before, e.After}, "\x00"))
 	}
 	h.filter()
 }
@@ -298,7 +257,7 @@ func (h *historyList) fail(err error) {
 // showDetail shows the selected entry whole.
 func (h *historyList) showDetail() {
 	if h.before != nil {
-		if h.sel >= 0 && h.sel < len(h.all) && h.all[h.sel].Action == "unit.material" && h.onBefore != nil {
+		if h.sel >= 0 && h.sel < len(h.all) && dossier.Action(h.all[h.sel].Action) == dossier.ActionUnitMaterial && h.onBefore != nil {
 			h.before.Show()
 		} else {
 			h.before.Hide()
@@ -319,7 +278,7 @@ func (h *historyList) showDetail() {
 	h.detail.Importance = widget.MediumImportance
 	e := &h.all[h.sel]
 	var b strings.Builder
-	b.WriteString(localTime(e.At, "2006-01-02 15:04:05") + "　" + actionLabel(e.Action))
+	b.WriteString(localTime(e.At, "2006-01-02 15:04:05") + "　" + dossier.Action(e.Action).Label())
 	if h.units != nil && e.UnitID != "" {
 		b.WriteString("　" + h.unitName(e.UnitID))
 	}
@@ -391,7 +350,7 @@ func (h *campaignHistory) load(s *session) {
 		for _, u := range units {
 			byID[u.ID] = u
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				h.list.fail(err)
 				return
@@ -408,7 +367,7 @@ func (h *campaignHistory) load(s *session) {
 func (s *session) restoreEvent(ev dossier.Event, after func()) {
 	what := ev.Subject
 	if what == "" {
-		what = actionLabel(ev.Action)
+		what = dossier.Action(ev.Action).Label()
 	}
 	msg := fmt.Sprintf("恢复 %s 这次修改（%s）之前的内容？\n\n%s\n\n现在的内容会记入修改记录，可以再恢复。", localTime(ev.At, "2006-01-02 15:04"), what, clip(ev.Before, 600))
 	s.a.confirm("恢复此内容", msg, "恢复", func() {
@@ -425,7 +384,6 @@ func (s *session) restoreEvent(ev dossier.Event, after func()) {
 
 // restored shows the file as it is after a restore, on every built screen.
 func (s *session) restored(note string) {
-	s.changed++
 	if c, err := s.store.Campaign(s.ctx); err == nil {
 		s.campaignChanged(c)
 	}
@@ -488,7 +446,7 @@ func (h *unitHistory) load() {
 		if err == nil {
 			revs, err = s.store.Revisions(s.ctx, id)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				h.list.fail(err)
 				h.revBox.Objects = []fyne.CanvasObject{muted("未能读取历史版本。")}
@@ -544,7 +502,7 @@ func (h *unitHistory) setRevisions(revs []dossier.Revision, events []dossier.Eve
 	}
 	first := ""
 	for _, ev := range events { // the unit's import.new, if it was imported
-		if ev.Action == "import.new" {
+		if dossier.Action(ev.Action) == dossier.ActionImportNew {
 			first = ev.Source
 		}
 	}
@@ -615,7 +573,7 @@ func (s *session) showEditBefore(e dossier.Event) {
 		if err == nil {
 			cats, err = s.store.Categories(s.ctx)
 		}
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				s.a.alert("无法查看修改前的内容", dossier.ErrorMessage(err))
 				return

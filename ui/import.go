@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -13,9 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/store"
-	"github.com/dossier-app/dossier/export"
-	"github.com/dossier-app/dossier/export/xlsx"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // importTab imports filled submission workbooks (申报表): pick files or a
@@ -27,8 +24,10 @@ type importTab struct {
 	s    *session
 	view fyne.CanvasObject
 
-	files  []string
-	rows   []importRow
+	files []string
+	rows  []importRow
+	// plan is the preview the rows show, committed by 导入 (ops).
+	plan   *ops.ImportPlan
 	sel    int
 	busy   bool
 	done   bool // the rows show the outcome of an import, not a preview
@@ -193,7 +192,25 @@ func (t *importTab) addListed(paths []string) {
 	if t.busy {
 		return
 	}
-	list := xlsx.ListSubmissions(paths)
+	// A folder of hundreds of workbooks is walked and each file's head
+	// read to tell a workbook from a photo: in the background.
+	t.setBusy(true)
+	t.state.SetText("正在查找申报表…")
+	s := t.s
+	s.goJob(func() {
+		list := ops.FindSubmissions(paths)
+		onUI(func() {
+			if s.a.cur != s {
+				return // the campaign was closed meanwhile
+			}
+			t.setBusy(false)
+			t.listed(list)
+		})
+	})
+}
+
+// listed takes what the folder walk found.
+func (t *importTab) listed(list ops.Listing) {
 	t.skipped = list.SkippedText()
 	if len(list.Files) == 0 {
 		msg := "没有找到申报表（.xlsx 等电子表格文件）。"
@@ -203,6 +220,7 @@ func (t *importTab) addListed(paths []string) {
 		if t.skipped != "" {
 			msg += "\n" + t.skipped + "。"
 		}
+		t.state.SetText("没有找到申报表。")
 		t.s.a.alert("没有申报表", msg)
 		return
 	}
@@ -217,7 +235,7 @@ func (t *importTab) reset() {
 	if t.busy {
 		return
 	}
-	t.files, t.rows, t.sel, t.done = nil, nil, -1, false
+	t.files, t.rows, t.plan, t.sel, t.done = nil, nil, nil, -1, false
 	t.detail.SetText("")
 	t.bar.Hide()
 	t.state.SetText("列表已清空。")
@@ -279,18 +297,19 @@ func (t *importTab) preview() {
 	t.state.SetText(fmt.Sprintf("正在检查 %d 个文件…", len(files)))
 	s := t.s
 	s.goJob(func() {
-		rows, err := t.plan(files, func(done, total int) {
+		plan, err := ops.PreviewImport(s.ctx, s.store, files, func(done, total int) {
 			v := float64(done) / float64(total)
-			fyne.Do(func() { t.bar.SetValue(v) })
+			onUI(func() { t.bar.SetValue(v) })
 		})
-		fyne.Do(func() {
+		onUI(func() {
 			t.bar.Hide()
 			if err != nil {
 				t.state.SetText("检查失败：" + dossier.ErrorMessage(err))
 				t.setBusy(false)
 				return
 			}
-			t.rows, t.sel = rows, -1
+			rows := planRows(plan)
+			t.rows, t.plan, t.sel = rows, plan, -1
 			t.detail.SetText("")
 			var n, u, r int
 			for _, row := range rows {
@@ -325,39 +344,14 @@ func (t *importTab) preview() {
 	})
 }
 
-// plan reads the files and asks the campaign file what importing them
-// would do (a dry run). It runs in the background.
-func (t *importTab) plan(files []string, progress func(done, total int)) ([]importRow, error) {
-	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
-	if err != nil {
-		return nil, err
+// planRows are the preview's rows, one per file.
+func planRows(p *ops.ImportPlan) []importRow {
+	rows := make([]importRow, len(p.Files))
+	for i, f := range p.Files {
+		rows[i].file = f.Path
+		rows[i].take(f.ImportItem)
 	}
-	rows := make([]importRow, len(files))
-	var subs []dossier.Submission
-	var at []int
-	// Read in parallel on every core, the outcomes in list order.
-	for i, rd := range xlsx.ReadSubmissions(files, b, progress) {
-		rows[i] = importRow{file: rd.Path, action: dossier.ImportRejected}
-		if rd.Err != nil {
-			rows[i].problems = problemsOf(rd.Path, rd.Err)
-			rows[i].lines = dossier.ProblemLines(rows[i].problems)
-		} else {
-			subs = append(subs, *rd.Sub)
-			at = append(at, i)
-		}
-	}
-	if len(subs) > 0 {
-		items, err := t.s.store.Import(t.s.ctx, subs, true)
-		if err != nil {
-			return nil, err
-		}
-		for k, it := range items {
-			r := &rows[at[k]]
-			r.take(it)
-			r.sub = it.Sub
-		}
-	}
-	return rows, nil
+	return rows
 }
 
 // doImport writes the files that passed the preview. If an update would
@@ -367,14 +361,13 @@ func (t *importTab) doImport() {
 	if t.busy {
 		return
 	}
-	var subs []dossier.Submission
-	var at []int
+	if t.plan == nil || !t.plan.Importable() {
+		return
+	}
 	var gone strings.Builder
 	n := 0
-	for i, r := range t.rows {
-		if r.action != dossier.ImportRejected && r.sub != nil {
-			subs = append(subs, *r.sub)
-			at = append(at, i)
+	for _, r := range t.rows {
+		if r.action != dossier.ImportRejected {
 			if len(r.removals) > 0 {
 				fmt.Fprintf(&gone, "\n%s %s（%s）：\n", r.code, r.name, filepath.Base(r.file))
 				for _, m := range r.removals {
@@ -384,45 +377,54 @@ func (t *importTab) doImport() {
 			}
 		}
 	}
-	if len(subs) == 0 {
-		return
-	}
+	plan := t.plan
 	if n == 0 {
-		t.write(subs, at)
+		t.write(plan)
 		return
 	}
 	msg := fmt.Sprintf("导入后将删除或清空以下 %d 项已有材料：\n%s\n被替换的内容会保存为单位的历史版本，可在单位的“修改记录 > 历史版本”中恢复。仍要导入吗？", n, gone.String())
-	t.s.a.confirm("导入将删除已有材料", msg, "仍然导入", func() { t.write(subs, at) })
+	t.s.a.confirm("导入将删除已有材料", msg, "仍然导入", func() { t.write(plan) })
 }
 
-// write imports the submissions in the background, with progress.
-func (t *importTab) write(subs []dossier.Submission, at []int) {
+// write imports the files of the plan in the background, with progress.
+func (t *importTab) write(plan *ops.ImportPlan) {
 	t.s.flush()
 	t.setBusy(true)
 	t.bar.SetValue(0)
 	t.bar.Show()
-	t.state.SetText(fmt.Sprintf("正在导入 %d 个文件…", len(subs)))
+	n := 0
+	for _, f := range plan.Files {
+		if f.Action != dossier.ImportRejected {
+			n++
+		}
+	}
+	t.state.SetText(fmt.Sprintf("正在导入 %d 个文件…", n))
 	s := t.s
 	s.goJob(func() {
-		items, err := t.s.store.ImportProgress(t.s.ctx, subs, false, func(done, total int) {
+		out, err := ops.CommitImport(s.ctx, s.store, plan, func(done, total int) {
 			v := float64(done) / float64(total)
-			fyne.Do(func() {
+			onUI(func() {
 				t.bar.SetValue(v)
 				t.state.SetText(fmt.Sprintf("正在导入：%d / %d", done, total))
 			})
 		})
-		fyne.Do(func() { t.imported(at, items, err) })
+		onUI(func() { t.imported(out, err) })
 	})
 }
 
 // imported shows the outcome of an import.
-func (t *importTab) imported(at []int, items []dossier.ImportItem, err error) {
+func (t *importTab) imported(out *ops.ImportPlan, err error) {
 	t.bar.Hide()
-	t.s.changed++
 	var n, u, r int
-	for k, it := range items {
-		t.rows[at[k]].take(it)
-		t.rows[at[k]].written = true
+	if out != nil {
+		// Only the files the preview let through were written.
+		for i, f := range out.Files {
+			if t.plan.Files[i].Action != dossier.ImportRejected {
+				t.rows[i].take(f.ImportItem)
+				t.rows[i].written = true
+			}
+		}
+		t.plan = out
 	}
 	for _, row := range t.rows {
 		switch row.action {
@@ -551,19 +553,21 @@ func (t *importTab) showDetail() {
 func (t *importTab) askTemplate() {
 	name := safeFileName(t.s.campaign.Title) + "-申报表模板.xlsx"
 	t.s.a.pick.saveFile("保存申报表模板", name, true, func(path string) {
-		if err := t.saveTemplate(path); err != nil {
-			t.s.a.alert("未能保存模板", dossier.ErrorMessage(err))
-			return
-		}
-		t.s.a.resultDialog("已保存申报表模板", "空白申报表已保存，可发给各申报单位填写：", []string{path}, path, false)
+		t.s.background("正在生成申报表模板", func(ops.Progress) func() {
+			err := t.saveTemplate(path)
+			return func() {
+				if err != nil {
+					t.s.a.alert("未能保存模板", dossier.ErrorMessage(err))
+					return
+				}
+				t.s.a.resultDialog("已保存申报表模板", "空白申报表已保存，可发给各申报单位填写：", []string{path}, path, false)
+			}
+		})
 	})
 }
 
 // saveTemplate writes the blank submission workbook.
 func (t *importTab) saveTemplate(path string) error {
-	b, err := t.s.store.Book(t.s.ctx, store.LoadOptions{})
-	if err != nil {
-		return err
-	}
-	return export.WriteFile(path, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) })
+	_, err := ops.Export(t.s.ctx, t.s.store, ops.ExportRequest{Kind: ops.KindTemplate, Out: path})
+	return err
 }

@@ -28,6 +28,18 @@ func TestNextCodeMatchesImport(t *testing.T) {
 			}
 			s := a.cur
 			ctx := context.Background()
+			if tc.year == 0 {
+				// A new campaign takes its date's year (ops.CreateCampaign);
+				// an older file or a cleared setting has none.
+				c, err := s.store.Campaign(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c.Year = 0
+				if err := s.store.UpdateCampaign(ctx, &c); err != nil {
+					t.Fatal(err)
+				}
+			}
 			for i, c := range tc.codes {
 				u := dossier.Unit{Code: c, Name: "已有单位" + string(rune('甲'+i))}
 				if err := s.store.AddUnit(ctx, &u); err != nil {

@@ -116,11 +116,11 @@ func TestUnitExportPartialName(t *testing.T) {
 	a.ShowScreen(ScreenExport)
 	et := s.screen(ScreenExport).(*exportTab)
 	et.unitSel.SetText("洛阳")
-	if _, name, err := et.unitID(); err != nil || name != "洛阳市教育局" {
+	if _, name, err := et.unitCode(); err != nil || name != "洛阳市教育局" {
 		t.Errorf("洛阳: %q %v", name, err)
 	}
 	et.unitSel.SetText("教育局")
-	if _, _, err := et.unitID(); err == nil || !strings.Contains(dossier.ErrorMessage(err), "有 3 个单位含“教育局”") {
+	if _, _, err := et.unitCode(); err == nil || !strings.Contains(dossier.ErrorMessage(err), "有 3 个单位含“教育局”") {
 		t.Errorf("教育局: %v", err)
 	}
 }

@@ -23,7 +23,7 @@ func (a *App) openPath(path string) {
 		if err == nil {
 			return
 		}
-		fyne.Do(func() { a.cannotOpen(path, err) })
+		onUI(func() { a.cannotOpen(path, err) })
 	})
 }
 
@@ -122,7 +122,7 @@ func (a *App) startPrint(path string, job printJob) {
 	}
 	go func() {
 		id, err := a.os.print(path, job)
-		fyne.Do(func() {
+		onUI(func() {
 			if err != nil {
 				d := dialog.NewCustomConfirm("打印失败", "打开 PDF", "关闭",
 					fixedWidth(480, wrapped(dossier.ErrorMessage(err)+"\n\n可以打开 PDF，在阅读器中打印。")), func(ok bool) {

@@ -32,6 +32,8 @@ type rankingTab struct {
 	summary *widget.Label
 	flags   *widget.Label  // what needs the committee's attention
 	review  *widget.Button // to the 复核 screen, with the count of flags
+	// stab is every unit's rank stability and normalised place, by unit ID.
+	stab    map[string]*dossier.Stability
 	table   *widget.Table
 	explain *fyne.Container
 }
@@ -94,7 +96,9 @@ func newRankingTab(s *session) *rankingTab {
 	t.flags.Importance = widget.WarningImportance
 	t.flags.Hide()
 	t.review = widget.NewButtonWithIcon("复核标记", theme.WarningIcon(), func() { t.s.show(ScreenReview) })
-	top := container.NewBorder(container.NewVBox(t.summary, t.flags, container.NewHBox(t.review)), nil, nil, nil, t.table)
+	// Beside the summary line, so that the table keeps its height.
+	head := container.NewBorder(nil, nil, nil, container.NewVBox(t.review), t.summary)
+	top := container.NewBorder(container.NewVBox(head, t.flags), nil, nil, nil, t.table)
 	split := container.NewVSplit(top, container.NewPadded(t.explain))
 	split.Offset = 0.46
 	t.view = split
@@ -290,10 +294,29 @@ func (t *rankingTab) refresh() {
 	t.showExplanation()
 }
 
+// stabilityFacts are what the explanation's fact line says of a unit's
+// stability: its leave-one-out rank range, whether its recommendation
+// holds without any one evaluator, and its normalised place (for
+// information only).
+func stabilityFacts(st *dossier.Stability) []string {
+	if st == nil || st.RangeText() == "" {
+		return nil
+	}
+	out := []string{"名次范围 " + st.RangeText()}
+	if !st.Stable {
+		out = append(out, "推荐不稳")
+	}
+	if st.ZRank > 0 {
+		out = append(out, fmt.Sprintf("标准化名次 %d（仅供参考）", st.ZRank))
+	}
+	return out
+}
+
 // showReviewCount puts the number of 复核 flags, and of those still to
 // review, on the button to the 复核 screen: red while any is unresolved.
 func (t *rankingTab) showReviewCount(b *dossier.Book, r *dossier.Ranking) {
-	flags, err := t.s.reviewFlags(b, r)
+	t.stab = dossier.Stabilities(b, r)
+	flags, err := t.s.reviewFlagsWith(b, r, t.stab)
 	if err != nil {
 		t.review.SetText("复核标记")
 		return
@@ -404,6 +427,7 @@ func (t *rankingTab) showExplanation() {
 	if res := resultText(st); res != "" {
 		facts = append(facts, res)
 	}
+	facts = append(facts, stabilityFacts(t.stab[st.Unit.ID])...)
 	factLbl := widget.NewLabel(strings.Join(facts, " · "))
 	factLbl.Truncation = fyne.TextTruncateEllipsis
 

@@ -89,13 +89,14 @@ func newReviewTab(s *session) *reviewTab {
 	t.note = widget.NewMultiLineEntry()
 	t.note.SetPlaceHolder("复核意见：核实了什么，作出什么决定")
 	t.note.Wrapping = fyne.TextWrapBreak
-	t.note.SetMinRowsVisible(3)
+	t.note.SetMinRowsVisible(2)
 	t.submit = widget.NewButtonWithIcon("记录复核", theme.ConfirmIcon(), t.resolve)
 	t.submit.Importance = widget.HighImportance
-	t.form = container.NewVBox(
-		widget.NewForm(widget.NewFormItem("复核人", t.by), widget.NewFormItem("复核意见", t.note)),
-		container.NewHBox(t.submit),
-	)
+	// The button beside the reviewer's name: in view at 1024 × 768
+	// without scrolling the panel.
+	t.form = container.NewVBox(widget.NewForm(
+		widget.NewFormItem("复核人", container.NewBorder(nil, nil, nil, t.submit, t.by)),
+		widget.NewFormItem("复核意见", t.note)))
 	panel := container.NewVBox(t.title, t.detail, t.state, t.form)
 	top := container.NewBorder(container.NewVBox(t.summary,
 		muted("复核标记由软件按财政部令第87号第六十四条所列复核情形自动提出，不改变任何评分和排名；逐项复核后记录复核人和复核意见，导出的评审材料汇编在附录中列出全部标记及处理情况。")),
@@ -138,6 +139,11 @@ func (t *reviewTab) refresh() {
 // reviewFlags computes the 复核 flags of ranking r of book b with the
 // campaign's threshold and recorded resolutions.
 func (s *session) reviewFlags(b *dossier.Book, r *dossier.Ranking) ([]dossier.Flag, error) {
+	return s.reviewFlagsWith(b, r, dossier.Stabilities(b, r))
+}
+
+// reviewFlagsWith is reviewFlags with the stabilities already computed.
+func (s *session) reviewFlagsWith(b *dossier.Book, r *dossier.Ranking, stab map[string]*dossier.Stability) ([]dossier.Flag, error) {
 	pct, err := s.store.OutlierPct(s.ctx)
 	if err != nil {
 		return nil, err
@@ -146,7 +152,7 @@ func (s *session) reviewFlags(b *dossier.Book, r *dossier.Ranking) ([]dossier.Fl
 	if err != nil {
 		return nil, err
 	}
-	return dossier.ReviewFlags(b, r, dossier.Stabilities(b, r), pct, res), nil
+	return dossier.ReviewFlags(b, r, stab, pct, res), nil
 }
 
 // unresolvedFirst orders flags for the screen: those still to review on

@@ -97,3 +97,29 @@ func TestResolveAFlagThroughTheReviewScreen(t *testing.T) {
 		t.Errorf("ranking screen's count did not follow: %q (was %q)", rt.review.Text, before)
 	}
 }
+
+// The ranking screen's explanation says how robust the selected unit's
+// place is: its range over leaving out each evaluator, whether the
+// recommendation holds, and the normalised place, for information.
+func TestRankingExplanationShowsStability(t *testing.T) {
+	a, _ := newTestApp(t)
+	if err := a.OpenDemo(filepath.Join(t.TempDir(), "demo.dossier")); err != nil {
+		t.Fatal(err)
+	}
+	s := a.cur
+	s.show(ScreenRanking)
+	rt := s.screens[ScreenRanking].(*rankingTab)
+	for i := range rt.rank.Standings {
+		sd := &rt.rank.Standings[i]
+		st := rt.stab[sd.Unit.ID]
+		rt.table.OnSelected(widget.TableCellID{Row: i, Col: colName})
+		got := strings.Join(texts(rt.explain), "\n")
+		want := "名次范围 " + st.RangeText()
+		if !strings.Contains(got, want) || !strings.Contains(got, "（仅供参考）") {
+			t.Errorf("%s: explanation lacks %q:\n%s", sd.Unit.Code, want, got)
+		}
+		if unstable := strings.Contains(got, "推荐不稳"); unstable == st.Stable {
+			t.Errorf("%s: stable %v but the explanation says %q", sd.Unit.Code, st.Stable, got)
+		}
+	}
+}

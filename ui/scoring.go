@@ -41,7 +41,6 @@ type scoringTab struct {
 
 	cells map[*fyne.Container]*scoreCell
 	byKey map[cellKey]*scoreCell
-	seen  int // session.changed when last loaded
 	// asking is the leave-with-errors question while it is open.
 	asking dialog.Dialog
 }
@@ -306,7 +305,6 @@ func (t *scoringTab) load() {
 		t.s.a.alert("读取失败", dossier.ErrorMessage(err))
 		return
 	}
-	t.seen = t.s.changed
 	t.book = b
 	t.ev = b.EvaluatorByName(t.evalSel.Selected)
 	t.cats = b.Categories

@@ -19,6 +19,7 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/store"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // screen is one tab of an open campaign.
@@ -62,14 +63,18 @@ type session struct {
 	ctx      context.Context
 	campaign dossier.Campaign
 
-	view     fyne.CanvasObject
-	errs     *errorBar
-	status   *widget.Label
-	titleLbl *widget.Label
-	pathLbl  *widget.Label
-	tabs     *container.AppTabs
-	slots    map[string]*fyne.Container
-	screens  map[string]screen
+	view   fyne.CanvasObject
+	errs   *errorBar
+	status *widget.Label
+	// activity shows the progress of the background jobs started with
+	// background; activities counts them (UI thread only).
+	activity   *widget.ProgressBar
+	activities int
+	titleLbl   *widget.Label
+	pathLbl    *widget.Label
+	tabs       *container.AppTabs
+	slots      map[string]*fyne.Container
+	screens    map[string]screen
 
 	flushers []func()
 	jobs     sync.WaitGroup
@@ -83,9 +88,6 @@ type session struct {
 	// conflictDlg asks about an edit based on an older record (see
 	// stale.go) while it is open.
 	conflictDlg *dialog.CustomDialog
-	// changed counts writes that other screens must reload for (imports,
-	// score workbooks); screens compare it with what they last saw.
-	changed int
 }
 
 func newSession(a *App, st *store.Store) (*session, error) {
@@ -136,7 +138,9 @@ func newSession(a *App, st *store.Store) (*session, error) {
 	}
 	top.Add(s.scoring.box)
 	top.Add(s.errs.box)
-	s.view = container.NewBorder(top, s.status, nil, nil, s.tabs)
+	s.activity = widget.NewProgressBar()
+	s.activity.Hide()
+	s.view = container.NewBorder(top, container.NewBorder(nil, nil, nil, fixedWidth(220, s.activity), s.status), nil, nil, s.tabs)
 
 	first := 0
 	if units, err := st.Units(s.ctx); err == nil && len(units) > 0 {
@@ -327,9 +331,50 @@ func (s *session) note(msg string) {
 func (s *session) goJob(fn func()) {
 	s.jobs.Add(1)
 	s.running.Add(1)
+	hold := s.a.holdJob
 	go func() {
 		defer s.jobs.Done()
 		defer s.running.Add(-1)
+		if hold != nil {
+			hold()
+		}
+		fn()
+	}()
+}
+
+// background runs work off the UI thread, while the status line says what
+// is being done and a bar shows work's progress; the function work returns,
+// if any, then runs on the UI thread to show the outcome. The window stays
+// responsive meanwhile; leaving the campaign waits for the job.
+func (s *session) background(what string, work func(progress ops.Progress) func()) {
+	s.note(what + "…")
+	s.activities++
+	s.activity.SetValue(0)
+	s.activity.Show()
+	s.goJob(func() {
+		show := work(func(done, total int) {
+			if total > 0 {
+				v := float64(done) / float64(total)
+				onUI(func() { s.activity.SetValue(v) })
+			}
+		})
+		onUI(func() {
+			if s.activities--; s.activities == 0 {
+				s.activity.Hide()
+			}
+			if show != nil {
+				show()
+			}
+		})
+	})
+}
+
+// goQuiet runs fn in the background like goJob, but as work the user need
+// not wait for (thumbnails): busy does not count it; closing waits for it.
+func (s *session) goQuiet(fn func()) {
+	s.jobs.Add(1)
+	go func() {
+		defer s.jobs.Done()
 		fn()
 	}()
 }
@@ -342,11 +387,16 @@ func (s *session) saveCopy() {
 	s.flush()
 	base := strings.TrimSuffix(filepath.Base(s.store.Path()), filepath.Ext(s.store.Path()))
 	s.a.pick.saveFile("保存副本", base+"-副本.dossier", false, func(path string) {
-		if err := s.store.Backup(s.ctx, path); err != nil {
-			s.a.alert("未能保存副本", dossier.ErrorMessage(err))
-			return
-		}
-		s.note("已将副本保存到 " + path)
+		s.background("正在保存副本 "+filepath.Base(path), func(ops.Progress) func() {
+			_, err := ops.Export(s.ctx, s.store, ops.ExportRequest{Kind: ops.KindBackup, Out: path})
+			return func() {
+				if err != nil {
+					s.a.alert("未能保存副本", dossier.ErrorMessage(err))
+					return
+				}
+				s.note("已将副本保存到 " + path)
+			}
+		})
 	})
 }
 

@@ -572,7 +572,6 @@ func (t *settingsTab) saveCategory(e *categoryEditor) {
 	}
 	e.maxAgreed = 0
 	t.cats[idx] = c
-	t.s.changed++
 	t.catList.RefreshItem(idx)
 	t.updateSum()
 	t.fillTie()
@@ -624,7 +623,6 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 			}
 			if v, ok := f.run(in); ok {
 				in = v
-				t.s.changed++
 			}
 		}
 		save := newDebounce(saveIndicator)
@@ -639,7 +637,6 @@ func (t *settingsTab) fillIndicators(e *categoryEditor, c dossier.Category) {
 					t.s.a.alert("不能删除指标", dossier.ErrorMessage(err))
 					return
 				}
-				t.s.changed++
 				save.stop()
 				t.s.errs.clearPrefix("category:" + e.id + ":indicator:" + in.ID + ":")
 				t.reloadCategory(e)
@@ -698,7 +695,6 @@ func (t *settingsTab) addIndicator(catID, name, unit string, dir dossier.Directi
 	if err := t.s.store.AddIndicator(t.s.ctx, &in); err != nil {
 		return err
 	}
-	t.s.changed++
 	return nil
 }
 
@@ -742,7 +738,6 @@ func (t *settingsTab) addCategory(name, slogan, max string) error {
 		return err
 	}
 	t.sel = len(t.cats)
-	t.s.changed++
 	t.refresh()
 	return nil
 }
@@ -765,7 +760,6 @@ func (t *settingsTab) moveCategory(d int) {
 		t.s.a.alert("未能调整顺序", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	t.sel = -1
 	t.catEdit = nil
 	cats, _ := t.s.store.Categories(t.s.ctx)
@@ -798,7 +792,6 @@ func (t *settingsTab) removeCategory(id string) {
 		t.s.a.alert("不能删除类别", dossier.ErrorMessage(err))
 		return
 	}
-	t.s.changed++
 	// The record is gone: its pending and failed edits go with it.
 	if t.catEdit != nil && t.catEdit.id == id {
 		t.catEdit.stop()

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // startScreen is what the window shows with no campaign open: new, open,
@@ -184,20 +185,4 @@ func (a *App) createFromForm(title, organiser, yearText, folder, fileName string
 
 // safeFileName turns a title into a file name: no path separators or
 // characters other systems refuse.
-func safeFileName(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '/', '\\', ':', '*', '?', '"', '<', '>', '|', '\n', '\r', '\t':
-			return '-'
-		}
-		return r
-	}, s)
-	if s == "" {
-		return "评选活动"
-	}
-	if r := []rune(s); len(r) > 60 {
-		s = string(r[:60])
-	}
-	return s
-}
+func safeFileName(s string) string { return ops.SafeFileName(s) }

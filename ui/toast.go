@@ -33,5 +33,5 @@ func (a *App) toast(msg, path string) {
 	size := pop.MinSize()
 	pad := theme.Padding() * 4
 	pop.ShowAtPosition(fyne.NewPos(c.Size().Width-size.Width-pad, c.Size().Height-size.Height-pad))
-	time.AfterFunc(toastTime, func() { fyne.Do(pop.Hide) })
+	time.AfterFunc(toastTime, func() { onUI(pop.Hide) })
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,7 +21,6 @@ import (
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/export/photo"
-	"github.com/dossier-app/dossier/export/xlsx"
 )
 
 // unitEditor edits one unit: its basic information, its achievements in one
@@ -47,9 +47,14 @@ type unitEditor struct {
 	photos   []dossier.Photo
 	photoBox *fyne.Container
 	photoTab *container.TabItem
-	thumbs   map[*byte]image.Image
-	matSave  *debounce
-	what     []string // what changed since the last save of the material
+	// photoBusy says a photo is being prepared in the background.
+	photoBusy *widget.Label
+	thumbs    map[*byte]image.Image
+	// thumbMu guards thumbs, which background thumbnail jobs fill (through
+	// fyne.Do, which the test driver runs on the job's goroutine).
+	thumbMu sync.Mutex
+	matSave *debounce
+	what    []string // what changed since the last save of the material
 }
 
 // categoryPane is one category's tab: its sections and indicator values.
@@ -234,6 +239,7 @@ func (e *unitEditor) saveBasic() {
 			b.Achievements, b.Values, b.Photos = nil, nil, nil
 			err := e.s.store.UpdateUnit(e.s.ctx, &b)
 			u.Version = b.Version
+			e.ownWrite(err)
 			return err
 		},
 		again:   e.saveBasic,
@@ -244,6 +250,15 @@ func (e *unitEditor) saveBasic() {
 		e.unit = u
 		e.updateHeader()
 		e.t.unitChanged(e.unit)
+	}
+}
+
+// ownWrite notes that the editor's own save succeeded: that change is
+// already on screen, so it alone is no reason to build the editor again
+// when the units screen comes forward.
+func (e *unitEditor) ownWrite(err error) {
+	if err == nil {
+		e.t.seen = e.s.store.Generation()
 	}
 }
 
@@ -303,7 +318,7 @@ func (e *unitEditor) valueTyped(v *valueEdit) {
 		v.good = nil
 		v.showMsg("")
 	default:
-		n, err := xlsx.ParseNumber(text, v.ind.Unit)
+		n, err := dossier.ParseNumber(text, v.ind.Unit)
 		if err != nil {
 			v.showMsg(err.Error() + "（未保存）")
 			// Typed text that is not a value is an unsaved edit: leaving
@@ -513,6 +528,7 @@ func (e *unitEditor) saveMaterial() {
 		if err := e.s.store.SetMaterial(e.s.ctx, &m, "在应用中修改"+what); err != nil {
 			return err
 		}
+		e.ownWrite(nil)
 		e.unit.Version = m.Version
 		e.what = nil
 		return nil
@@ -527,37 +543,85 @@ func (e *unitEditor) saveMaterial() {
 
 func (e *unitEditor) photosView() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("添加图片…", theme.ContentAddIcon(), func() {
-		e.s.a.pick.openFile("添加图片", []string{".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".JPG", ".JPEG", ".PNG"}, func(path string) {
-			if err := e.addPhotoFile(path); err != nil {
-				e.s.a.alert("未能添加图片", dossier.ErrorMessage(err))
-			}
-		})
+		e.s.a.pick.openFile("添加图片", []string{".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".JPG", ".JPEG", ".PNG"}, e.addPhotoInBackground)
 	})
 	add.Importance = widget.HighImportance
 	help := muted("图片会自动转正、压缩为适合打印的 JPEG 或 PNG。可填写说明、指定所属类别、调整顺序。")
-	return container.NewBorder(container.NewVBox(container.NewHBox(add), help), nil, nil, nil,
+	e.photoBusy = widget.NewLabel("")
+	e.photoBusy.Importance = widget.LowImportance
+	e.photoBusy.Hide()
+	return container.NewBorder(container.NewVBox(container.NewHBox(add, e.photoBusy), help), nil, nil, nil,
 		container.NewVScroll(e.photoBox))
 }
 
-// addPhotoFile reads a picture, normalises it for printing and adds it.
+// addPhotoInBackground reads, normalises and thumbnails a picture in a
+// background job (a 40 MP camera photo takes seconds), while the window
+// stays responsive and says what it is doing; then it adds the photo.
+func (e *unitEditor) addPhotoInBackground(path string) {
+	catID := e.selectedCategory()
+	e.photoBusy.SetText("正在处理图片 " + filepath.Base(path) + "…")
+	e.photoBusy.Show()
+	e.s.goJob(func() {
+		p, thumb, err := preparePhoto(path)
+		onUI(func() {
+			e.photoBusy.Hide()
+			if err != nil {
+				e.s.a.alert("未能添加图片", dossier.ErrorMessage(err))
+				return
+			}
+			p.CategoryID = catID
+			e.addPrepared(p, thumb)
+		})
+	})
+}
+
+// addPhotoFile reads a picture, normalises it for printing and adds it,
+// all on the calling goroutine.
 func (e *unitEditor) addPhotoFile(path string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return dossier.Errorf(dossier.EINVALID, "无法读取图片文件 %s：%v", path, err)
-	}
-	p, err := photo.Normalize(data)
+	p, thumb, err := preparePhoto(path)
 	if err != nil {
 		return err
 	}
-	p.Caption = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	p.CategoryID = e.selectedCategory()
+	e.addPrepared(p, thumb)
+	return nil
+}
+
+// selectedCategory is the category whose tab is open, "" for another tab:
+// a photo added there belongs to it.
+func (e *unitEditor) selectedCategory() string {
 	if i := e.tabs.SelectedIndex() - 1; i >= 0 && i < len(e.cats) {
-		p.CategoryID = e.cats[i].ID
+		return e.cats[i].ID
+	}
+	return ""
+}
+
+// preparePhoto reads a picture file, normalises it (photo.Normalize) and
+// makes its thumbnail. It touches no widget, so it runs in the background.
+func preparePhoto(path string) (dossier.Photo, image.Image, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return dossier.Photo{}, nil, dossier.Errorf(dossier.EINVALID, "无法读取图片文件 %s：%v", path, err)
+	}
+	p, err := photo.Normalize(data)
+	if err != nil {
+		return dossier.Photo{}, nil, err
+	}
+	p.Caption = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return p, makeThumb(p.Data), nil
+}
+
+// addPrepared adds a normalised photo with its thumbnail and saves.
+func (e *unitEditor) addPrepared(p dossier.Photo, thumb image.Image) {
+	if len(p.Data) > 0 && thumb != nil {
+		e.thumbMu.Lock()
+		e.thumbs[&p.Data[0]] = thumb
+		e.thumbMu.Unlock()
 	}
 	e.photos = append(e.photos, p)
 	e.fillPhotos()
 	e.materialEdited("图片")
 	e.matSave.flush()
-	return nil
 }
 
 func (e *unitEditor) fillPhotos() {
@@ -574,10 +638,15 @@ func (e *unitEditor) fillPhotos() {
 		catNames = append(catNames, c.Name)
 	}
 	n := len(e.photos)
+	var late []lateThumb
 	for i := range e.photos {
 		i := i
 		p := &e.photos[i]
-		img := canvas.NewImageFromImage(e.thumb(p))
+		t, ok := e.thumb(p)
+		img := canvas.NewImageFromImage(t)
+		if !ok {
+			late = append(late, lateThumb{key: &p.Data[0], data: p.Data, img: img})
+		}
 		img.FillMode = canvas.ImageFillContain
 		img.SetMinSize(fyne.NewSize(160, 110))
 		caption := newField(false)
@@ -623,17 +692,56 @@ func (e *unitEditor) fillPhotos() {
 		e.photoBox.Add(widget.NewSeparator())
 	}
 	e.photoBox.Refresh()
+	e.makeThumbs(late)
 }
 
-// thumb returns a small copy of the photo for the list, made once.
-func (e *unitEditor) thumb(p *dossier.Photo) image.Image {
+// lateThumb is a thumbnail still to be made, and the image to show it in.
+type lateThumb struct {
+	key  *byte
+	data []byte
+	img  *canvas.Image
+}
+
+// thumb returns the photo's thumbnail and true when it is made; else a
+// blank placeholder (fillPhotos has the thumbnail made in the background:
+// decoding a stored photo takes a tenth of a second).
+func (e *unitEditor) thumb(p *dossier.Photo) (image.Image, bool) {
 	if len(p.Data) == 0 {
-		return image.NewRGBA(image.Rect(0, 0, 1, 1))
+		return image.NewRGBA(image.Rect(0, 0, 1, 1)), true
 	}
-	if t, ok := e.thumbs[&p.Data[0]]; ok {
-		return t
+	e.thumbMu.Lock()
+	t, ok := e.thumbs[&p.Data[0]]
+	e.thumbMu.Unlock()
+	if ok {
+		return t, true
 	}
-	src, _, err := image.Decode(bytes.NewReader(p.Data))
+	return image.NewRGBA(image.Rect(0, 0, 1, 1)), false
+}
+
+// makeThumbs makes the missing thumbnails off the UI thread and shows each
+// when it is ready. It is not counted as a running job (closing the
+// campaign waits for it without asking the user to wait).
+func (e *unitEditor) makeThumbs(late []lateThumb) {
+	if len(late) == 0 {
+		return
+	}
+	e.s.goQuiet(func() {
+		for _, l := range late {
+			t := makeThumb(l.data)
+			e.thumbMu.Lock()
+			e.thumbs[l.key] = t
+			e.thumbMu.Unlock()
+			onUI(func() {
+				l.img.Image = t
+				l.img.Refresh()
+			})
+		}
+	})
+}
+
+// makeThumb is a small copy of a picture for the photo list.
+func makeThumb(data []byte) image.Image {
+	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return image.NewRGBA(image.Rect(0, 0, 1, 1))
 	}
@@ -642,7 +750,6 @@ func (e *unitEditor) thumb(p *dossier.Photo) image.Image {
 	w, h := max(1, int(float64(b.Dx())*scale)), max(1, int(float64(b.Dy())*scale))
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), src, b, xdraw.Src, nil)
-	e.thumbs[&p.Data[0]] = dst
 	return dst
 }
 

@@ -46,7 +46,7 @@ type unitsTab struct {
 	editorSlot *fyne.Container
 	editor     *unitEditor
 	selID      string
-	seen       int // session.changed when the editor was built
+	seen       uint64 // store generation when the editor was built or last saved
 }
 
 func newUnitsTab(s *session) *unitsTab {
@@ -186,7 +186,9 @@ func (t *unitsTab) refresh() {
 	if t.editor == nil {
 		return
 	}
-	stale := t.seen != t.s.changed
+	// Anything written since (another screen, an import, a restore, or
+	// another program: Poll) may change what the editor shows.
+	stale := t.seen != t.s.store.Poll(t.s.ctx)
 	for _, u := range units {
 		if u.ID == t.editor.unit.ID && (u.Revision != t.editor.unit.Revision || u.Version != t.editor.unit.Version) {
 			stale = true
@@ -287,7 +289,7 @@ func (t *unitsTab) show(id string) {
 	}
 	t.editor = ed
 	t.selID = id
-	t.seen = t.s.changed
+	t.seen = t.s.store.Generation()
 	t.editorSlot.Objects = []fyne.CanvasObject{ed.view}
 	t.editorSlot.Refresh()
 	t.table.Refresh()
@@ -312,7 +314,13 @@ func (t *unitsTab) nextCode() string {
 	for i, u := range t.all {
 		codes[i] = u.Code
 	}
-	return dossier.NextCode(codes, t.s.campaign.Year)
+	// The year as stored now: another screen, process or login may have
+	// changed the settings since this session read them.
+	year := t.s.campaign.Year
+	if c, err := t.s.store.Campaign(t.s.ctx); err == nil {
+		year = c.Year
+	}
+	return dossier.NextCode(codes, year)
 }
 
 func (t *unitsTab) askAdd() {
@@ -348,7 +356,6 @@ func (t *unitsTab) add(u dossier.Unit) (dossier.Unit, error) {
 	if err := t.s.store.AddUnit(t.s.ctx, &u); err != nil {
 		return u, err
 	}
-	t.s.changed++
 	t.refresh()
 	t.open(u.ID)
 	t.s.note("已新增单位 " + u.Code + " " + u.Name)

@@ -6,12 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/demo"
-	"github.com/dossier-app/dossier/dossier/sqlite"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/export"
+	"github.com/dossier-app/dossier/ops"
 )
 
 func runNew(ctx context.Context, x *call) error {
@@ -20,20 +18,19 @@ func runNew(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	cats, err := dossier.ParseCategories(assets.DefaultCategories)
-	if err != nil {
-		return err
-	}
 	t := strings.TrimSpace(*title)
 	if t == "" {
 		t = "未命名评选活动"
 	}
-	now := time.Now()
-	s, err := sqlite.Create(ctx, *f.db, sqlite.CreateOptions{Title: t, Year: now.Year(), Date: now.Format("2006-01-02"), Categories: cats})
+	s, err := ops.CreateCampaign(ctx, *f.db, ops.NewCampaign{Title: t})
 	if err != nil {
 		return err
 	}
 	x.own(s)
+	cats, err := s.Categories(ctx)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(x.out, "已创建评选活动“%s”：%s（%d 个类别）\n", t, *f.db, len(cats))
 	return nil
 }
@@ -43,7 +40,7 @@ func runDemo(ctx context.Context, x *call) error {
 	if err := f.parseNone(); err != nil {
 		return err
 	}
-	s, err := demo.Create(ctx, *f.db)
+	s, err := ops.CreateDemo(ctx, *f.db)
 	if err != nil {
 		return err
 	}
@@ -209,7 +206,7 @@ func runBackup(ctx context.Context, x *call) error {
 	if err != nil {
 		return err
 	}
-	if err := s.Backup(ctx, *out); err != nil {
+	if _, err := ops.Export(ctx, s, ops.ExportRequest{Kind: ops.KindBackup, Out: *out, Protect: []string{*f.db}}); err != nil {
 		return err
 	}
 	fmt.Fprintf(x.out, "已备份到 %s\n", *out)

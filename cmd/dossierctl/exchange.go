@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/store"
-	"github.com/dossier-app/dossier/export"
 	"github.com/dossier-app/dossier/export/pdf"
-	"github.com/dossier-app/dossier/export/xlsx"
+	"github.com/dossier-app/dossier/ops"
 )
 
 func runTemplate(ctx context.Context, x *call) error {
@@ -23,11 +21,11 @@ func runTemplate(ctx context.Context, x *call) error {
 	if err := need("out", *out); err != nil {
 		return err
 	}
-	_, b, err := x.book(ctx, store.LoadOptions{})
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteTemplate(w, b) }, *f.db); err != nil {
+	if _, err := ops.Export(ctx, s, ops.ExportRequest{Kind: ops.KindTemplate, Out: *out, Protect: []string{*f.db}}); err != nil {
 		return err
 	}
 	fmt.Fprintf(x.out, "已生成申报表模板：%s\n", *out)
@@ -44,52 +42,51 @@ func runImport(ctx context.Context, x *call) error {
 	if len(paths) == 0 {
 		return usagef("请指定要导入的申报表文件或文件夹")
 	}
-	s, b, err := x.book(ctx, store.LoadOptions{})
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
 	// Every file that looks like a submission is read (in parallel, the
 	// outcomes in the order listed) and each one refused says why.
-	list := xlsx.ListSubmissions(paths)
+	list := ops.FindSubmissions(paths)
 	rejected := len(list.Problems)
 	for _, p := range list.Problems {
 		fmt.Fprintf(x.err, "拒绝 %s：%s\n", p.File, p.Message)
 	}
-	var subs []dossier.Submission
-	for _, rd := range xlsx.ReadSubmissions(list.Files, b, nil) {
-		var fe *xlsx.FileError
+	plan, err := ops.PreviewImport(ctx, s, list.Files, nil)
+	if err != nil {
+		return err
+	}
+	for _, f := range plan.Files {
+		var fe *dossier.FileError
 		switch {
-		case errors.As(rd.Err, &fe):
+		case errors.As(f.ReadErr, &fe):
 			rejected++
-			fmt.Fprintf(x.err, "拒绝 %s：\n", rd.Path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", f.Path)
 			for _, p := range fe.Problems {
 				fmt.Fprintln(x.err, "  "+p.String())
 			}
-		case rd.Err != nil:
+		case f.ReadErr != nil:
 			rejected++
-			fmt.Fprintf(x.err, "拒绝 %s：%s\n", rd.Path, dossier.ErrorMessage(rd.Err))
-		default:
-			subs = append(subs, *rd.Sub)
+			fmt.Fprintf(x.err, "拒绝 %s：%s\n", f.Path, dossier.ErrorMessage(f.ReadErr))
 		}
 	}
 	if !*dry {
 		// What a re-import would remove is said before anything is written.
-		plan, err := s.Import(ctx, subs, true)
-		if err != nil {
+		printRemovals(x.env, plan)
+		if plan, err = ops.CommitImport(ctx, s, plan, nil); err != nil {
 			return err
 		}
-		printRemovals(x.env, plan)
-	}
-	items, err := s.Import(ctx, subs, *dry)
-	if err != nil {
-		return err
 	}
 	verb := map[dossier.ImportAction]string{dossier.ImportNew: "新增", dossier.ImportUpdate: "更新"}
 	if *dry {
 		verb = map[dossier.ImportAction]string{dossier.ImportNew: "将新增", dossier.ImportUpdate: "将更新"}
 	}
 	var nNew, nUpd, nSame int
-	for _, it := range items {
+	for _, it := range plan.Files {
+		if it.ReadErr != nil {
+			continue // said above
+		}
 		for _, w := range it.Warnings {
 			fmt.Fprintln(x.err, "注意 "+w)
 		}
@@ -146,8 +143,8 @@ func runImport(ctx context.Context, x *call) error {
 
 // printRemovals lists, before an import writes, every stored item it will
 // remove, unit by unit.
-func printRemovals(e *env, plan []dossier.ImportItem) {
-	for _, it := range plan {
+func printRemovals(e *env, plan *ops.ImportPlan) {
+	for _, it := range plan.Files {
 		if it.Action != dossier.ImportUpdate || len(it.Removals) == 0 {
 			continue
 		}
@@ -168,18 +165,15 @@ func runScoresheet(ctx context.Context, x *call) error {
 	if err := need("evaluator", *name, "out", *out); err != nil {
 		return err
 	}
-	_, b, err := x.book(ctx, store.LoadOptions{})
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	ev := b.EvaluatorByName(*name)
-	if ev == nil {
-		return dossier.Errorf(dossier.ENOTFOUND, "评委“%s”不存在", *name)
-	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteScoreSheet(w, b, ev.ID) }, *f.db); err != nil {
+	res, err := ops.Export(ctx, s, ops.ExportRequest{Kind: ops.KindScoreSheet, Evaluator: *name, Out: *out, Protect: []string{*f.db}})
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(x.out, "已生成评委“%s”的评分表：%s\n", ev.Name, *out)
+	fmt.Fprintf(x.out, "已生成评委“%s”的评分表：%s\n", res.Evaluator, *out)
 	return nil
 }
 
@@ -192,43 +186,33 @@ func runScoresImport(ctx context.Context, x *call) error {
 	if len(files) == 0 {
 		return usagef("请指定要导入的评分表文件")
 	}
-	// Reading a workbook needs the units, categories, evaluators and 回避,
-	// which merging scores does not change: load them once.
-	s, b, err := x.book(ctx, store.LoadOptions{})
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
+	outcomes, err := ops.ImportScoreSheets(ctx, s, files, nil)
 	rejected := 0
-	for _, path := range files {
-		sheet, err := xlsx.ReadScoreSheet(path, b)
-		var fe *xlsx.FileError
-		if errors.As(err, &fe) {
+	for _, o := range outcomes {
+		var fe *dossier.FileError
+		switch {
+		case errors.As(o.Err, &fe):
 			rejected++
-			fmt.Fprintf(x.err, "拒绝 %s：\n", path)
+			fmt.Fprintf(x.err, "拒绝 %s：\n", o.Path)
 			for _, p := range fe.Problems {
 				fmt.Fprintln(x.err, "  "+p.String())
 			}
-			continue
-		} else if err != nil {
+		case o.Err != nil:
 			rejected++
-			fmt.Fprintf(x.err, "拒绝 %s：%s\n", path, dossier.ErrorMessage(err))
-			continue
-		}
-		res, err := s.ApplyScoreSheet(ctx, sheet)
-		if errors.As(err, &fe) {
-			rejected++
-			fmt.Fprintf(x.err, "拒绝 %s：\n", path)
-			for _, p := range fe.Problems {
-				fmt.Fprintln(x.err, "  "+p.String())
+			fmt.Fprintf(x.err, "拒绝 %s：%s\n", o.Path, dossier.ErrorMessage(o.Err))
+		default:
+			for _, w := range o.Result.Warnings {
+				fmt.Fprintln(x.err, "提示："+w.String())
 			}
-			continue
-		} else if err != nil {
-			return err
+			fmt.Fprintf(x.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", o.Result.Evaluator, o.Path, o.Result.Changed, o.Result.Comments)
 		}
-		for _, w := range res.Warnings {
-			fmt.Fprintln(x.err, "提示："+w.String())
-		}
-		fmt.Fprintf(x.out, "已导入评委“%s”的评分表 %s：%d 项评分、%d 条评语有变化\n", res.Evaluator, path, res.Changed, res.Comments)
+	}
+	if err != nil {
+		return err
 	}
 	if rejected > 0 {
 		return &rejectedError{rejected}
@@ -276,72 +260,28 @@ func runExport(ctx context.Context, x *call) error {
 			return usagef("--kind 应为 dossier、notice、unit、scoresheets、summary-sheet、declarations 或 report，而不是“%s”", *kind)
 		}
 	}
-	// The summary lists every unit's material (量化指标, counts of sections,
-	// values and photos); a PDF reads the photos' pictures one at a time
-	// while it is written (opt.Photos), never all at once.
-	s, b, err := x.book(ctx, store.LoadOptions{Material: true})
+	s, err := x.campaign(ctx)
 	if err != nil {
 		return err
 	}
-	r := dossier.Rank(b)
-	if what == "pdf" && *kind == "notice" && !*allowPending {
-		if err := refusePending(r); err != nil {
-			return err
-		}
+	req := ops.ExportRequest{Kind: ops.Kind(*kind), Out: *out, Unit: *code, WithScores: *withScores, AllowPending: *allowPending, PPI: pdf.PrintPPI, Protect: []string{*f.db}}
+	if *quality == "screen" {
+		req.PPI = pdf.ScreenPPI
 	}
 	if what == "xlsx" {
-		if err := export.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, b, r) }, *f.db); err != nil {
-			return err
-		}
+		req.Kind = ops.KindSummary
+	}
+	res, err := ops.Export(ctx, s, req)
+	if err != nil {
+		return err
+	}
+	if what == "xlsx" {
 		fmt.Fprintf(x.out, "已导出 Excel 汇总：%s\n", *out)
 		return nil
 	}
-	opt := pdf.Options{PPI: pdf.PrintPPI, Photos: s.Photos(ctx)}
-	if *quality == "screen" {
-		opt.PPI = pdf.ScreenPPI
-	}
-	var rep *pdf.Report
-	sc, err := s.Scoring(ctx)
-	if err != nil {
-		return err
-	}
-	flags, stab, err := flagsFor(ctx, s, b, r)
-	if err != nil {
-		return err
-	}
-	opt.LogHead, opt.Flags, opt.Stability = sc.Head, flags, stab
-	err = export.WriteFile(*out, func(w io.Writer) error {
-		var werr error
-		switch *kind {
-		case "dossier":
-			rep, werr = pdf.WriteDossier(w, b, r, opt)
-		case "notice":
-			rep, werr = pdf.WriteNotice(w, b, r, opt)
-		case "scoresheets":
-			rep, werr = pdf.WriteScoresheets(w, b, r, opt)
-		case "summary-sheet":
-			rep, werr = pdf.WriteSummarySheet(w, b, r, opt)
-		case "declarations":
-			rep, werr = pdf.WriteDeclarations(w, b, r, opt)
-		case "report":
-			rep, werr = pdf.WriteReport(w, b, r, opt)
-		case "unit":
-			u := b.UnitByCode(*code)
-			if u == nil {
-				return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", *code)
-			}
-			uopt := opt
-			uopt.WithScores = *withScores
-			rep, werr = pdf.WriteUnit(w, b, r, u.ID, uopt)
-		}
-		return werr
-	}, *f.db)
-	if err != nil {
-		return err
-	}
-	for _, w := range rep.Warnings {
+	for _, w := range res.Warnings {
 		fmt.Fprintln(x.err, "提示："+w)
 	}
-	fmt.Fprintf(x.out, "已导出 PDF（%d 页）：%s\n", rep.Pages, *out)
+	fmt.Fprintf(x.out, "已导出 PDF（%d 页）：%s\n", res.Pages, *out)
 	return nil
 }

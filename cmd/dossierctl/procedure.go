@@ -127,18 +127,3 @@ func warnUncovered(e *env, p dossier.NoticePeriod) {
 		fmt.Fprintf(e.err, "提示：日历中没有 %d 年的节假日安排，公示期按周末计算；国务院公布后请用 calendar add 补充\n", y)
 	}
 }
-
-// refusePending refuses the 公示名单 while a tie across the cut line or a
-// cap's limit awaits the committee: the list would silently lack a unit.
-func refusePending(r *dossier.Ranking) error {
-	var names []string
-	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
-			names = append(names, st.Unit.Code+" "+st.Unit.Name)
-		}
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	return dossier.Errorf(dossier.EINVALID, "不能导出公示名单：%s 同分并列，跨越拟推荐线或名额限制，评委会尚未决定。请先用 decision 记录评委会决定；确需先行导出（名单不列入这些单位），请加 --allow-pending", strings.Join(names, "、"))
-}

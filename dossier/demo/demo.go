@@ -1,20 +1,19 @@
 // Package demo builds the demo campaign from the seed document's four
 // advanced units (assets/demo/demo.json): their material, six sample
 // evaluators (示例) with sample scores and one automatic 回避 case, and
-// generated placeholder photos that say they are placeholders.
+// generated placeholder photos that say they are placeholders. Book is the
+// campaign in memory (for tests and documents), Create the same in a file.
 package demo
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
-	"sort"
 	"sync"
 
 	"github.com/dossier-app/dossier/assets"
@@ -26,121 +25,71 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-type file struct {
-	Campaign struct {
-		Title     string   `json:"title"`
-		Organiser string   `json:"organiser"`
-		Year      int      `json:"year"`
-		Date      string   `json:"date"`
-		Quota     int      `json:"quota"`
-		TrimMin   int      `json:"trim_min"`
-		TieBreak  []string `json:"tie_break"`
-	} `json:"campaign"`
-	Units []struct {
-		Code         string `json:"code"`
-		Name         string `json:"name"`
-		Region       string `json:"region"`
-		Kind         string `json:"kind"`
-		Recommender  string `json:"recommender"`
-		Contact      string `json:"contact"`
-		Phone        string `json:"phone"`
-		Title        string `json:"title"`
-		Summary      string `json:"summary"`
-		Status       string `json:"status"`
-		Achievements []struct {
-			Category string `json:"category"`
-			Heading  string `json:"heading"`
-			Body     string `json:"body"`
-		} `json:"achievements"`
-		Indicators []struct {
-			Category string  `json:"category"`
-			Name     string  `json:"name"`
-			Value    float64 `json:"value"`
-			Note     string  `json:"note"`
-		} `json:"indicators"`
-		Photos []struct {
-			Category string `json:"category"`
-			Caption  string `json:"caption"`
-		} `json:"photos"`
-	} `json:"units"`
-	Evaluators []dossier.Evaluator `json:"evaluators"`
-	Conflicts  []struct {
-		Evaluator string `json:"evaluator"`
-		Unit      string `json:"unit"`
-		Reason    string `json:"reason"`
-	} `json:"conflicts"`
-	Scores []struct {
-		Evaluator string             `json:"evaluator"`
-		Unit      string             `json:"unit"`
-		Values    map[string]float64 `json:"values"`
-		Comment   string             `json:"comment"`
-	} `json:"scores"`
-}
-
-// Create writes the demo campaign to a new file at path and returns it open.
+// Create writes the demo campaign (Book) to a new file at path and returns
+// it open.
 func Create(ctx context.Context, path string) (*store.Store, error) {
-	var f file
-	if err := json.Unmarshal(assets.Demo, &f); err != nil {
-		return nil, fmt.Errorf("demo data: %w", err)
-	}
-	cats, err := dossier.ParseCategories(assets.DefaultCategories)
+	b, err := Book()
 	if err != nil {
 		return nil, err
 	}
-	c := f.Campaign
+	cats := make([]dossier.Category, len(b.Categories))
+	for i, c := range b.Categories {
+		c.ID, c.Indicators = "", append([]dossier.Indicator(nil), c.Indicators...)
+		for j := range c.Indicators {
+			c.Indicators[j].ID, c.Indicators[j].CategoryID = "", ""
+		}
+		cats[i] = c
+	}
+	c := b.Campaign
 	// Fill runs before the file appears under its name: a killed demo
 	// leaves the whole campaign or none.
 	return sqlite.Create(ctx, path, sqlite.CreateOptions{Title: c.Title, Organiser: c.Organiser, Year: c.Year,
 		Date: c.Date, Quota: c.Quota, TrimMin: c.TrimMin, Categories: cats,
 		Fill: func(ctx context.Context, s *store.Store) error {
-			if err := fill(ctx, s, &f); err != nil {
+			if err := fill(ctx, s, b); err != nil {
 				return fmt.Errorf("demo: %w", err)
 			}
 			return nil
 		}})
 }
 
-func fill(ctx context.Context, s *store.Store, f *file) error {
+// fill writes the units, evaluators, 回避 and scores of b into s, whose
+// categories are b's under the store's own IDs: everything is matched by
+// name and code.
+func fill(ctx context.Context, s *store.Store, b *dossier.Book) error {
 	book, err := s.Book(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}
-	var subs []dossier.Submission
-	for _, fu := range f.Units {
-		u := dossier.Unit{Code: fu.Code, Name: fu.Name, Region: fu.Region, Kind: fu.Kind, Recommender: fu.Recommender,
-			Contact: fu.Contact, Phone: fu.Phone, Title: fu.Title, Summary: fu.Summary}
-		for _, a := range fu.Achievements {
-			cat := book.CategoryByName(a.Category)
-			if cat == nil {
-				return fmt.Errorf("unit %s: unknown category %q", fu.Code, a.Category)
+	catID := func(id string) string { // b's category ID → the store's
+		if c := b.Category(id); c != nil {
+			if sc := book.CategoryByName(c.Name); sc != nil {
+				return sc.ID
 			}
-			u.Achievements = append(u.Achievements, dossier.Achievement{CategoryID: cat.ID, Heading: a.Heading, Body: a.Body})
 		}
-		for _, v := range fu.Indicators {
-			cat := book.CategoryByName(v.Category)
-			if cat == nil {
-				return fmt.Errorf("unit %s: unknown category %q", fu.Code, v.Category)
-			}
-			found := false
-			for _, in := range cat.Indicators {
-				if in.Name == v.Name {
-					u.Values = append(u.Values, dossier.IndicatorValue{IndicatorID: in.ID, Value: v.Value, Note: v.Note})
-					found = true
+		return ""
+	}
+	var subs []dossier.Submission
+	for _, bu := range b.Units {
+		u := bu
+		u.ID, u.Revision, u.Achievements, u.Values, u.Photos = "", 0, nil, nil, nil
+		for _, a := range bu.Achievements {
+			a.CategoryID = catID(a.CategoryID)
+			u.Achievements = append(u.Achievements, a)
+		}
+		for _, v := range bu.Values {
+			in := b.Indicator(v.IndicatorID)
+			sc := book.CategoryByName(b.Category(in.CategoryID).Name)
+			v.IndicatorID = ""
+			for _, sin := range sc.Indicators {
+				if sin.Name == in.Name {
+					v.IndicatorID = sin.ID
 				}
 			}
-			if !found {
-				return fmt.Errorf("unit %s: unknown indicator %q", fu.Code, v.Name)
-			}
+			u.Values = append(u.Values, v)
 		}
-		for i, p := range fu.Photos {
-			ph, err := Placeholder(fmt.Sprintf("%s-%d", fu.Code, i), fu.Name, p.Caption)
-			if err != nil {
-				return err
-			}
-			if cat := book.CategoryByName(p.Category); cat != nil {
-				ph.CategoryID = cat.ID
-			}
-			ph.Caption = p.Caption
+		for _, ph := range bu.Photos {
+			ph.ID, ph.CategoryID = "", catID(ph.CategoryID)
 			u.Photos = append(u.Photos, ph)
 		}
 		subs = append(subs, dossier.Submission{File: "示例数据", Unit: u})
@@ -154,40 +103,28 @@ func fill(ctx context.Context, s *store.Store, f *file) error {
 			return fmt.Errorf("unit %s rejected: %v", it.Code, it.Problems)
 		}
 	}
-	for i := range f.Evaluators {
-		if err := s.AddEvaluator(ctx, &f.Evaluators[i]); err != nil {
+	for _, e := range b.Evaluators {
+		e.ID = ""
+		if err := s.AddEvaluator(ctx, &e); err != nil {
 			return err
 		}
 	}
-	for _, c := range f.Conflicts {
-		if err := s.AddConflict(ctx, c.Evaluator, c.Unit, c.Reason); err != nil {
-			return err
-		}
+	names := func(evaluatorID, unitID string) (string, string) {
+		return b.Evaluator(evaluatorID).Name, b.Unit(unitID).Code
 	}
-	book, err = s.Book(ctx, store.LoadOptions{})
-	if err != nil {
-		return err
-	}
-	var ins []store.ScoreInput
-	for _, sc := range f.Scores {
-		e, u := book.EvaluatorByName(sc.Evaluator), book.UnitByCode(sc.Unit)
-		if e == nil || u == nil {
-			return fmt.Errorf("score for unknown %s / %s", sc.Evaluator, sc.Unit)
-		}
-		// The 回避 evaluator's scores are kept too: the ranking shows and
-		// excludes them.
-		names := make([]string, 0, len(sc.Values))
-		for n := range sc.Values {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			v, err := dossier.TenthsFromFloat(sc.Values[n])
-			if err != nil {
+	for _, o := range b.Overrides {
+		if o.Conflict {
+			e, u := names(o.EvaluatorID, o.UnitID)
+			if err := s.AddConflict(ctx, e, u, o.Reason); err != nil {
 				return err
 			}
-			ins = append(ins, store.ScoreInput{Evaluator: sc.Evaluator, Unit: sc.Unit, Category: n, Value: &v})
 		}
+	}
+	var ins []store.ScoreInput
+	for _, sc := range b.Scores {
+		e, u := names(sc.EvaluatorID, sc.UnitID)
+		v := sc.Value
+		ins = append(ins, store.ScoreInput{Evaluator: e, Unit: u, Category: b.Category(sc.CategoryID).Name, Value: &v})
 	}
 	// Scoring opens explicitly, as a committee does once the rule is set;
 	// the sample scores then go through the score log like any other.
@@ -197,11 +134,9 @@ func fill(ctx context.Context, s *store.Store, f *file) error {
 	if err := s.SetScores(ctx, ins); err != nil {
 		return err
 	}
-	for _, sc := range f.Scores {
-		if sc.Comment == "" {
-			continue
-		}
-		if err := s.SetComment(ctx, sc.Evaluator, sc.Unit, sc.Comment); err != nil {
+	for _, cm := range b.Comments {
+		e, u := names(cm.EvaluatorID, cm.UnitID)
+		if err := s.SetComment(ctx, e, u, cm.Text); err != nil {
 			return err
 		}
 	}

@@ -190,3 +190,42 @@ func TestForeignProgramSeen(t *testing.T) {
 		t.Errorf("the other program's write is not seen: %q", c.Organiser)
 	}
 }
+
+// Poll sees another program's write (dossierctl on the same file): the
+// generation moves once, and not for the store's own writes.
+func TestPollSeesAnotherProgramsWrite(t *testing.T) {
+	ctx := context.Background()
+	s, path := newStore(t)
+	g := s.Poll(ctx)
+	if err := s.AddEvaluator(ctx, &dossier.Evaluator{Name: "张敏"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Poll(ctx); got != g+1 {
+		t.Fatalf("own write: generation %d, want %d", got, g+1)
+	}
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.AddEvaluator(ctx, &dossier.Evaluator{Name: "李强"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Poll(ctx); got != g+2 {
+		t.Fatalf("after another program's write: generation %d, want %d", got, g+2)
+	}
+	if got := s.Poll(ctx); got != g+2 {
+		t.Fatalf("polled again with nothing new: generation %d, want %d", got, g+2)
+	}
+	// The other program writes, then this store writes before polling:
+	// the other write is still seen.
+	if err := other.AddEvaluator(ctx, &dossier.Evaluator{Name: "王芳"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvaluator(ctx, &dossier.Evaluator{Name: "赵丽"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Poll(ctx); got != g+4 {
+		t.Fatalf("own write after another's: generation %d, want %d", got, g+4)
+	}
+	other.Close()
+}

@@ -7,7 +7,9 @@
 package sqlite
 
 import (
+	"context"
 	"database/sql"
+	"sync"
 	"sync/atomic"
 
 	"github.com/dossier-app/dossier/dossier/store"
@@ -34,4 +36,39 @@ type file struct {
 	notices  []string      // what the user must be told about the opening
 	wrote    atomic.Bool   // a transaction committed: Close must checkpoint
 	touch    bool          // file_identity exists: every write touches it
+
+	// writes is the file_identity write count this store has seen: its
+	// own commits raise it, a higher one in the file is another program's.
+	mu              sync.Mutex
+	writes, pending int64
+	elsewhere       bool // another program's commit was seen by an own one
+}
+
+// ChangedElsewhere reports whether another program committed to the file
+// since the last call (or the opening): every Dossier write transaction,
+// in any process, raises file_identity.writes.
+func (s *file) ChangedElsewhere(ctx context.Context) bool {
+	if s.r == nil {
+		return false
+	}
+	var n int64
+	if err := s.r.QueryRowContext(ctx, `SELECT writes FROM file_identity`).Scan(&n); err != nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changed := s.elsewhere || n > s.writes
+	s.elsewhere = false
+	s.writes = max(s.writes, n)
+	return changed
+}
+
+// sawWrites takes the file's write count as seen, on opening.
+func (s *file) sawWrites(ctx context.Context) {
+	var n int64
+	if err := s.r.QueryRowContext(ctx, `SELECT writes FROM file_identity`).Scan(&n); err == nil {
+		s.mu.Lock()
+		s.writes = max(s.writes, n)
+		s.mu.Unlock()
+	}
 }

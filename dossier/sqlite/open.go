@@ -138,6 +138,7 @@ func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error)
 	if s.st == nil {
 		s.st = s.newStore()
 	}
+	s.sawWrites(ctx)
 	return s.st, nil
 }
 
@@ -350,12 +351,27 @@ func (s *file) BeforeCommit(ctx context.Context, tx *store.Tx) error {
 	if !s.touch {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE file_identity SET writes = writes + 1`)
-	return err
+	var n int64
+	if err := tx.QueryRowContext(ctx, `UPDATE file_identity SET writes = writes + 1 RETURNING writes`).Scan(&n); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.pending = n
+	s.mu.Unlock()
+	return nil
 }
 
-// AfterCommit notes that Close must checkpoint.
-func (s *file) AfterCommit() { s.wrote.Store(true) }
+// AfterCommit notes that Close must checkpoint, and that the write count
+// the commit reached is this store's own.
+func (s *file) AfterCommit() {
+	s.wrote.Store(true)
+	s.mu.Lock()
+	if s.pending-1 > s.writes {
+		s.elsewhere = true // another program committed just before
+	}
+	s.writes = max(s.writes, s.pending)
+	s.mu.Unlock()
+}
 
 // Close checkpoints the write-ahead log into the file, so that the campaign
 // file stands alone when copied or e-mailed, and closes it. A store that

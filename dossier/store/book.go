@@ -32,7 +32,8 @@ func readFrame(ctx context.Context, q Querier) (*dossier.Book, error) {
 }
 
 // Book reads the whole campaign in one consistent read transaction.
-func (s *Store) Book(ctx context.Context, opt LoadOptions) (*dossier.Book, error) {
+func (s *Store) Book(ctx context.Context, opt LoadOptions) (_ *dossier.Book, err error) {
+	defer s.wrap(&err, "读取评选活动")
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
@@ -112,7 +113,8 @@ func (s *Store) Book(ctx context.Context, opt LoadOptions) (*dossier.Book, error
 }
 
 // Rank loads the campaign (without material) and ranks it.
-func (s *Store) Rank(ctx context.Context) (*dossier.Book, *dossier.Ranking, error) {
+func (s *Store) Rank(ctx context.Context) (_ *dossier.Book, _ *dossier.Ranking, err error) {
+	defer s.wrap(&err, "计算排名")
 	b, err := s.Book(ctx, LoadOptions{})
 	if err != nil {
 		return nil, nil, err

@@ -14,7 +14,8 @@ import (
 func newID() string { return uuid.NewString() }
 
 // Campaign returns the campaign's settings.
-func (s *Store) Campaign(ctx context.Context) (dossier.Campaign, error) {
+func (s *Store) Campaign(ctx context.Context) (_ dossier.Campaign, err error) {
+	defer s.wrap(&err, "读取评选设置")
 	return readCampaign(ctx, s.r)
 }
 
@@ -50,12 +51,13 @@ func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 // date, quota, trimming threshold, minimum valid totals and tie-break order
 // (category IDs). c.Version must be the version c was loaded at: settings changed since are
 // refused with a *dossier.StaleError. On success c holds the new version.
-func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) error {
+func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) (err error) {
+	defer s.wrap(&err, "保存评选设置")
 	v := *c
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, "campaign.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCampaignTx(ctx, tx, &v, dossier.ActionCampaignUpdate, "") }); err != nil {
 		return err
 	}
 	*c = v
@@ -95,7 +97,7 @@ func tieNames(c dossier.Campaign, cats []dossier.Category) dossier.Campaign {
 	return c
 }
 
-func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action, why string) error {
+func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaign, action dossier.Action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -143,7 +145,8 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 }
 
 // Categories returns the categories in order, each with its indicators.
-func (s *Store) Categories(ctx context.Context) ([]dossier.Category, error) {
+func (s *Store) Categories(ctx context.Context) (_ []dossier.Category, err error) {
+	defer s.wrap(&err, "读取类别")
 	return readCategories(ctx, s.r)
 }
 
@@ -229,7 +232,8 @@ func insertIndicator(ctx context.Context, tx *Tx, in *dossier.Indicator) error {
 }
 
 // AddCategory appends a category (with its indicators) at the end.
-func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
+func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) (err error) {
+	defer s.wrap(&err, "新增类别")
 	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM category`).Scan(&c.Position); err != nil {
 			return err
@@ -238,7 +242,7 @@ func (s *Store) AddCategory(ctx context.Context, c *dossier.Category) error {
 		if err := insertCategory(ctx, tx, c); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "category.add", "", "", fmt.Sprintf("新增类别“%s”（满分 %s）", c.Name, c.Max))
+		return s.event(ctx, tx, dossier.ActionCategoryAdd, "", "", fmt.Sprintf("新增类别“%s”（满分 %s）", c.Name, c.Max))
 	})
 }
 
@@ -270,19 +274,20 @@ var categoryFields = []fieldDef[dossier.Category]{
 // Lowering the maximum below a recorded score is refused. c.Version must be
 // the version c was loaded at (a stale one is refused with a
 // *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) error {
+func (s *Store) UpdateCategory(ctx context.Context, c *dossier.Category) (err error) {
+	defer s.wrap(&err, "保存类别")
 	v := *c
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, "category.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateCategoryTx(ctx, tx, &v, dossier.ActionCategoryUpdate, "") }); err != nil {
 		return err
 	}
 	c.Name, c.Version = v.Name, v.Version
 	return nil
 }
 
-func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action, why string) error {
+func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Category, action dossier.Action, why string) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -325,7 +330,8 @@ func (s *Store) updateCategoryTx(ctx context.Context, tx *Tx, c *dossier.Categor
 // lost: move or clear that material first. base is the version the
 // caller's copy was loaded at (a stale one is refused). The history keeps
 // the whole category as it was.
-func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除类别")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := categoryTx(ctx, tx, id)
 		if err != nil {
@@ -360,13 +366,14 @@ func (s *Store) RemoveCategory(ctx context.Context, id string, base int64) error
 		for _, in := range old.Indicators {
 			before = append(before, fmt.Sprintf("指标“%s”：%s，%s", in.Name, dossier.ShowText(in.Unit), in.Direction.Label()))
 		}
-		return s.record(ctx, tx, change{action: "category.remove", detail: "删除类别“" + name + "”", subject: categoryWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionCategoryRemove, detail: "删除类别“" + name + "”", subject: categoryWhat(&old), before: before})
 	})
 }
 
 // ReorderCategories sets the category order to ids (every category once).
 // A category whose position changes gets a new version.
-func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
+func (s *Store) ReorderCategories(ctx context.Context, ids []string) (err error) {
+	defer s.wrap(&err, "调整类别顺序")
 	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
@@ -397,13 +404,14 @@ func (s *Store) ReorderCategories(ctx context.Context, ids []string) error {
 				}
 			}
 		}
-		return s.record(ctx, tx, change{action: "category.reorder", detail: "调整类别顺序", subject: "类别顺序",
+		return s.record(ctx, tx, change{action: dossier.ActionCategoryReorder, detail: "调整类别顺序", subject: "类别顺序",
 			before: []string{"类别顺序：" + strings.Join(before, "、")}, after: []string{"类别顺序：" + strings.Join(after, "、")}})
 	})
 }
 
 // AddIndicator appends an indicator to its category.
-func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
+func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) (err error) {
+	defer s.wrap(&err, "新增指标")
 	return s.tx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position) + 1, 0) FROM indicator WHERE category_id = ?`, in.CategoryID).Scan(&in.Position); err != nil {
 			return err
@@ -415,7 +423,7 @@ func (s *Store) AddIndicator(ctx context.Context, in *dossier.Indicator) error {
 			}
 			return err
 		}
-		return s.event(ctx, tx, "indicator.add", "", "", fmt.Sprintf("新增指标“%s”（%s，%s）", in.Name, in.Unit, in.Direction.Label()))
+		return s.event(ctx, tx, dossier.ActionIndicatorAdd, "", "", fmt.Sprintf("新增指标“%s”（%s，%s）", in.Name, in.Unit, in.Direction.Label()))
 	})
 }
 
@@ -448,19 +456,20 @@ var indicatorFields = []fieldDef[dossier.Indicator]{
 // convert (个 → 所) it is refused, naming how many values are stored.
 // in.Version must be the version in was loaded at (a stale one is refused
 // with a *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) error {
+func (s *Store) UpdateIndicator(ctx context.Context, in *dossier.Indicator) (err error) {
+	defer s.wrap(&err, "保存指标")
 	v := *in
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, "indicator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateIndicatorTx(ctx, tx, &v, dossier.ActionIndicatorUpdate, "") }); err != nil {
 		return err
 	}
 	*in = v
 	return nil
 }
 
-func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action, why string) error {
+func (s *Store) updateIndicatorTx(ctx context.Context, tx *Tx, in *dossier.Indicator, action dossier.Action, why string) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
@@ -546,7 +555,8 @@ func (s *Store) convertValues(ctx context.Context, tx *Tx, old *dossier.Indicato
 
 // RemoveIndicator deletes an indicator that no unit has a value for. base
 // is the version the caller's copy was loaded at (a stale one is refused).
-func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除指标")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := indicatorTx(ctx, tx, id)
 		if err != nil {
@@ -569,6 +579,6 @@ func (s *Store) RemoveIndicator(ctx context.Context, id string, base int64) erro
 		for _, f := range indicatorFields {
 			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
 		}
-		return s.record(ctx, tx, change{action: "indicator.remove", detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionIndicatorRemove, detail: "删除指标“" + old.Name + "”", subject: indicatorWhat(&old), before: before})
 	})
 }

@@ -9,7 +9,8 @@ import (
 // integrity and foreign-key checks and the format version) and the
 // campaign's consistency rules. It returns one Chinese line per problem
 // found.
-func (s *Store) Check(ctx context.Context) ([]string, error) {
+func (s *Store) Check(ctx context.Context) (_ []string, err error) {
+	defer s.wrap(&err, "检查评选活动")
 	var problems []string
 	if in, ok := s.b.(Integrity); ok {
 		p, damaged, err := in.Integrity(ctx)

@@ -11,7 +11,8 @@ import (
 )
 
 // Evaluators returns the evaluators in list order.
-func (s *Store) Evaluators(ctx context.Context) ([]dossier.Evaluator, error) {
+func (s *Store) Evaluators(ctx context.Context) (_ []dossier.Evaluator, err error) {
+	defer s.wrap(&err, "读取评委")
 	return readEvaluators(ctx, s.r)
 }
 
@@ -33,7 +34,8 @@ func readEvaluators(ctx context.Context, q Querier) ([]dossier.Evaluator, error)
 }
 
 // AddEvaluator appends an evaluator to the list.
-func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) (err error) {
+	defer s.wrap(&err, "新增评委")
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -49,7 +51,7 @@ func (s *Store) AddEvaluator(ctx context.Context, e *dossier.Evaluator) error {
 		} else if err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "evaluator.add", "", "", fmt.Sprintf("新增评委“%s”（%s，%s）", e.Name, e.Affiliation, e.Region))
+		return s.event(ctx, tx, dossier.ActionEvaluatorAdd, "", "", fmt.Sprintf("新增评委“%s”（%s，%s）", e.Name, e.Affiliation, e.Region))
 	})
 }
 
@@ -77,19 +79,20 @@ var evaluatorFields = []fieldDef[dossier.Evaluator]{
 // UpdateEvaluator saves an evaluator's name, affiliation, region and role.
 // e.Version must be the version e was loaded at (a stale one is refused
 // with a *dossier.StaleError); on success it is the new version.
-func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) error {
+func (s *Store) UpdateEvaluator(ctx context.Context, e *dossier.Evaluator) (err error) {
+	defer s.wrap(&err, "保存评委")
 	v := *e
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, "evaluator.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateEvaluatorTx(ctx, tx, &v, dossier.ActionEvaluatorUpdate, "") }); err != nil {
 		return err
 	}
 	*e = v
 	return nil
 }
 
-func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evaluator, action, why string) error {
+func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evaluator, action dossier.Action, why string) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
@@ -123,7 +126,8 @@ func (s *Store) updateEvaluatorTx(ctx context.Context, tx *Tx, e *dossier.Evalua
 // RemoveEvaluator deletes an evaluator who has entered no score or comment.
 // base is the version the caller's copy was loaded at (a stale one is
 // refused). The history keeps the evaluator as they were.
-func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) error {
+func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) (err error) {
+	defer s.wrap(&err, "删除评委")
 	return s.tx(ctx, func(tx *Tx) error {
 		old, err := evaluatorTx(ctx, tx, id)
 		if err != nil {
@@ -147,7 +151,7 @@ func (s *Store) RemoveEvaluator(ctx context.Context, id string, base int64) erro
 		for _, f := range evaluatorFields {
 			before = append(before, f.label+"："+dossier.ShowText(f.show(&old)))
 		}
-		return s.record(ctx, tx, change{action: "evaluator.remove", detail: "删除评委“" + old.Name + "”", subject: evaluatorWhat(&old), before: before})
+		return s.record(ctx, tx, change{action: dossier.ActionEvaluatorRemove, detail: "删除评委“" + old.Name + "”", subject: evaluatorWhat(&old), before: before})
 	})
 }
 
@@ -169,7 +173,8 @@ func lookupPair(ctx context.Context, q Querier, evaluator, code string) (dossier
 
 // AddConflict records a manual 回避 between an evaluator (by name) and a
 // unit (by code), with its reason.
-func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string) error {
+func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string) (err error) {
+	defer s.wrap(&err, "添加回避")
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写回避理由")
@@ -191,7 +196,7 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 			return err
 		}
 		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
-		return s.record(ctx, tx, change{action: "conflict.add", unitID: u.ID, subject: subject, before: before,
+		return s.record(ctx, tx, change{action: dossier.ActionConflictAdd, unitID: u.ID, subject: subject, before: before,
 			after:  []string{"回避：是；理由：" + reason},
 			detail: fmt.Sprintf("评委“%s”回避单位 %s %s：%s", e.Name, u.Code, u.Name, reason)})
 	})
@@ -199,7 +204,8 @@ func (s *Store) AddConflict(ctx context.Context, evaluator, code, reason string)
 
 // RemoveConflict lifts a 回避 between an evaluator and a unit: an automatic
 // one is overridden (recorded with the reason), a manual one is withdrawn.
-func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason string) error {
+func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason string) (err error) {
+	defer s.wrap(&err, "解除回避")
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写解除回避的理由")
@@ -241,7 +247,7 @@ func (s *Store) RemoveConflict(ctx context.Context, evaluator, code, reason stri
 			before = manualBefore
 		}
 		subject := fmt.Sprintf("评委“%s”与单位 %s %s的回避", e.Name, u.Code, u.Name)
-		return s.record(ctx, tx, change{action: "conflict.remove", unitID: u.ID, subject: subject, before: before,
+		return s.record(ctx, tx, change{action: dossier.ActionConflictRemove, unitID: u.ID, subject: subject, before: before,
 			after:  []string{"回避：否；理由：" + reason},
 			detail: fmt.Sprintf("解除评委“%s”对单位 %s %s 的回避：%s", e.Name, u.Code, u.Name, reason)})
 	})
@@ -273,7 +279,8 @@ func overrideText(ctx context.Context, tx *Tx, evID, unitID string) ([]string, e
 
 // SetDecision records the committee's decision on a unit whose tie group
 // straddles the cut line.
-func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, reason string) error {
+func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, reason string) (err error) {
+	defer s.wrap(&err, "记录评委会决定")
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
 		return dossier.Errorf(dossier.EINVALID, "请填写评委会决定的依据")
@@ -301,7 +308,7 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 			return err
 		}
 		verdict := verdictText(recommended)
-		return s.record(ctx, tx, change{action: "decision", unitID: id, subject: fmt.Sprintf("评委会对单位 %s %s的决定", code, name),
+		return s.record(ctx, tx, change{action: dossier.ActionDecision, unitID: id, subject: fmt.Sprintf("评委会对单位 %s %s的决定", code, name),
 			before: before, after: []string{"评委会决定：" + verdict + "；依据：" + reason},
 			detail: fmt.Sprintf("评委会决定：%s %s %s。依据：%s", code, name, verdict, reason)})
 	})
@@ -310,7 +317,8 @@ func (s *Store) SetDecision(ctx context.Context, code string, recommended bool, 
 // ReorderEvaluators sets the evaluator list order to ids (every evaluator
 // once). The order decides which of several equal highest or lowest totals
 // is dropped, so the change is recorded.
-func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
+func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) (err error) {
+	defer s.wrap(&err, "调整评委顺序")
 	return s.tx(ctx, func(tx *Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evaluator`).Scan(&n); err != nil {
@@ -345,7 +353,7 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 			}
 			names = append(names, name)
 		}
-		return s.record(ctx, tx, change{action: "evaluator.reorder", detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
+		return s.record(ctx, tx, change{action: dossier.ActionEvaluatorReorder, detail: "调整评委顺序：" + strings.Join(names, "、"), subject: "评委顺序",
 			before: []string{"评委顺序：" + strings.Join(oldNames, "、")}, after: []string{"评委顺序：" + strings.Join(names, "、")}})
 	})
 }
@@ -353,7 +361,8 @@ func (s *Store) ReorderEvaluators(ctx context.Context, ids []string) error {
 // Conflict returns why an evaluator (by name) must not score a unit (by
 // code), or "" when the evaluator may: the campaign's 回避 rule for one pair,
 // without loading the campaign.
-func (s *Store) Conflict(ctx context.Context, evaluator, code string) (string, error) {
+func (s *Store) Conflict(ctx context.Context, evaluator, code string) (_ string, err error) {
+	defer s.wrap(&err, "读取回避")
 	e, u, err := lookupPair(ctx, s.r, evaluator, code)
 	if err != nil {
 		return "", err

@@ -15,11 +15,12 @@ import (
 // text for people (subject, before, after) and, in undo, what RestoreEvent
 // needs to bring the replaced content back.
 type change struct {
-	action, unitID, source, detail string
-	subject                        string
-	before, after                  []string
-	snap                           string // a unit snapshot (history.before), for material edits
-	undo                           *undo
+	action                 dossier.Action
+	unitID, source, detail string
+	subject                string
+	before, after          []string
+	snap                   string // a unit snapshot (history.before), for material edits
+	undo                   *undo
 }
 
 // undo says how to restore what a history entry replaced. Records are kept
@@ -69,7 +70,7 @@ func (s *Store) record(ctx context.Context, tx *Tx, c change) error {
 		u = string(b)
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail, before, subject, before_text, after_text, undo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		s.stamp(), c.action, uid, c.source, c.detail, snap, c.subject, dossier.JoinLines(c.before), dossier.JoinLines(c.after), u)
+		s.stamp(), string(c.action), uid, c.source, c.detail, snap, c.subject, dossier.JoinLines(c.before), dossier.JoinLines(c.after), u)
 	return err
 }
 
@@ -78,15 +79,17 @@ func unitWhat(u *dossier.Unit) string { return fmt.Sprintf("单位 %s %s", u.Cod
 // History returns the campaign's history, newest first; unitID "" for all.
 // Each entry carries the full content it replaced (Before) and what it
 // became (After).
-func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, error) {
+func (s *Store) History(ctx context.Context, unitID string) (_ []dossier.Event, err error) {
+	defer s.wrap(&err, "读取修改记录")
 	// Entries written without a subject (creations, older formats) are
 	// about their unit when they have one.
 	q := `SELECT h.id, h.at, h.action, coalesce(h.unit_id, ''), coalesce(u.code, ''), h.source, h.detail,
 		CASE WHEN h.subject = '' AND u.id IS NOT NULL THEN '单位 ' || u.code || ' ' || u.name ELSE h.subject END,
 		h.before_text, h.after_text,
-		h.undo IS NOT NULL OR (h.action = 'unit.material' AND h.before IS NOT NULL)
+		h.undo IS NOT NULL OR (h.action = ? AND h.before IS NOT NULL)
 		FROM history h LEFT JOIN unit u ON u.id = h.unit_id`
-	var args []any
+	// Material edits written before format 4 kept their snapshot without an undo.
+	args := []any{string(dossier.ActionUnitMaterial)}
 	if unitID != "" {
 		q += ` WHERE h.unit_id = ?`
 		args = append(args, unitID)
@@ -115,9 +118,11 @@ func (s *Store) History(ctx context.Context, unitID string) ([]dossier.Event, er
 // overwrote. The restore is itself a recorded change (its own entry keeps
 // what it replaced), so nothing is lost either way. It is refused with a
 // Chinese message when the entry replaced nothing or its record is gone.
-func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
+func (s *Store) RestoreEvent(ctx context.Context, id int64) (err error) {
+	defer s.wrap(&err, "恢复修改前的内容")
 	return s.tx(ctx, func(tx *Tx) error {
-		var action, unitID string
+		var action dossier.Action
+		var unitID string
 		var snap, js sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT action, coalesce(unit_id, ''), before, undo FROM history WHERE id = ?`, id).Scan(&action, &unitID, &snap, &js)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -131,7 +136,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			if err := json.Unmarshal([]byte(js.String), &un); err != nil {
 				return fmt.Errorf("history %d: %w", id, err)
 			}
-		case action == "unit.material" && snap.Valid:
+		case action == dossier.ActionUnitMaterial && snap.Valid:
 			un.Kind = "material" // written before format 4
 		default:
 			return dossier.Errorf(dossier.EINVALID, "历史记录 #%d 没有替换任何已有内容，没有可恢复的内容", id)
@@ -159,7 +164,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			if err := nu.Validate(); err != nil {
 				return err
 			}
-			return s.updateUnitTx(ctx, tx, &nu, "unit.restore", why)
+			return s.updateUnitTx(ctx, tx, &nu, dossier.ActionUnitRestore, why)
 		case "material":
 			cur, err := unitTx(ctx, tx, unitID, false)
 			if dossier.ErrorCode(err) == dossier.ENOTFOUND {
@@ -176,7 +181,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			for i := range nu.Photos {
 				nu.Photos[i].ID = "" // the restored photos are new rows
 			}
-			return s.setMaterialTx(ctx, tx, &nu, "unit.restore", why)
+			return s.setMaterialTx(ctx, tx, &nu, dossier.ActionUnitRestore, why)
 		case "revision":
 			return s.restoreRevisionTx(ctx, tx, unitID, un.Revision, why)
 		case "campaign":
@@ -186,7 +191,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			}
 			nc := cur
 			copyFields(campaignFields, un.Fields, &nc, un.Campaign)
-			return s.updateCampaignTx(ctx, tx, &nc, "campaign.restore", why)
+			return s.updateCampaignTx(ctx, tx, &nc, dossier.ActionCampaignRestore, why)
 		case "category":
 			cur, err := categoryTx(ctx, tx, un.Category.ID)
 			if dossier.ErrorCode(err) == dossier.ENOTFOUND {
@@ -196,7 +201,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			}
 			nc := cur
 			copyFields(categoryFields, un.Fields, &nc, un.Category)
-			return s.updateCategoryTx(ctx, tx, &nc, "category.restore", why)
+			return s.updateCategoryTx(ctx, tx, &nc, dossier.ActionCategoryRestore, why)
 		case "indicator":
 			cur, err := indicatorTx(ctx, tx, un.Indicator.ID)
 			if dossier.ErrorCode(err) == dossier.ENOTFOUND {
@@ -206,7 +211,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			}
 			ni := cur
 			copyFields(indicatorFields, un.Fields, &ni, un.Indicator)
-			return s.updateIndicatorTx(ctx, tx, &ni, "indicator.restore", why)
+			return s.updateIndicatorTx(ctx, tx, &ni, dossier.ActionIndicatorRestore, why)
 		case "evaluator":
 			cur, err := evaluatorTx(ctx, tx, un.Evaluator.ID)
 			if dossier.ErrorCode(err) == dossier.ENOTFOUND {
@@ -216,7 +221,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 			}
 			ne := cur
 			copyFields(evaluatorFields, un.Fields, &ne, un.Evaluator)
-			return s.updateEvaluatorTx(ctx, tx, &ne, "evaluator.restore", why)
+			return s.updateEvaluatorTx(ctx, tx, &ne, dossier.ActionEvaluatorRestore, why)
 		case "scores":
 			return s.restoreScoresTx(ctx, tx, un, why, gone)
 		}
@@ -323,7 +328,7 @@ func (s *Store) restoreScoresTx(ctx context.Context, tx *Tx, un undo, why string
 	if len(before) == 0 {
 		return dossier.Errorf(dossier.EINVALID, "这些评分和评语已是该记录替换前的内容，无需恢复")
 	}
-	return s.record(ctx, tx, change{action: "scores.restore", detail: fmt.Sprintf("%s：%d 项", why, len(before)),
+	return s.record(ctx, tx, change{action: dossier.ActionScoresRestore, detail: fmt.Sprintf("%s：%d 项", why, len(before)),
 		subject: "评分", before: before, after: after, undo: &back})
 }
 

@@ -16,13 +16,15 @@ import (
 // previous state kept. A unit without a 申报编号 gets the next free code in
 // the campaign's own numbering (dossier.NextCode). Items carry
 // the outcome; a database failure on one file rejects that file only.
-func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) ([]dossier.ImportItem, error) {
+func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bool) (_ []dossier.ImportItem, err error) {
+	defer s.wrap(&err, "导入申报表")
 	return s.ImportProgress(ctx, subs, dryRun, nil)
 }
 
 // ImportProgress is Import with a callback after each file is written
 // (done, total), for a progress bar; progress may be nil.
-func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) ([]dossier.ImportItem, error) {
+func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) (_ []dossier.ImportItem, err error) {
+	defer s.wrap(&err, "导入申报表")
 	// Plan against the units' basic fields (not the evaluators and scores
 	// Book would read too); load material only for the units an update will
 	// replace, to say what changes.
@@ -149,7 +151,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *d
 			if err := writeMaterial(ctx, tx, &u); err != nil {
 				return err
 			}
-			return s.event(ctx, tx, "import.new", u.ID, it.File, fmt.Sprintf("导入新单位 %s %s", u.Code, u.Name))
+			return s.event(ctx, tx, dossier.ActionImportNew, u.ID, it.File, fmt.Sprintf("导入新单位 %s %s", u.Code, u.Name))
 		}
 		// Decide again inside the write: the unit may have changed since
 		// the plan was made.
@@ -174,7 +176,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *d
 			return err
 		}
 		detail := fmt.Sprintf("重新导入，第 %d 版：%s", cur.Revision+1, strings.Join(d.Changes, "；"))
-		return s.newRevisionTx(ctx, tx, &cur, &u, &d, "import.update", it.File, detail)
+		return s.newRevisionTx(ctx, tx, &cur, &u, &d, dossier.ActionImportUpdate, it.File, detail)
 	}); err != nil {
 		return err
 	}
@@ -184,7 +186,7 @@ func (s *Store) applyImport(ctx context.Context, it *dossier.ImportItem, book *d
 
 // newRevisionTx stores nu (basic fields but status, and material) as the
 // unit's next revision, keeping its current state as the previous one.
-func (s *Store) newRevisionTx(ctx context.Context, tx *Tx, cur, nu *dossier.Unit, d *dossier.UnitDiff, action, source, detail string) error {
+func (s *Store) newRevisionTx(ctx context.Context, tx *Tx, cur, nu *dossier.Unit, d *dossier.UnitDiff, action dossier.Action, source, detail string) error {
 	snap, rev, err := takeSnapshot(ctx, tx, cur.ID)
 	if err != nil {
 		return fmt.Errorf("snapshot: %w", err)
@@ -210,7 +212,8 @@ func (s *Store) newRevisionTx(ctx context.Context, tx *Tx, cur, nu *dossier.Unit
 // revision; the state it replaces is kept as a revision too. It is refused
 // with a Chinese message for the current or an unknown revision, or one
 // identical to the current content.
-func (s *Store) RestoreRevision(ctx context.Context, unitID string, revision int) error {
+func (s *Store) RestoreRevision(ctx context.Context, unitID string, revision int) (err error) {
+	defer s.wrap(&err, "恢复历史版本")
 	return s.tx(ctx, func(tx *Tx) error { return s.restoreRevisionTx(ctx, tx, unitID, revision, "") })
 }
 
@@ -261,7 +264,7 @@ func (s *Store) restoreRevisionTx(ctx context.Context, tx *Tx, unitID string, re
 	if why != "" {
 		detail = why + "，" + detail
 	}
-	if err := s.newRevisionTx(ctx, tx, &cur, &nu, &d, "unit.restore", "", detail); err != nil {
+	if err := s.newRevisionTx(ctx, tx, &cur, &nu, &d, dossier.ActionUnitRestore, "", detail); err != nil {
 		if dossier.ErrorCode(err) == dossier.ENOTFOUND {
 			return dossier.Errorf(dossier.ENOTFOUND, "无法恢复第 %d 版：%s（该版本中的类别或指标已被删除）", revision, dossier.ErrorMessage(err))
 		}

@@ -43,10 +43,11 @@ func (s *Store) Photos(ctx context.Context) *PhotoReader {
 // stored copy of its picture at least minWidth pixels wide: a rendition
 // made at import, or the picture itself when no rendition is that wide.
 // Format, Width and Height describe the copy returned.
-func (r *PhotoReader) PhotoData(id string, minWidth int) (dossier.Photo, error) {
+func (r *PhotoReader) PhotoData(id string, minWidth int) (_ dossier.Photo, err error) {
+	defer r.s.wrap(&err, "读取图片")
 	var p dossier.Photo
 	var hash string
-	err := r.s.r.QueryRowContext(r.ctx, `SELECT p.id, coalesce(p.category_id, ''), p.caption, p.image_hash, m.format, m.width, m.height
+	err = r.s.r.QueryRowContext(r.ctx, `SELECT p.id, coalesce(p.category_id, ''), p.caption, p.image_hash, m.format, m.width, m.height
 		FROM photo p JOIN image m ON m.hash = p.image_hash WHERE p.id = ?`, id).
 		Scan(&p.ID, &p.CategoryID, &p.Caption, &hash, &p.Format, &p.Width, &p.Height)
 	if errors.Is(err, sql.ErrNoRows) {

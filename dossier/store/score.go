@@ -23,12 +23,14 @@ type ScoreInput struct {
 // exists and the value lies in 0..max. A score of an evaluator in 回避
 // with the unit is kept but never counts (dossier.Rank excludes it), like
 // scores entered before a conflict was recorded; callers warn about it.
-func (s *Store) SetScore(ctx context.Context, in ScoreInput) error {
+func (s *Store) SetScore(ctx context.Context, in ScoreInput) (err error) {
+	defer s.wrap(&err, "保存评分")
 	return s.SetScores(ctx, []ScoreInput{in})
 }
 
 // SetScores records several scores in one transaction: all or none.
-func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
+func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) (err error) {
+	defer s.wrap(&err, "保存评分")
 	return s.tx(ctx, func(tx *Tx) error {
 		cats, err := readCategories(ctx, tx)
 		if err != nil {
@@ -63,7 +65,7 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM score WHERE evaluator_id = ? AND unit_id = ? AND category_id = ?`, e.ID, u.ID, cat.ID); err != nil {
 					return err
 				}
-				ch.action, ch.after = "score.clear", []string{label + "：" + showScore(sql.NullInt64{})}
+				ch.action, ch.after = dossier.ActionScoreClear, []string{label + "：" + showScore(sql.NullInt64{})}
 				ch.detail = fmt.Sprintf("清除评委“%s”对 %s“%s”的评分（原为 %s）", e.Name, u.Code, cat.Name, showScore(old))
 				if !old.Valid {
 					ch.undo = nil
@@ -80,7 +82,7 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) error {
 			if err := putScore(ctx, tx, e.ID, u.ID, cat.ID, v); err != nil {
 				return err
 			}
-			ch.action, ch.after = "score.set", []string{label + "：" + v.String()}
+			ch.action, ch.after = dossier.ActionScoreSet, []string{label + "：" + v.String()}
 			ch.detail = fmt.Sprintf("评委“%s”对 %s“%s”评分 %s", e.Name, u.Code, cat.Name, v)
 			if old.Valid {
 				ch.detail += fmt.Sprintf("（原为 %s）", showScore(old))
@@ -129,7 +131,8 @@ func readOverrides(ctx context.Context, q Querier) ([]dossier.ConflictOverride, 
 }
 
 // SetComment records an evaluator's comment (备注) on a unit; "" clears it.
-func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) error {
+func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) (err error) {
+	defer s.wrap(&err, "保存评语")
 	return s.tx(ctx, func(tx *Tx) error {
 		e, u, err := lookupPair(ctx, tx, evaluator, code)
 		if err != nil {
@@ -146,7 +149,7 @@ func (s *Store) SetComment(ctx context.Context, evaluator, code, text string) er
 			text = ""
 		}
 		label := fmt.Sprintf("评委“%s”对 %s %s的评语", e.Name, u.Code, u.Name)
-		ch := change{action: "comment.set", unitID: u.ID, detail: fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code), subject: label,
+		ch := change{action: dossier.ActionCommentSet, unitID: u.ID, detail: fmt.Sprintf("评委“%s”对 %s 的评语已修改", e.Name, u.Code), subject: label,
 			before: []string{label + "：" + dossier.ShowText(old)}, after: []string{label + "：" + dossier.ShowText(text)},
 			undo: &undo{Kind: "scores", Comments: []undoComment{{e.ID, u.ID, old}}}}
 		if old == "" {
@@ -179,9 +182,10 @@ type ScoreSheetResult struct {
 // campaign as it is: a refused workbook is a *dossier.FileError naming the
 // cells, and nothing is written. A blank cell keeps the score; no other
 // evaluator's scores are touched.
-func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*ScoreSheetResult, error) {
+func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (_ *ScoreSheetResult, err error) {
+	defer s.wrap(&err, "导入评分表")
 	res := &ScoreSheetResult{Evaluator: sh.Evaluator}
-	err := s.tx(ctx, func(tx *Tx) error {
+	err = s.tx(ctx, func(tx *Tx) error {
 		book, err := readFrame(ctx, tx)
 		if err != nil {
 			return err
@@ -239,7 +243,7 @@ func (s *Store) ApplyScoreSheet(ctx context.Context, sh *dossier.ScoreSheet) (*S
 				}
 			}
 		}
-		ch := change{action: "scores.import", source: sh.File, subject: evaluatorWhat(&e) + "的评分表",
+		ch := change{action: dossier.ActionScoresImport, source: sh.File, subject: evaluatorWhat(&e) + "的评分表",
 			detail: fmt.Sprintf("导入评委“%s”的评分表：%d 项评分、%d 条评语有变化，%d 行因回避忽略", e.Name, res.Changed, res.Comments, len(res.Warnings)),
 			before: before, after: after}
 		if len(back.Scores)+len(back.Comments) > 0 {

@@ -206,7 +206,7 @@ func (s *Store) sealLog(ctx context.Context, tx *Tx, mark int64) error {
 				if why == "" {
 					why = "单位信息变化，自动回避随之改变"
 				}
-				if err := s.record(ctx, tx, change{action: "rule.change", subject: "评分规则",
+				if err := s.record(ctx, tx, change{action: dossier.ActionRuleChange, subject: "评分规则",
 					before: []string{"规则指纹：" + before}, after: []string{"规则指纹：" + fp},
 					detail: fmt.Sprintf("评分开始后修改评分规则：指纹 %s → %s；理由：%s", before[:min(16, len(before))], fp[:16], why)}); err != nil {
 					return err
@@ -226,7 +226,7 @@ func (s *Store) sealLog(ctx context.Context, tx *Tx, mark int64) error {
 			if err := s.appendLog(ctx, tx, &st, &logRecord{Kind: "open", Implicit: true}); err != nil {
 				return err
 			}
-			if err := s.record(ctx, tx, change{action: "scoring.open", subject: "评分",
+			if err := s.record(ctx, tx, change{action: dossier.ActionScoringOpen, subject: "评分",
 				detail: "记录第一项评分，评分随之开始，评分规则自此锁定（规则指纹 " + st.fingerprint + "）"}); err != nil {
 				return err
 			}

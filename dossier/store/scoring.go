@@ -28,7 +28,8 @@ func StateLabel(state string) string {
 }
 
 // Scoring reads the scoring state, the rule fingerprint and the log head.
-func (s *Store) Scoring(ctx context.Context) (ScoringStatus, error) {
+func (s *Store) Scoring(ctx context.Context) (_ ScoringStatus, err error) {
+	defer s.wrap(&err, "读取评分状态")
 	r, err := readScoring(ctx, s.r)
 	if err != nil {
 		return ScoringStatus{}, err
@@ -44,7 +45,8 @@ func (s *Store) Scoring(ctx context.Context) (ScoringStatus, error) {
 
 // OpenScoring opens scoring and locks the rule: from now on a rule change
 // needs a reason. Reopening closed scoring needs a reason too.
-func (s *Store) OpenScoring(ctx context.Context, reason string) error {
+func (s *Store) OpenScoring(ctx context.Context, reason string) (err error) {
+	defer s.wrap(&err, "开启评分")
 	reason = strings.TrimSpace(reason)
 	return s.tx(ctx, func(tx *Tx) error {
 		st, err := readScoring(ctx, tx)
@@ -70,13 +72,14 @@ func (s *Store) OpenScoring(ctx context.Context, reason string) error {
 		if err := s.appendLog(ctx, tx, &st, &logRecord{Kind: "open", Reason: reason}); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, change{action: "scoring.open", subject: "评分", detail: detail})
+		return s.record(ctx, tx, change{action: dossier.ActionScoringOpen, subject: "评分", detail: detail})
 	})
 }
 
 // CloseScoring ends scoring: scores are read-only until it is reopened
 // with a reason. Decisions may still be recorded.
-func (s *Store) CloseScoring(ctx context.Context, reason string) error {
+func (s *Store) CloseScoring(ctx context.Context, reason string) (err error) {
+	defer s.wrap(&err, "结束评分")
 	reason = strings.TrimSpace(reason)
 	return s.tx(ctx, func(tx *Tx) error {
 		st, err := readScoring(ctx, tx)
@@ -97,6 +100,6 @@ func (s *Store) CloseScoring(ctx context.Context, reason string) error {
 		if reason != "" {
 			detail += "；说明：" + reason
 		}
-		return s.record(ctx, tx, change{action: "scoring.close", subject: "评分", detail: detail})
+		return s.record(ctx, tx, change{action: dossier.ActionScoringClose, subject: "评分", detail: detail})
 	})
 }

@@ -102,6 +102,15 @@ type Integrity interface {
 	Integrity(ctx context.Context) (problems []string, damaged bool, err error)
 }
 
+// Watcher is a Backend that can tell that the campaign was written
+// elsewhere: by another program on the same file, by another login on a
+// server.
+type Watcher interface {
+	// ChangedElsewhere reports whether someone else wrote the campaign
+	// since it last said so (or since it was opened).
+	ChangedElsewhere(ctx context.Context) bool
+}
+
 // Querier reads: a pool or a transaction.
 type Querier interface {
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)

@@ -70,11 +70,23 @@ func (s *Store) Generation() uint64 { return s.gen.Load() }
 // login on a server), so that Generation moves.
 func (s *Store) BumpGeneration() { s.gen.Add(1) }
 
+// Poll asks the backend whether the campaign was written elsewhere since
+// it last asked (a Watcher backend), moves Generation if so, and returns
+// Generation. A screen that calls it when it comes forward sees another
+// program's writes too.
+func (s *Store) Poll(ctx context.Context) uint64 {
+	if w, ok := s.b.(Watcher); ok && w.ChangedElsewhere(ctx) {
+		s.gen.Add(1)
+	}
+	return s.gen.Load()
+}
+
 // StartLog writes the score log's first record when the campaign has none
 // (from the scores and decisions it holds) and from then on seals every
 // write transaction into the log. An adapter calls it once its schema is
 // up to date.
-func (s *Store) StartLog(ctx context.Context) error {
+func (s *Store) StartLog(ctx context.Context) (err error) {
+	defer s.wrap(&err, "建立评分记录")
 	var records int
 	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM score_log`).Scan(&records); err != nil {
 		return fmt.Errorf("read score log: %w", err)
@@ -90,7 +102,8 @@ func (s *Store) StartLog(ctx context.Context) error {
 
 // InitCampaign writes a new campaign's settings and categories (with their
 // indicators; IDs are assigned) into an empty schema, in one transaction.
-func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dossier.Category) error {
+func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dossier.Category) (err error) {
+	defer s.wrap(&err, "创建评选活动")
 	return s.tx(ctx, func(tx *Tx) error {
 		c.ID = newID()
 		if err := c.Validate(); err != nil {
@@ -108,7 +121,7 @@ func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dos
 				return err
 			}
 		}
-		return s.event(ctx, tx, "campaign.create", "", "", "创建评选活动“"+c.Title+"”")
+		return s.event(ctx, tx, dossier.ActionCampaignCreate, "", "", "创建评选活动“"+c.Title+"”")
 	})
 }
 
@@ -159,13 +172,13 @@ func (s *Store) stamp() string {
 	return now().UTC().Format(time.RFC3339Nano)
 }
 
-func (s *Store) event(ctx context.Context, tx *Tx, action, unitID, source, detail string) error {
+func (s *Store) event(ctx context.Context, tx *Tx, action dossier.Action, unitID, source, detail string) error {
 	var uid any
 	if unitID != "" {
 		uid = unitID
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO history (at, action, unit_id, source, detail) VALUES (?, ?, ?, ?, ?)`,
-		s.stamp(), action, uid, source, detail)
+		s.stamp(), string(action), uid, source, detail)
 	return err
 }
 
@@ -204,7 +217,8 @@ func (s *Store) Path() string {
 
 // Backup writes a consistent copy of the open campaign to the file out,
 // refusing an existing one, while the campaign stays open.
-func (s *Store) Backup(ctx context.Context, out string) error {
+func (s *Store) Backup(ctx context.Context, out string) (err error) {
+	defer s.wrap(&err, "备份评选活动")
 	if b, ok := s.b.(Backuper); ok {
 		return b.Backup(ctx, out)
 	}
@@ -213,7 +227,8 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 
 // Close closes the campaign (a file checkpoints its journal, so it stands
 // alone when copied).
-func (s *Store) Close() error {
+func (s *Store) Close() (err error) {
+	defer s.wrap(&err, "关闭评选活动")
 	if s == nil || s.b == nil {
 		return nil
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -25,7 +24,8 @@ func scanUnit(sc interface{ Scan(...any) error }) (dossier.Unit, error) {
 
 // Units returns every unit's basic information, sorted by code, without
 // material.
-func (s *Store) Units(ctx context.Context) ([]dossier.Unit, error) {
+func (s *Store) Units(ctx context.Context) (_ []dossier.Unit, err error) {
+	defer s.wrap(&err, "读取单位")
 	return readUnits(ctx, s.r)
 }
 
@@ -47,7 +47,8 @@ func readUnits(ctx context.Context, q Querier) ([]dossier.Unit, error) {
 }
 
 // Unit returns one unit with all its material, photos included.
-func (s *Store) Unit(ctx context.Context, id string) (dossier.Unit, error) {
+func (s *Store) Unit(ctx context.Context, id string) (_ dossier.Unit, err error) {
+	defer s.wrap(&err, "读取单位")
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return dossier.Unit{}, err
@@ -64,9 +65,10 @@ func (s *Store) Unit(ctx context.Context, id string) (dossier.Unit, error) {
 }
 
 // UnitByCode returns the unit with the given 申报编号, material included.
-func (s *Store) UnitByCode(ctx context.Context, code string) (dossier.Unit, error) {
+func (s *Store) UnitByCode(ctx context.Context, code string) (_ dossier.Unit, err error) {
+	defer s.wrap(&err, "读取单位")
 	var id string
-	err := s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id)
+	err = s.r.QueryRowContext(ctx, `SELECT id FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
 	} else if err != nil {
@@ -159,7 +161,8 @@ func readMaterial(ctx context.Context, q Querier, units map[string]*dossier.Unit
 }
 
 // AddUnit creates a unit from its basic information (revision 1).
-func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
+func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) (err error) {
+	defer s.wrap(&err, "新增单位")
 	if err := u.Validate(); err != nil {
 		return err
 	}
@@ -174,7 +177,7 @@ func (s *Store) AddUnit(ctx context.Context, u *dossier.Unit) error {
 		if err := writeMaterial(ctx, tx, u); err != nil {
 			return err
 		}
-		return s.event(ctx, tx, "unit.add", u.ID, "", fmt.Sprintf("新增单位 %s %s", u.Code, u.Name))
+		return s.event(ctx, tx, dossier.ActionUnitAdd, u.ID, "", fmt.Sprintf("新增单位 %s %s", u.Code, u.Name))
 	})
 }
 
@@ -310,12 +313,13 @@ func staleUnit(ctx context.Context, tx *Tx, id string) error {
 // version u was loaded at: a unit changed since (re-imported, edited
 // elsewhere) is refused with a *dossier.StaleError and nothing is written.
 // On success u holds the saved fields and the new version.
-func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) error {
+func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) (err error) {
+	defer s.wrap(&err, "保存单位信息")
 	v := *u
 	if err := v.Validate(); err != nil {
 		return err
 	}
-	if err := s.tx(ctx, func(tx *Tx) error { return s.updateUnitTx(ctx, tx, &v, "unit.update", "") }); err != nil {
+	if err := s.tx(ctx, func(tx *Tx) error { return s.updateUnitTx(ctx, tx, &v, dossier.ActionUnitUpdate, "") }); err != nil {
 		return err
 	}
 	for _, f := range dossier.UnitFields {
@@ -327,7 +331,7 @@ func (s *Store) UpdateUnit(ctx context.Context, u *dossier.Unit) error {
 
 // updateUnitTx writes u's basic fields over the stored ones when u's
 // version is current; why, when given, heads the history's detail.
-func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, action, why string) error {
+func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, action dossier.Action, why string) error {
 	cur, err := unitTx(ctx, tx, u.ID, false)
 	if err != nil {
 		return err
@@ -357,8 +361,8 @@ func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, actio
 	if why != "" {
 		detail = why + "：" + detail
 	}
-	if action == "unit.update" && len(names) == 1 && names[0] == "状态" {
-		action = "unit.status"
+	if action == dossier.ActionUnitUpdate && len(names) == 1 && names[0] == "状态" {
+		action = dossier.ActionUnitStatus
 	}
 	return s.record(ctx, tx, change{action: action, unitID: u.ID, detail: detail, subject: unitWhat(&cur),
 		before: d.Before, after: d.After, undo: &undo{Kind: "unit", Fields: names, Unit: &cur}})
@@ -367,12 +371,13 @@ func (s *Store) updateUnitTx(ctx context.Context, tx *Tx, u *dossier.Unit, actio
 // SetStatus changes a unit's status, found by its code. base is the
 // version the caller's copy of the unit was loaded at (a stale one is
 // refused with a *dossier.StaleError); it returns the new version.
-func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, base int64) (int64, error) {
+func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, base int64) (_ int64, err error) {
+	defer s.wrap(&err, "修改单位状态")
 	if !st.Valid() {
 		return 0, dossier.Errorf(dossier.EINVALID, "状态“%s”无效，应为 已受理、材料待补 或 已撤回", st)
 	}
 	var version int64
-	err := s.tx(ctx, func(tx *Tx) error {
+	err = s.tx(ctx, func(tx *Tx) error {
 		u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE code = ? COLLATE NOCASE`, dossier.NormCode(code)))
 		if errors.Is(err, sql.ErrNoRows) {
 			return dossier.Errorf(dossier.ENOTFOUND, "申报编号“%s”的单位不存在", code)
@@ -380,7 +385,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 			return err
 		}
 		u.Status, u.Version = st, base
-		if err := s.updateUnitTx(ctx, tx, &u, "unit.status", ""); err != nil {
+		if err := s.updateUnitTx(ctx, tx, &u, dossier.ActionUnitStatus, ""); err != nil {
 			return err
 		}
 		version = u.Version
@@ -395,11 +400,12 @@ func (s *Store) SetStatus(ctx context.Context, code string, st dossier.Status, b
 // new version. The history entry keeps the full content it replaced, and a
 // snapshot of the material (EditBefore reads it back), so no edit loses
 // what was there. An edit that changes nothing writes nothing.
-func (s *Store) SetMaterial(ctx context.Context, u *dossier.Unit, what string) error {
-	return s.tx(ctx, func(tx *Tx) error { return s.setMaterialTx(ctx, tx, u, "unit.material", what) })
+func (s *Store) SetMaterial(ctx context.Context, u *dossier.Unit, what string) (err error) {
+	defer s.wrap(&err, "保存单位材料")
+	return s.tx(ctx, func(tx *Tx) error { return s.setMaterialTx(ctx, tx, u, dossier.ActionUnitMaterial, what) })
 }
 
-func (s *Store) setMaterialTx(ctx context.Context, tx *Tx, u *dossier.Unit, action, what string) error {
+func (s *Store) setMaterialTx(ctx context.Context, tx *Tx, u *dossier.Unit, action dossier.Action, what string) error {
 	cur, err := unitTx(ctx, tx, u.ID, true)
 	if err != nil {
 		return err
@@ -439,9 +445,10 @@ func (s *Store) setMaterialTx(ctx context.Context, tx *Tx, u *dossier.Unit, acti
 // EditBefore returns the unit as it was just before the edit recorded in
 // history entry id (material and photos included), or ENOTFOUND when that
 // entry kept no snapshot.
-func (s *Store) EditBefore(ctx context.Context, id int64) (dossier.Unit, error) {
+func (s *Store) EditBefore(ctx context.Context, id int64) (_ dossier.Unit, err error) {
+	defer s.wrap(&err, "读取修改前的内容")
 	var js sql.NullString
-	err := s.r.QueryRowContext(ctx, `SELECT before FROM history WHERE id = ?`, id).Scan(&js)
+	err = s.r.QueryRowContext(ctx, `SELECT before FROM history WHERE id = ?`, id).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !js.Valid) {
 		return dossier.Unit{}, dossier.Errorf(dossier.ENOTFOUND, "该记录没有保存修改前的内容")
 	} else if err != nil {
@@ -450,65 +457,10 @@ func (s *Store) EditBefore(ctx context.Context, id int64) (dossier.Unit, error) 
 	return unitFromSnapshot(ctx, s.r, js.String)
 }
 
-func unitFromSnapshot(ctx context.Context, q Querier, js string) (dossier.Unit, error) {
-	var snap snapshot
-	if err := json.Unmarshal([]byte(js), &snap); err != nil {
-		return dossier.Unit{}, fmt.Errorf("snapshot: %w", err)
-	}
-	u := snap.Unit
-	for _, p := range snap.Photos {
-		ph := dossier.Photo{ID: p.ID, CategoryID: p.CategoryID, Caption: p.Caption}
-		if err := q.QueryRowContext(ctx, `SELECT format, width, height, data FROM image WHERE hash = ?`, p.Hash).
-			Scan(&ph.Format, &ph.Width, &ph.Height, &ph.Data); err != nil {
-			return u, fmt.Errorf("snapshot photo: %w", err)
-		}
-		u.Photos = append(u.Photos, ph)
-	}
-	return u, nil
-}
-
-// snapshot is a unit as kept in a revision: material, photos by image hash.
-type snapshot struct {
-	Unit   dossier.Unit `json:"unit"`
-	Photos []snapPhoto  `json:"photos"`
-}
-
-type snapPhoto struct {
-	ID         string `json:"id"`
-	CategoryID string `json:"category_id"`
-	Caption    string `json:"caption"`
-	Hash       string `json:"hash"`
-}
-
-func takeSnapshot(ctx context.Context, tx *Tx, id string) (string, int, error) {
-	u, err := scanUnit(tx.QueryRowContext(ctx, `SELECT `+unitColumns+` FROM unit WHERE id = ?`, id))
-	if err != nil {
-		return "", 0, err
-	}
-	if err := readMaterial(ctx, tx, map[string]*dossier.Unit{id: &u}, false); err != nil {
-		return "", 0, err
-	}
-	snap := snapshot{Unit: u}
-	snap.Unit.Photos = nil
-	rows, err := tx.QueryContext(ctx, `SELECT id, coalesce(category_id, ''), caption, image_hash FROM photo WHERE unit_id = ? ORDER BY position`, id)
-	if err != nil {
-		return "", 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var p snapPhoto
-		if err := rows.Scan(&p.ID, &p.CategoryID, &p.Caption, &p.Hash); err != nil {
-			return "", 0, err
-		}
-		snap.Photos = append(snap.Photos, p)
-	}
-	b, err := json.Marshal(snap)
-	return string(b), u.Revision, err
-}
-
 // Revisions returns a unit's earlier revisions, oldest first, with their
 // photos' data.
-func (s *Store) Revisions(ctx context.Context, unitID string) ([]dossier.Revision, error) {
+func (s *Store) Revisions(ctx context.Context, unitID string) (_ []dossier.Revision, err error) {
+	defer s.wrap(&err, "读取历史版本")
 	rows, err := s.r.QueryContext(ctx, `SELECT revision, at, source, snapshot FROM revision WHERE unit_id = ? ORDER BY revision`, unitID)
 	if err != nil {
 		return nil, err

@@ -33,7 +33,8 @@ type replayed struct {
 // Verify recomputes the score log's hash chain, replays it and checks that
 // the stored scores, decisions, scoring state and rule equal the replay.
 // It reads only, so it works on a campaign opened read-only.
-func (s *Store) Verify(ctx context.Context) (*Verification, error) {
+func (s *Store) Verify(ctx context.Context) (_ *Verification, err error) {
+	defer s.wrap(&err, "校验评分记录")
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)

@@ -156,3 +156,24 @@ func TestNoAppendixWithoutData(t *testing.T) {
 		t.Error("the unit's PDF has an appendix")
 	}
 }
+
+// In the contents, the appendices are set apart from the group of units
+// not ranked, which would otherwise seem to hold them.
+func TestContentsSetTheAppendicesApart(t *testing.T) {
+	b := stabilityBook()
+	b.Units = append(b.Units, dossier.Unit{ID: "uD", Code: "D", Name: "D单位", Status: dossier.StatusWithdrawn})
+	r := dossier.Rank(b)
+	var buf bytes.Buffer
+	if _, err := WriteDossier(&buf, b, r, Options{Flags: []dossier.Flag{}, Stability: dossier.Stabilities(b, r)}); err != nil {
+		t.Fatal(err)
+	}
+	flat := squeeze(poppler(t, "pdftotext", buf.Bytes()))
+	group := strings.Index(flat, "未参与排名的单位")
+	apart := strings.Index(flat, "附录附录一复核标记及处理情况")
+	if group < 0 || apart < group || !strings.Contains(flat[group:apart], "D单位") {
+		t.Errorf("contents: the appendices are not headed apart after the unranked units:\n%.600s", flat[max(group, 0):])
+	}
+	if !strings.Contains(flat, "本次评选未发现需要复核的情形。") {
+		t.Error("an empty flag list does not say so")
+	}
+}

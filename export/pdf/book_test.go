@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -11,41 +9,9 @@ import (
 	"sort"
 	"testing"
 
-	"github.com/dossier-app/dossier/assets"
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/demo"
 )
-
-// demoJSON is the shape of assets/demo/demo.json, read here only to build
-// test books from the seed's four units.
-type demoJSON struct {
-	Campaign struct {
-		Title, Organiser, Date string
-		Year, Quota            int
-		TrimMin                int `json:"trim_min"`
-	}
-	Units []struct {
-		Code, Name, Region, Kind, Recommender, Contact, Phone, Title, Summary, Status string
-		Achievements                                                                  []struct{ Category, Heading, Body string }
-		Indicators                                                                    []struct {
-			Category, Name string
-			Value          float64
-			Note           string
-		}
-		Photos []struct{ Category, Caption string }
-	}
-	Evaluators []struct{ Name, Affiliation, Region, Role string }
-	Scores     []struct {
-		Evaluator, Unit string
-		Values          map[string]float64
-		Comment         string
-	}
-}
-
-type categoryJSON struct {
-	Name, Slogan, Description string
-	Max                       float64
-	Indicators                []struct{ Name, Unit, Direction string }
-}
 
 // testPhoto makes a small picture: a gradient with a frame, as PNG or JPEG.
 func testPhoto(t testing.TB, format string, w, h, seed int) dossier.Photo {
@@ -72,83 +38,14 @@ func testPhoto(t testing.TB, format string, w, h, seed int) dossier.Photo {
 	return dossier.Photo{Format: format, Width: w, Height: h, Data: buf.Bytes()}
 }
 
-// demoBook builds a campaign from the seed's four units with generated
-// photos (PNG and JPEG), six evaluators and their scores; evaluator 陈志强
-// is from 开封市 and so in conflict (回避) with the 开封 unit.
+// demoBook is the demo campaign (demo.Book): the seed's four units with
+// placeholder photos, six evaluators and their scores; evaluator 陈志强 is
+// from 开封市 and so in conflict (回避) with the 开封 unit.
 func demoBook(t testing.TB) *dossier.Book {
 	t.Helper()
-	var demo demoJSON
-	if err := json.Unmarshal(assets.Demo, &demo); err != nil {
+	b, err := demo.Book()
+	if err != nil {
 		t.Fatal(err)
-	}
-	var cats []categoryJSON
-	if err := json.Unmarshal(assets.DefaultCategories, &cats); err != nil {
-		t.Fatal(err)
-	}
-	b := &dossier.Book{Campaign: dossier.Campaign{
-		ID: "c1", Title: demo.Campaign.Title, Organiser: demo.Campaign.Organiser, Year: demo.Campaign.Year,
-		Date: demo.Campaign.Date, Quota: demo.Campaign.Quota, TrimMin: demo.Campaign.TrimMin,
-	}}
-	for i, c := range cats {
-		cat := dossier.Category{ID: fmt.Sprintf("cat%d", i+1), Name: c.Name, Slogan: c.Slogan, Description: c.Description,
-			Max: dossier.Tenths(c.Max * 10), Position: i}
-		for j, ind := range c.Indicators {
-			cat.Indicators = append(cat.Indicators, dossier.Indicator{ID: fmt.Sprintf("%s-ind%d", cat.ID, j+1), CategoryID: cat.ID,
-				Name: ind.Name, Unit: ind.Unit, Direction: dossier.Direction(ind.Direction), Position: j})
-		}
-		b.Categories = append(b.Categories, cat)
-	}
-	catID := func(name string) string {
-		if c := b.CategoryByName(name); c != nil {
-			return c.ID
-		}
-		return ""
-	}
-	n := 0
-	for i, du := range demo.Units {
-		u := dossier.Unit{ID: fmt.Sprintf("u%d", i+1), Code: du.Code, Name: du.Name, Region: du.Region, Kind: du.Kind,
-			Recommender: du.Recommender, Contact: du.Contact, Phone: du.Phone, Title: du.Title, Summary: du.Summary,
-			Status: dossier.Status(du.Status), Revision: 1}
-		for _, a := range du.Achievements {
-			u.Achievements = append(u.Achievements, dossier.Achievement{CategoryID: catID(a.Category), Heading: a.Heading, Body: a.Body})
-		}
-		for _, v := range du.Indicators {
-			cat := b.CategoryByName(v.Category)
-			for _, ind := range cat.Indicators {
-				if ind.Name == v.Name {
-					u.Values = append(u.Values, dossier.IndicatorValue{IndicatorID: ind.ID, Value: v.Value, Note: v.Note})
-				}
-			}
-		}
-		for j, p := range du.Photos {
-			format, w, h := "jpeg", 480, 320
-			if j%3 == 1 {
-				format, w, h = "png", 300, 380
-			}
-			ph := testPhoto(t, format, w, h, n)
-			n++
-			ph.ID, ph.CategoryID, ph.Caption = fmt.Sprintf("%s-p%d", u.ID, j+1), catID(p.Category), p.Caption
-			u.Photos = append(u.Photos, ph)
-		}
-		b.Units = append(b.Units, u)
-	}
-	for i, e := range demo.Evaluators {
-		b.Evaluators = append(b.Evaluators, dossier.Evaluator{ID: fmt.Sprintf("e%d", i+1), Name: e.Name,
-			Affiliation: e.Affiliation, Region: e.Region, Role: e.Role, Position: i})
-	}
-	for _, s := range demo.Scores {
-		e, u := b.EvaluatorByName(s.Evaluator), b.UnitByCode(s.Unit)
-		names := make([]string, 0, len(s.Values))
-		for k := range s.Values {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			b.Scores = append(b.Scores, dossier.Score{EvaluatorID: e.ID, UnitID: u.ID, CategoryID: catID(k), Value: dossier.Tenths(s.Values[k]*10 + 0.5)})
-		}
-		if s.Comment != "" {
-			b.Comments = append(b.Comments, dossier.Comment{EvaluatorID: e.ID, UnitID: u.ID, Text: s.Comment})
-		}
 	}
 	return b
 }

@@ -556,7 +556,11 @@ func (d *doc) contents() {
 	c.ctx = ""
 	if d.withAppendices {
 		for k, title := range d.appendices() {
-			if k == 0 {
+			if k == 0 && shownUnranked {
+				// Set apart from the unranked units' group above.
+				c.y += st.pitch / 2
+				c.heading("附　录", style{sans, 13, 8.6, black}, left, st.pitch)
+			} else if k == 0 {
 				c.y += st.pitch / 2
 			}
 			d.tocLine("", 0, title, st, numW, -1, -1)

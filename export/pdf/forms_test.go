@@ -2,12 +2,12 @@ package pdf
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/internal/golden"
 )
 
 // formText makes a form of the demo campaign and returns its text in
@@ -178,27 +178,8 @@ func TestFormsGolden(t *testing.T) {
 			if err := write(&again); err != nil || !bytes.Equal(buf.Bytes(), again.Bytes()) {
 				t.Fatalf("two writes differ (%v)", err)
 			}
-			got := normalise(poppler(t, "pdftotext", buf.Bytes(), "-layout"))
-			path := filepath.Join("testdata", name+".golden.txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < min(len(gl), len(wl)); i++ {
-					if gl[i] != wl[i] {
-						t.Fatalf("%s differs at line %d:\n got %q\nwant %q", path, i+1, gl[i], wl[i])
-					}
-				}
-				t.Fatalf("%s differs in length: %d lines, want %d", path, len(gl), len(wl))
-			}
+			got := goldenText(poppler(t, "pdftotext", buf.Bytes(), "-layout"))
+			golden.Check(t, filepath.Join("testdata", name+".golden.txt"), []byte(got))
 		})
 	}
 }

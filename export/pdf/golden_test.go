@@ -2,25 +2,22 @@ package pdf
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden text files in testdata/")
 
 var spaceRun = regexp.MustCompile(`[ \t]+`)
 
-// normalise turns `pdftotext -layout` output into a stable text: runs of
-// blanks become one space, lines are trimmed, and each page is headed by
-// its number, so a change of line breaks, page breaks or content shows as a
-// diff of a few lines.
+// normalise turns `pdftotext -layout` output into text for content checks:
+// runs of blanks become one space, lines are trimmed, empty lines go, and
+// each page is headed by its number. The golden files use goldenText,
+// which keeps the spaces.
 func normalise(text string) string {
 	var b strings.Builder
 	for i, pg := range strings.Split(strings.TrimRight(text, "\f\n"), "\f") {
@@ -34,9 +31,26 @@ func normalise(text string) string {
 	return b.String()
 }
 
-// TestGolden compares the text of the demo dossier, notice and one unit
-// with testdata/*.golden.txt; `go test ./export/pdf -run Golden -update`
-// rewrites them after a deliberate change of layout.
+// goldenText turns `pdftotext -layout` output into the golden text: each
+// page is headed by its number and loses its form feed, and each line its
+// trailing blanks (where pdftotext pads them is no part of the document).
+// Everything else stays, leading spaces included: a change of any printed
+// character, of a line or a page break, or of a column's position shows.
+func goldenText(text string) string {
+	var b strings.Builder
+	for i, pg := range strings.Split(strings.TrimRight(text, "\f\n"), "\f") {
+		fmt.Fprintf(&b, "=== 第%d页 ===\n", i+1)
+		for _, l := range strings.Split(strings.TrimRight(pg, " \n"), "\n") {
+			b.WriteString(strings.TrimRight(l, " \t") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestGolden compares the text of the demo campaign's dossier, notice and
+// one unit (demo.Book, what `dossierctl demo` writes) with
+// testdata/*.golden.txt. After a deliberate change of a document,
+// `go test ./export/pdf -run Golden -update` rewrites them; review the diff.
 func TestGolden(t *testing.T) {
 	b := demoBook(t)
 	r := dossier.Rank(b)
@@ -53,33 +67,29 @@ func TestGolden(t *testing.T) {
 			if err := doc.write(&buf); err != nil {
 				t.Fatal(err)
 			}
-			got := normalise(poppler(t, "pdftotext", buf.Bytes(), "-layout"))
-			path := filepath.Join("testdata", doc.name+".golden.txt")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < max(len(gl), len(wl)); i++ {
-					g, w := "", ""
-					if i < len(gl) {
-						g = gl[i]
-					}
-					if i < len(wl) {
-						w = wl[i]
-					}
-					if g != w {
-						t.Fatalf("%s differs from %s at line %d:\n got %q\nwant %q\n(run with -update if the change is meant)", doc.name, path, i+1, g, w)
-					}
-				}
-			}
+			got := goldenText(poppler(t, "pdftotext", buf.Bytes(), "-layout"))
+			golden.Check(t, filepath.Join("testdata", doc.name+".golden.txt"), []byte(got))
 		})
+	}
+}
+
+// TestGoldenTextKeepsCharacters: the golden comparison sees every printed
+// character and every space between two of them; only trailing blanks and
+// pdftotext's form feeds go.
+func TestGoldenTextKeepsCharacters(t *testing.T) {
+	base := goldenText("  名次  单位名称   \n\n第1名  郑州市教育局\f第二页  \n\f")
+	for _, changed := range []string{
+		"  名次  单位名称\n\n第1名  郑州市教育局\f第二頁\n\f", // one character
+		"  名次 单位名称\n\n第1名  郑州市教育局\f第二页\n\f",  // a space between words
+		" 名次  单位名称\n\n第1名  郑州市教育局\f第二页\n\f",  // a column moved
+		"  名次  单位名称\n第1名  郑州市教育局\f第二页\n\f",   // a blank line
+		"  名次  单位名称\n\n第1名  郑州市教育局\n第二页\n\f", // a page break
+	} {
+		if goldenText(changed) == base {
+			t.Errorf("goldenText hides the change in %q", changed)
+		}
+	}
+	if got := goldenText("  名次  单位名称\n\n第1名  郑州市教育局 \t\f第二页\n\n\f"); got != base {
+		t.Errorf("trailing blanks show: %q vs %q", got, base)
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"image/color"
 	"math"
 	"sort"
+
+	"golang.org/x/image/draw"
+	"golang.org/x/image/math/f64"
 )
 
 // rowsOf returns a function that fills dst (4 bytes a pixel) with row y of
@@ -84,16 +87,15 @@ func rowsOf(img image.Image) func(y int, dst []uint8) {
 }
 
 // toRGBA converts img to premultiplied 8-bit RGBA, keeping an *image.RGBA.
+// draw.Draw has the fast paths (YCbCr, NRGBA, Gray, Paletted) this package
+// once wrote itself.
 func toRGBA(img image.Image) *image.RGBA {
 	if m, ok := img.(*image.RGBA); ok && m.Rect.Min == (image.Point{}) {
 		return m
 	}
 	b := img.Bounds()
 	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
-	row := rowsOf(img)
-	for y := 0; y < b.Dy(); y++ {
-		row(y, out.Pix[y*out.Stride:y*out.Stride+4*b.Dx()])
-	}
+	draw.Draw(out, out.Rect, img, b.Min, draw.Src)
 	return out
 }
 
@@ -138,6 +140,12 @@ func spans(src, dst int) []span {
 // resize scales img down to dw×dh by area averaging (a box filter over the
 // exact footprint of each destination pixel) in premultiplied RGBA, reading
 // the source one row at a time.
+//
+// It stays ours, with rowsOf: golang.org/x/image/draw has no exact area
+// average. Its Kernel scaler with a box of support ½ weighs whole source
+// pixels only, and on a 4000 × 3000 photo scaled to 2400 × 1800 it took 4.3
+// times as long (1.76 s against 0.41 s) and differed by up to 91 levels at
+// edges; its cheap scalers alias at these factors.
 func resize(img image.Image, dw, dh int) *image.RGBA {
 	b := img.Bounds()
 	sw, sh := b.Dx(), b.Dy()
@@ -200,56 +208,61 @@ func clamp8(v float32) uint8 {
 	return uint8(v + 0.5)
 }
 
+// orientations maps each EXIF orientation (2–8) to the affine map, from
+// source to destination, of a picture w × h pixels: the mirror and the
+// quarter turns that stand it as it was taken. Rows are x' and y' in terms
+// of (x, y, 1), coordinates counted from the picture's top left corner.
+func orientations(o int, w, h float64) f64.Aff3 {
+	switch o {
+	case 2: // mirrored left to right
+		return f64.Aff3{-1, 0, w, 0, 1, 0}
+	case 3: // turned half round
+		return f64.Aff3{-1, 0, w, 0, -1, h}
+	case 4: // mirrored top to bottom
+		return f64.Aff3{1, 0, 0, 0, -1, h}
+	case 5: // transposed
+		return f64.Aff3{0, 1, 0, 1, 0, 0}
+	case 6: // to be turned a quarter clockwise
+		return f64.Aff3{0, -1, h, 1, 0, 0}
+	case 7: // transposed the other way
+		return f64.Aff3{0, -1, h, -1, 0, w}
+	default: // 8: to be turned a quarter anticlockwise
+		return f64.Aff3{0, 1, 0, -1, 0, w}
+	}
+}
+
 // orient applies an EXIF orientation (1–8) so the picture stands as it was
-// taken.
+// taken. Nearest-neighbour sampling on whole pixels with draw.Src copies
+// every pixel's four bytes as they are, so an NRGBA picture goes through as
+// RGBA-shaped memory and keeps its unpremultiplied samples.
 func orient(img image.Image, o int) image.Image {
 	if o <= 1 || o > 8 {
 		return img
 	}
-	var pix []uint8
-	var stride int
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
+	var src *image.RGBA
 	nrgba, isN := img.(*image.NRGBA)
-	if isN && nrgba.Rect.Min == (image.Point{}) {
-		pix, stride = nrgba.Pix, nrgba.Stride
-	} else {
-		m := toRGBA(img)
-		pix, stride = m.Pix, m.Stride
-		isN = false
-	}
-	dw, dh := w, h
-	if o >= 5 {
-		dw, dh = h, w
-	}
-	outPix := make([]uint8, 4*dw*dh)
-	for dy := 0; dy < dh; dy++ {
-		for dx := 0; dx < dw; dx++ {
-			var sx, sy int
-			switch o {
-			case 2:
-				sx, sy = w-1-dx, dy
-			case 3:
-				sx, sy = w-1-dx, h-1-dy
-			case 4:
-				sx, sy = dx, h-1-dy
-			case 5:
-				sx, sy = dy, dx
-			case 6:
-				sx, sy = dy, h-1-dx
-			case 7:
-				sx, sy = w-1-dy, h-1-dx
-			case 8:
-				sx, sy = w-1-dy, dx
-			}
-			copy(outPix[4*(dy*dw+dx):4*(dy*dw+dx)+4], pix[sy*stride+4*sx:sy*stride+4*sx+4])
-		}
-	}
-	r := image.Rect(0, 0, dw, dh)
 	if isN {
-		return &image.NRGBA{Pix: outPix, Stride: 4 * dw, Rect: r}
+		src = &image.RGBA{Pix: nrgba.Pix, Stride: nrgba.Stride, Rect: nrgba.Rect}
+	} else {
+		src = toRGBA(img)
 	}
-	return &image.RGBA{Pix: outPix, Stride: 4 * dw, Rect: r}
+	b := src.Rect
+	w, h := b.Dx(), b.Dy()
+	m := orientations(o, float64(w), float64(h))
+	// The map is from the corner of the picture; Transform takes the
+	// source's own coordinates.
+	x0, y0 := float64(b.Min.X), float64(b.Min.Y)
+	m[2] -= m[0]*x0 + m[1]*y0
+	m[5] -= m[3]*x0 + m[4]*y0
+	if o >= 5 {
+		w, h = h, w
+	}
+	out := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.NearestNeighbor.Transform(out, m, src, b, draw.Src, nil)
+	if isN {
+		return &image.NRGBA{Pix: out.Pix, Stride: out.Stride, Rect: out.Rect}
+	}
+	return out
 }
 
 // hasAlpha reports whether some pixel of img is not fully opaque.
@@ -354,19 +367,15 @@ func toPaletted(img image.Image) image.Image {
 	return out
 }
 
-// flatten puts a picture with transparency on a white background, for JPEG.
+// flatten puts a picture with transparency on a white background, for JPEG:
+// the picture composited (draw.Over) onto white.
 func flatten(img image.Image) image.Image {
 	if !hasAlpha(img) {
 		return img
 	}
-	m := toRGBA(img)
-	out := image.NewRGBA(m.Rect)
-	for i := 0; i < len(m.Pix); i += 4 {
-		a := uint32(m.Pix[i+3])
-		for c := 0; c < 3; c++ {
-			out.Pix[i+c] = uint8(uint32(m.Pix[i+c]) + (255 - a))
-		}
-		out.Pix[i+3] = 0xFF
-	}
+	b := img.Bounds()
+	out := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(out, out.Rect, image.White, image.Point{}, draw.Src)
+	draw.Draw(out, out.Rect, img, b.Min, draw.Over)
 	return out
 }

@@ -64,3 +64,92 @@ func TestResizeYCbCr(t *testing.T) {
 		}
 	}
 }
+
+// TestOrientExact: each EXIF orientation moves every pixel exactly where
+// the EXIF definition puts it (the mapping below, written out per case),
+// for RGBA, NRGBA (kept unpremultiplied) and YCbCr pictures, odd sizes and
+// an offset origin included.
+func TestOrientExact(t *testing.T) {
+	const w, h = 7, 4
+	nrgba := image.NewNRGBA(image.Rect(0, 0, w+3, h+2))
+	for i := range nrgba.Pix {
+		nrgba.Pix[i] = uint8(i*37 + i/4)
+	}
+	sub := nrgba.SubImage(image.Rect(2, 1, 2+w, 1+h)).(*image.NRGBA)
+	ycc := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio444)
+	for i := range ycc.Y {
+		ycc.Y[i], ycc.Cb[i], ycc.Cr[i] = uint8(i*9), uint8(i*5), uint8(255-i*3)
+	}
+	for _, img := range []image.Image{toRGBA(sub), sub, ycc} {
+		for o := 1; o <= 8; o++ {
+			got := orient(img, o)
+			b := img.Bounds()
+			dw, dh := w, h
+			if o >= 5 {
+				dw, dh = h, w
+			}
+			if o == 1 { // as it is, origin and all
+				if got != img {
+					t.Fatalf("orientation 1 changed the %T picture", img)
+				}
+				continue
+			}
+			if got.Bounds() != image.Rect(0, 0, dw, dh) {
+				t.Fatalf("%T orientation %d: bounds %v", img, o, got.Bounds())
+			}
+			if _, isN := img.(*image.NRGBA); isN {
+				if _, ok := got.(*image.NRGBA); !ok {
+					t.Fatalf("orientation %d of an NRGBA picture gives %T", o, got)
+				}
+			}
+			for dy := 0; dy < dh; dy++ {
+				for dx := 0; dx < dw; dx++ {
+					sx, sy := dx, dy
+					switch o {
+					case 2:
+						sx, sy = w-1-dx, dy
+					case 3:
+						sx, sy = w-1-dx, h-1-dy
+					case 4:
+						sx, sy = dx, h-1-dy
+					case 5:
+						sx, sy = dy, dx
+					case 6:
+						sx, sy = dy, h-1-dx
+					case 7:
+						sx, sy = w-1-dy, h-1-dx
+					case 8:
+						sx, sy = w-1-dy, dx
+					}
+					want := img.At(b.Min.X+sx, b.Min.Y+sy)
+					if n, ok := want.(color.NRGBA); ok {
+						if g := got.At(dx, dy).(color.NRGBA); g != n {
+							t.Fatalf("NRGBA orientation %d: (%d,%d) = %v, want %v", o, dx, dy, g, n)
+						}
+						continue
+					}
+					if g, w := color.RGBAModel.Convert(got.At(dx, dy)), color.RGBAModel.Convert(want); g != w {
+						t.Fatalf("%T orientation %d: (%d,%d) = %v, want %v", img, o, dx, dy, g, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFlattenOnWhite: a transparent pixel becomes white, an opaque one
+// stays, a half-transparent one is mixed with white as on paper: 200 at
+// alpha 128 is 200 × 128/255 + 127 = 227.4, which image/draw, compositing
+// in 16 bits, gives as 228 (a step no eye sees; the same every time).
+func TestFlattenOnWhite(t *testing.T) {
+	m := image.NewNRGBA(image.Rect(0, 0, 3, 1))
+	m.SetNRGBA(0, 0, color.NRGBA{200, 10, 30, 0})
+	m.SetNRGBA(1, 0, color.NRGBA{200, 10, 30, 255})
+	m.SetNRGBA(2, 0, color.NRGBA{200, 0, 100, 128})
+	out := flatten(m)
+	for x, want := range []color.RGBA{{255, 255, 255, 255}, {200, 10, 30, 255}, {228, 127, 177, 255}} {
+		if got := color.RGBAModel.Convert(out.At(x, 0)).(color.RGBA); got != want {
+			t.Errorf("pixel %d: %v, want %v", x, got, want)
+		}
+	}
+}

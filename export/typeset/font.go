@@ -36,6 +36,15 @@ type Font struct {
 
 // ParseFont reads the cmap (format 4, the Unicode BMP subtable the PDF
 // writer reads too), hhea, head, maxp and hmtx tables of a TrueType font.
+//
+// Why not github.com/go-text/typesetting/font, which Fyne already brings:
+// it agrees with this reader on every rune and width of every bundled face
+// (TestWidthsAgreeWithGoText), but it parses the whole font, outlines and
+// layout tables included, to give the same numbers: on the 2-core test
+// machine 1.0–1.9 s and 45 MB of allocations for Noto Serif SC, against
+// 5 ms and 0.26 MB here (BenchmarkParseFont), paid by every process before
+// its first document. These few tables, read the way fpdf reads them, are
+// also the guarantee that what fits here fits on the page.
 func ParseFont(data []byte) (*Font, error) {
 	tables, err := tableDirectory(data)
 	if err != nil {

@@ -792,7 +792,7 @@ func (sr *subReader) value(sh *sheet, c, unitCell *cell, ind *dossier.Indicator)
 		v = f
 	}
 	if scale != 0 {
-		v = scaleDecimal(v, scale)
+		v = dossier.ScaleDecimal(v, scale)
 	}
 	if math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) >= maxNumber {
 		sr.ps.add(sh.Name, at, "数值超出可填写的范围，请核对")
@@ -802,18 +802,6 @@ func (sr *subReader) value(sh *sheet, c, unitCell *cell, ind *dossier.Indicator)
 		v = 0 // no negative zero
 	}
 	return v, true
-}
-
-// scaleDecimal multiplies v by 10^exp in decimal: 27.6 scaled by 4 is
-// exactly 276000.
-func scaleDecimal(v float64, exp int) float64 {
-	mant, e, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
-	n, _ := strconv.Atoi(e)
-	out, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(n+exp), 64)
-	if err != nil {
-		return v * math.Pow10(exp)
-	}
-	return out
 }
 
 // stripFormat removes from a number format code its quoted text, escaped

@@ -64,6 +64,7 @@ var tests = []struct {
 	{"PhotoReader", testPhotoReader},
 	{"RuleLockedOnceScoringOpen", testRuleLockedOnceScoringOpen},
 	{"GenerationCountsCommits", testGenerationCountsCommits},
+	{"InternalErrorsSpeakChinese", testInternalErrorsSpeakChinese},
 }
 
 // Run runs the whole contract suite, each test in a subtest of its name
