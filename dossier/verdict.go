@@ -35,7 +35,7 @@ func (s *Standing) Verdict() Verdict {
 		return VerdictUnranked
 	case s.Recommended:
 		return VerdictRecommended
-	case s.NeedsDecision && s.Decision == nil:
+	case s.Pending():
 		return VerdictPending
 	case s.NeedsDecision && s.Decision.Recommended:
 		return VerdictDecidedFor
@@ -97,3 +97,8 @@ func (v Verdict) Decided() bool { return v == VerdictDecidedFor || v == VerdictD
 // ForCommittee reports whether the verdict is the committee's to give:
 // pending, or decided either way.
 func (v Verdict) ForCommittee() bool { return v == VerdictPending || v.Decided() }
+
+// Pending says the unit is in a tie across the cut line or a cap's limit
+// that the committee has not decided yet: the one test the notice's
+// refusal, rank --json's pending list and the report's forms share.
+func (s *Standing) Pending() bool { return s.NeedsDecision && s.Decision == nil }

@@ -197,7 +197,7 @@ func pdfKind(write func(w io.Writer, b *dossier.Book, r *dossier.Ranking, opt pd
 func PendingError(r *dossier.Ranking) error {
 	var names []string
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Pending() {
 			names = append(names, st.Unit.Code+" "+st.Unit.Name)
 		}
 	}

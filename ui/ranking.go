@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/ops"
 )
 
 // rankingTab shows the ranking with its cut line and, for the selected
@@ -261,6 +262,16 @@ func (t *rankingTab) fewValid(st *dossier.Standing) bool {
 }
 
 func (t *rankingTab) refresh() {
+	if err := ops.MayRank(t.s.ctx, t.s.store); err != nil {
+		// An evaluator's login on a server sees no ranking before scoring
+		// closes: what it may read (its own scores) would rank wrongly.
+		t.book, t.rank = &dossier.Book{}, &dossier.Ranking{}
+		t.selID = ""
+		t.summary.SetText(dossier.ErrorMessage(err))
+		t.flags.Hide()
+		t.table.Refresh()
+		return
+	}
 	b, r, err := t.s.store.Rank(t.s.ctx)
 	if err != nil {
 		t.s.a.alert("无法计算排名", dossier.ErrorMessage(err))

@@ -102,3 +102,58 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 	t.Fatalf("no button %q", text)
 	return nil
 }
+
+// An evaluator's login sees no ranking in the app before scoring closes
+// (as dossierctl rank refuses it): the ranking screen says why and lists
+// no unit, and once the chair closes scoring it ranks as usual.
+func TestEvaluatorLoginSeesNoRankingUntilClosed(t *testing.T) {
+	ctx := context.Background()
+	f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	full := pgtest.Database(t)
+	owner, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	conn, cfg, err := postgres.Connect(ctx, full, postgres.ConnectOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dbname string
+	if err := conn.QueryRowContext(ctx, `SELECT current_database()`).Scan(&dbname); err != nil {
+		t.Fatal(err)
+	}
+	login := "pj_" + dbname[len(dbname)-6:]
+	pw, err := postgres.AddAccount(ctx, conn, cfg.Server, postgres.AccountOptions{Login: login, Role: postgres.RoleEvaluator, Evaluator: "李华（示例）"})
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(full)
+	u.User = url.UserPassword(login, pw)
+
+	a, _ := newTestApp(t)
+	if err := a.Open(u.String()); err != nil {
+		t.Fatal(err)
+	}
+	a.ShowScreen(ScreenRanking)
+	rt := a.cur.screen(ScreenRanking).(*rankingTab)
+	rt.refresh()
+	if got := rt.summary.Text; !strings.Contains(got, "评分结束前") {
+		t.Fatalf("ranking screen for an evaluator before closing: %q", got)
+	}
+	if n := len(rt.rank.Standings); n != 0 {
+		t.Fatalf("evaluator sees %d ranked units before scoring closes", n)
+	}
+	if err := owner.CloseScoring(ctx, "评分结束"); err != nil {
+		t.Fatal(err)
+	}
+	rt.refresh()
+	if n := len(rt.rank.Standings); n != 4 || strings.Contains(rt.summary.Text, "评分结束前") {
+		t.Fatalf("after closing: %d units, summary %q", n, rt.summary.Text)
+	}
+}

@@ -57,7 +57,7 @@ func procMeta(b *dossier.Book, r *dossier.Ranking, m jsonMeta) jsonMeta {
 func pendingDecisions(r *dossier.Ranking) int {
 	n := 0
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Pending() {
 			n++
 		}
 	}

@@ -483,7 +483,7 @@ func (d *doc) report() {
 
 func hasPending(r *dossier.Ranking) bool {
 	for _, st := range r.Standings {
-		if st.NeedsDecision && st.Decision == nil {
+		if st.Pending() {
 			return true
 		}
 	}
