@@ -6,13 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/postgres"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/internal/pgtest"
 )
 
@@ -155,5 +158,94 @@ func TestEvaluatorLoginSeesNoRankingUntilClosed(t *testing.T) {
 	rt.refresh()
 	if n := len(rt.rank.Standings); n != 4 || strings.Contains(rt.summary.Text, "评分结束前") {
 		t.Fatalf("after closing: %d units, summary %q", n, rt.summary.Text)
+	}
+}
+
+// A score typed while the server is down stays in its cell, marked unsaved,
+// and is written once the server is back, by itself and once (issue 16
+// item 5).
+func TestScoreTypedWhileServerDownIsSavedWhenBack(t *testing.T) {
+	pgtest.Shared(t) // skips without PostgreSQL
+	own, err := pgtest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer own.Stop()
+	ctx := context.Background()
+	name, err := own.CreateDatabase(ctx, "retry")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := own.URL(name, pgtest.Superuser, pgtest.Password)
+	st, err := postgres.Create(ctx, addr, postgres.CreateOptions{
+		Campaign: dossier.Campaign{Title: "断线评分"}, Categories: []dossier.Category{{Name: "优化扩充工程", Max: 200}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddEvaluator(ctx, &dossier.Evaluator{Name: "王评委"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddUnit(ctx, &dossier.Unit{Code: "A-1", Name: "甲单位"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	old := retryEvery
+	retryEvery = 100 * time.Millisecond
+	defer func() { retryEvery = old }()
+
+	a, _ := newTestApp(t)
+	if err := a.Open(addr); err != nil {
+		t.Fatal(err)
+	}
+	s := a.cur
+	a.ShowScreen(ScreenScoring)
+	sc := s.screen(ScreenScoring).(*scoringTab)
+	if err := own.Pause(); err != nil {
+		t.Fatal(err)
+	}
+	c := sc.cell(t, 0, 2)
+	a.win.Canvas().Focus(c.entry)
+	test.Type(c.entry, "18")
+	c.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	uiMu.Lock()
+	msg, kept := "", len(s.offline)
+	if len(s.errs.items) > 0 {
+		msg = s.errs.items[0].msg
+	}
+	uiMu.Unlock()
+	if kept != 1 || !strings.Contains(msg, "连接恢复后会自动保存") || c.entry.Text != "18" {
+		t.Fatalf("with the server down: %d kept, bar %q, cell %q", kept, msg, c.entry.Text)
+	}
+	if err := own.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		uiMu.Lock()
+		left, bar := len(s.offline), len(s.errs.items)
+		uiMu.Unlock()
+		if left == 0 && bar == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("score not saved after the server came back: %d kept, %d on the bar", left, bar)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	check, err := postgres.Open(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	b, err := check.Book(ctx, store.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Scores) != 1 || b.Scores[0].Value.Short() != "18" {
+		t.Fatalf("scores on the server: %+v", b.Scores)
+	}
+	v, err := check.Verify(ctx)
+	if err != nil || !v.OK {
+		t.Fatalf("verify: %+v %v", v, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -89,7 +90,17 @@ type session struct {
 	// conflictDlg asks about an edit based on an older record (see
 	// stale.go) while it is open.
 	conflictDlg *dialog.CustomDialog
+	// offline holds the saves refused because the server could not be
+	// reached, by key; while it is not empty they are tried again every
+	// retryEvery until they go through (UI thread only).
+	offline  map[string]func()
+	retrying bool
+	closed   bool
 }
+
+// retryEvery is how often saves that failed for want of the server are
+// tried again.
+var retryEvery = 3 * time.Second
 
 func newSession(a *App, st *store.Store) (*session, error) {
 	s := &session{a: a, store: st, ctx: a.ctx, slots: map[string]*fyne.Container{}, screens: map[string]screen{}}
@@ -187,6 +198,19 @@ func (s *session) show(name string) bool {
 	return false
 }
 
+// current returns the screen on show, nil when none is built yet.
+func (s *session) current() screen {
+	if s.tabs == nil || s.tabs.Selected() == nil {
+		return nil
+	}
+	for name, slot := range s.slots {
+		if s.tabs.Selected().Content == slot {
+			return s.screens[name]
+		}
+	}
+	return nil
+}
+
 // screen returns the built screen of that name, building it if needed.
 func (s *session) screen(name string) screen {
 	if sc, ok := s.screens[name]; ok {
@@ -246,13 +270,76 @@ func (s *session) saveOr(key, what string, fn func() error, stale func(cur any))
 			stale(cur)
 			return false
 		}
-		s.errs.set(key, what, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，改正后会重新保存。", what, dossier.ErrorMessage(err)),
-			func() { s.saveOr(key, what, fn, stale) })
+		retry := func() { s.saveOr(key, what, fn, stale) }
+		if dossier.ErrorCode(err) == dossier.EUNREACHABLE {
+			s.errs.set(key, what, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，连接恢复后会自动保存。", what, dossier.ErrorMessage(err)), retry)
+			s.retryWhenBack(key, retry)
+			return false
+		}
+		delete(s.offline, key)
+		s.errs.set(key, what, fmt.Sprintf("未能保存%s：%s。已输入的内容仍保留在编辑框中，改正后会重新保存。", what, dossier.ErrorMessage(err)), retry)
 		return false
 	}
+	delete(s.offline, key)
 	s.errs.clear(key)
 	s.note("已保存" + what)
 	return true
+}
+
+// retryWhenBack keeps a save refused for want of the server and, unless
+// one runs already, starts the loop that tries the kept saves again until
+// none is left: a score typed while the server is down stays in its cell,
+// marked unsaved, and is written once the server answers. A save is an
+// upsert of what the cell holds now, so trying it twice writes it once.
+func (s *session) retryWhenBack(key string, retry func()) {
+	if s.offline == nil {
+		s.offline = map[string]func(){}
+	}
+	s.offline[key] = retry
+	if s.retrying {
+		return
+	}
+	s.retrying = true
+	go func() {
+		for {
+			time.Sleep(retryEvery)
+			left := make(chan int, 1)
+			onUI(func() {
+				if s.closed {
+					s.retrying = false
+					left <- 0
+					return
+				}
+				before := len(s.offline)
+				for _, k := range sortedKeys(s.offline) {
+					if f, ok := s.offline[k]; ok {
+						f()
+					}
+				}
+				if len(s.offline) < before {
+					if sc := s.current(); sc != nil {
+						sc.refresh()
+					}
+				}
+				if len(s.offline) == 0 {
+					s.retrying = false
+				}
+				left <- len(s.offline)
+			})
+			if <-left == 0 {
+				return
+			}
+		}
+	}()
+}
+
+func sortedKeys(m map[string]func()) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // invalid lists typed text that cannot be saved as it is (a value that
@@ -405,6 +492,7 @@ func (s *session) saveCopy() {
 }
 
 func (s *session) close() {
+	s.closed = true
 	if s.history != nil {
 		s.history.dlg.Hide()
 	}

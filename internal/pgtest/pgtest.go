@@ -49,6 +49,7 @@ type Server struct {
 	asUser []string
 	admin  *sql.DB
 	seq    atomic.Int64
+	opts   string // the server's settings, for a start after Pause
 }
 
 var (
@@ -162,8 +163,8 @@ func Start() (*Server, error) {
 	}
 	os.Remove(pwfile)
 	// No TCP: only the socket in dir. Durability does not matter here.
-	opts := fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories='%s' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB", dir)
-	if err := s.run("pg_ctl", "-D", s.data(), "-l", filepath.Join(dir, "server.log"), "-o", opts, "-w", "-t", "60", "start"); err != nil {
+	s.opts = fmt.Sprintf("-c listen_addresses='' -c unix_socket_directories='%s' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB", dir)
+	if err := s.start(); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "server.log"))
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("%v\n%s", err, log)
@@ -180,6 +181,20 @@ func Start() (*Server, error) {
 }
 
 func (s *Server) data() string { return filepath.Join(s.dir, "data") }
+
+func (s *Server) start() error {
+	return s.run("pg_ctl", "-D", s.data(), "-l", filepath.Join(s.dir, "server.log"), "-o", s.opts, "-w", "-t", "60", "start")
+}
+
+// Pause stops the server but keeps its data, as a server that goes away
+// in the middle of a session; Resume starts it again on the same socket.
+// For a server of the test's own (Start), never the shared one.
+func (s *Server) Pause() error {
+	return s.run("pg_ctl", "-D", s.data(), "-m", "fast", "-w", "-t", "30", "stop")
+}
+
+// Resume starts a paused server again with its data.
+func (s *Server) Resume() error { return s.start() }
 
 func (s *Server) run(prog string, args ...string) error {
 	argv := append(append([]string{}, s.asUser...), append([]string{filepath.Join(s.bin, prog)}, args...)...)
