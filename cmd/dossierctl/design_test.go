@@ -40,6 +40,8 @@ var designVerbs = []struct {
 	{"review", []string{"db", "json"}},
 	{"review resolve", []string{"db", "flag", "by", "note"}},
 	{"calendar add", []string{"db", "holiday", "workday"}},
+	{"copy", []string{"from", "to"}},
+	{"account add", []string{"db", "name", "role", "evaluator"}},
 }
 
 // TestTableCoversDesign: every verb of DESIGN.md is in the table, and its
