@@ -254,6 +254,7 @@ func (a *App) attach(st *store.Store) error {
 	a.prefs.AddRecent(postgres.Location(st))
 	a.win.SetContent(s.view)
 	a.updateTitle()
+	s.watch()
 	return nil
 }
 

@@ -48,9 +48,9 @@ func (p *stubPicker) folder(_ string, fn func(string)) {
 func newTestApp(t testing.TB) (*App, *stubPicker) {
 	t.Helper()
 	fa := test.NewTempApp(t)
-	old := saveDelay
-	saveDelay = time.Hour
-	t.Cleanup(func() { saveDelay = old })
+	old, oldWatch := saveDelay, watchEvery
+	saveDelay, watchEvery = time.Hour, 0
+	t.Cleanup(func() { saveDelay, watchEvery = old, oldWatch })
 	a := New(fa)
 	p := &stubPicker{}
 	a.pick = p

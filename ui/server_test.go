@@ -249,3 +249,58 @@ func TestScoreTypedWhileServerDownIsSavedWhenBack(t *testing.T) {
 		t.Fatalf("verify: %+v %v", v, err)
 	}
 }
+
+// A score saved from another login shows on the ranking screen by itself
+// within 2 s (issue 16 item 4): the server's notification moves the store's
+// generation, and the session's watch refreshes the ranking.
+func TestRankingFollowsAnotherLogin(t *testing.T) {
+	ctx := context.Background()
+	f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	full := pgtest.Database(t)
+	other, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	a, _ := newTestApp(t)
+	watchEvery = 200 * time.Millisecond
+	if err := a.Open(full); err != nil {
+		t.Fatal(err)
+	}
+	a.ShowScreen(ScreenRanking)
+	rt := a.cur.screen(ScreenRanking).(*rankingTab)
+	uiMu.Lock()
+	before := rt.rank
+	uiMu.Unlock()
+
+	b, err := other.Book(ctx, store.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := b.Scores[0]
+	v := dossier.Tenths(10)
+	if sc.Value == v {
+		v = 20
+	}
+	in := store.ScoreInput{Evaluator: b.Evaluator(sc.EvaluatorID).Name, Unit: b.Unit(sc.UnitID).Code, Category: b.Category(sc.CategoryID).Name, Value: &v}
+	if err := other.SetScore(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Now()
+	for {
+		uiMu.Lock()
+		now := rt.rank
+		uiMu.Unlock()
+		if now != before {
+			break
+		}
+		if time.Since(saved) > 2*time.Second {
+			t.Fatal("the ranking screen did not follow another login's score within 2 s")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -95,7 +95,49 @@ type session struct {
 	// retryEvery until they go through (UI thread only).
 	offline  map[string]func()
 	retrying bool
-	closed   bool
+	closed   atomic.Bool
+}
+
+// watchEvery is how often a session looks for changes made by other
+// sessions or programs (a server's notifications, a file's commit counter)
+// to refresh the screens that show the campaign's standing; 0 turns the
+// watch off (the tests, whose driver runs UI work on the asking goroutine).
+var watchEvery = time.Second
+
+// watch refreshes the ranking, the 复核 list and the scoring bar when the
+// campaign changed elsewhere: an evaluator's score saved on a server shows
+// on the clerk's and the chair's ranking within about a second. Screens
+// where the user types are left alone; they reload when shown.
+func (s *session) watch() {
+	if watchEvery <= 0 {
+		return
+	}
+	seen := s.store.Generation()
+	go func() {
+		tick := time.NewTicker(watchEvery)
+		defer tick.Stop()
+		for range tick.C {
+			if s.closed.Load() {
+				return
+			}
+			g := s.store.Poll(s.ctx)
+			if g == seen {
+				continue
+			}
+			seen = g
+			onUI(func() {
+				if s.closed.Load() {
+					return
+				}
+				if cur := s.current(); cur != nil && (cur == s.screens[ScreenRanking] || cur == s.screens[ScreenReview]) {
+					cur.refresh()
+				}
+				if s.scoring != nil {
+					s.scoring.refresh()
+				}
+			})
+		}
+	}()
 }
 
 // retryEvery is how often saves that failed for want of the server are
@@ -305,7 +347,7 @@ func (s *session) retryWhenBack(key string, retry func()) {
 			time.Sleep(retryEvery)
 			left := make(chan int, 1)
 			onUI(func() {
-				if s.closed {
+				if s.closed.Load() {
 					s.retrying = false
 					left <- 0
 					return
@@ -492,7 +534,7 @@ func (s *session) saveCopy() {
 }
 
 func (s *session) close() {
-	s.closed = true
+	s.closed.Store(true)
 	if s.history != nil {
 		s.history.dlg.Hide()
 	}
