@@ -9,7 +9,11 @@ import (
 	"image/jpeg"
 	"math/rand"
 	"net/url"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -242,6 +246,94 @@ func BenchmarkConcurrentScoring(b *testing.B) {
 			checkLanded(b, stores[0], bk, b.N-1)
 		}
 	})
+	b.Run("file-4-processes", func(b *testing.B) {
+		var failed int64
+		for i := 0; i < b.N; i++ {
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			for w := 0; w < 4; w++ {
+				wg.Add(1)
+				go func(w int) {
+					defer wg.Done()
+					cmd := exec.Command(os.Args[0], "-test.run=^TestScoringWorker$", "-test.bench=^$", "-test.count=1")
+					cmd.Env = append(os.Environ(), fmt.Sprintf("DOSSIER_SCORE_WORKER=%s|%d|4|%d", path, w, i))
+					out, err := cmd.CombinedOutput()
+					var n int64
+					if _, serr := fmt.Sscanf(lastLine(string(out), "failed="), "failed=%d", &n); err != nil || serr != nil {
+						b.Errorf("worker %d: %v %v\n%s", w, err, serr, out)
+						n = 1
+					}
+					mu.Lock()
+					failed += n
+					mu.Unlock()
+				}(w)
+			}
+			wg.Wait()
+		}
+		b.ReportMetric(float64(failed)/float64(b.N), "failures/op")
+		if failed == 0 {
+			s, err := sqlite.Open(ctx, path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			checkLanded(b, s, bk, b.N-1)
+		}
+	})
+}
+
+// lastLine returns the last line of out that starts with prefix, "" if none.
+func lastLine(out, prefix string) string {
+	found := ""
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			found = l
+		}
+	}
+	return found
+}
+
+// TestScoringWorker is one process of BenchmarkConcurrentScoring's
+// file-4-processes: given DOSSIER_SCORE_WORKER=FILE|W|WRITERS|ROUND it opens
+// the campaign file and writes, one save at a time, the scores of the
+// evaluators W, W+WRITERS, … with that round's values, then prints how many
+// writes failed. Without the variable it does nothing.
+func TestScoringWorker(t *testing.T) {
+	spec := os.Getenv("DOSSIER_SCORE_WORKER")
+	if spec == "" {
+		t.Skip("only run by BenchmarkConcurrentScoring")
+	}
+	parts := strings.Split(spec, "|")
+	if len(parts) != 4 {
+		t.Fatalf("DOSSIER_SCORE_WORKER=%q", spec)
+	}
+	w, _ := strconv.Atoi(parts[1])
+	writers, _ := strconv.Atoi(parts[2])
+	round, _ := strconv.Atoi(parts[3])
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, parts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	bk, err := s.Book(ctx, store.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := 0
+	for k := w; k < len(bk.Evaluators); k += writers {
+		e := bk.Evaluators[k]
+		for _, un := range bk.Units {
+			for _, c := range bk.Categories {
+				v := dossier.Tenths(100 + (round+k+len(un.Code))%90)
+				if err := s.SetScore(ctx, store.ScoreInput{Evaluator: e.Name, Unit: un.Code, Category: c.Name, Value: &v}); err != nil {
+					failed++
+					t.Log(err)
+				}
+			}
+		}
+	}
+	fmt.Printf("failed=%d\n", failed)
 }
 
 // checkLanded: every score holds the last round's value, and the score log
