@@ -79,6 +79,12 @@ func (s *Store) SetScores(ctx context.Context, ins []ScoreInput) (err error) {
 			if err := cat.CheckScore(v); err != nil {
 				return err
 			}
+			if old.Valid && dossier.Tenths(old.Int64) == v {
+				// The same value again (a save retried after its answer was
+				// lost, a workbook imported twice) writes nothing: no second
+				// history entry, no second score-log record.
+				continue
+			}
 			if err := putScore(ctx, tx, e.ID, u.ID, cat.ID, v); err != nil {
 				return err
 			}

@@ -66,6 +66,7 @@ var tests = []struct {
 	{"GenerationCountsCommits", testGenerationCountsCommits},
 	{"InternalErrorsSpeakChinese", testInternalErrorsSpeakChinese},
 	{"CodesIgnoreCase", testCodesIgnoreCase},
+	{"SameScoreAgainWritesNothing", testSameScoreAgainWritesNothing},
 }
 
 // Run runs the whole contract suite, each test in a subtest of its name
