@@ -11,13 +11,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
@@ -27,35 +25,13 @@ var migrationFS embed.FS
 //go:embed security.sql
 var securitySQL string
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		panic(err)
-	}
-	var out []migration
-	for _, e := range entries {
-		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
-		if err != nil {
-			panic("migration without a number: " + e.Name())
-		}
-		b, _ := migrationFS.ReadFile("migrations/" + e.Name())
-		out = append(out, migration{v, e.Name(), string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out
-}
+func migrations() []store.Migration { return store.Migrations(migrationFS) }
 
 // SchemaVersion is the newest schema this build writes and reads: the same
 // number as the file's (sqlite.SchemaVersion), migration for migration.
 func SchemaVersion() int {
 	m := migrations()
-	return m[len(m)-1].version
+	return m[len(m)-1].Version
 }
 
 // schemaVersion reads the database's schema version: 0 for an empty
@@ -111,11 +87,11 @@ func Migrate(ctx context.Context, db *sql.DB, server string) error {
 		return err
 	}
 	for _, m := range migrations() {
-		if m.version <= current {
+		if m.Version <= current {
 			continue
 		}
-		if err := applyMigration(ctx, db, r, m, m.version == SchemaVersion()); err != nil {
-			return serverError(server, "升级数据库结构（"+m.name+"）", err)
+		if err := applyMigration(ctx, db, r, m, m.Version == SchemaVersion()); err != nil {
+			return serverError(server, "升级数据库结构（"+m.Name+"）", err)
 		}
 	}
 	return nil
@@ -124,7 +100,7 @@ func Migrate(ctx context.Context, db *sql.DB, server string) error {
 // applyMigration applies one migration and, with the last (secure), the
 // rights of security.sql in the same transaction: until then no one but the
 // clerks may read or write anything.
-func applyMigration(ctx context.Context, db *sql.DB, r roles, m migration, secure bool) error {
+func applyMigration(ctx context.Context, db *sql.DB, r roles, m store.Migration, secure bool) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -135,11 +111,11 @@ func applyMigration(ctx context.Context, db *sql.DB, r roles, m migration, secur
 	if _, err := tx.ExecContext(ctx, "SET LOCAL ROLE "+quoteIdent(r.clerk)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES ($1, $2)`,
-		m.version, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+		m.Version, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return err
 	}
 	if secure {

@@ -170,7 +170,7 @@ func TestMigrationFromVersion1(t *testing.T) {
 	}
 	m := migrations()[0]
 	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return err
 		}
 		tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (1, '2022-01-01T00:00:00Z')`)

@@ -11,9 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dossier-app/dossier/dossier"
@@ -26,34 +23,12 @@ const ApplicationID = dossier.ApplicationID
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() []migration {
-	entries, err := fs.ReadDir(migrationFS, "migrations")
-	if err != nil {
-		panic(err)
-	}
-	var out []migration
-	for _, e := range entries {
-		v, err := strconv.Atoi(strings.SplitN(e.Name(), "_", 2)[0])
-		if err != nil {
-			panic("migration without a number: " + e.Name())
-		}
-		b, _ := migrationFS.ReadFile("migrations/" + e.Name())
-		out = append(out, migration{v, e.Name(), string(b)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	return out
-}
+func migrations() []store.Migration { return store.Migrations(migrationFS) }
 
 // SchemaVersion is the newest file format this build writes and reads.
 func SchemaVersion() int {
 	m := migrations()
-	return m[len(m)-1].version
+	return m[len(m)-1].Version
 }
 
 // CheckFile reads the file's header without opening it for writing and says
@@ -108,20 +83,20 @@ func (s *file) migrate(ctx context.Context) error {
 		return dossier.Errorf(dossier.ENOTCAMPAIGN, "文件 %s 由更新版本的软件创建，请升级软件后再打开", s.path)
 	}
 	for _, m := range migrations() {
-		if m.version <= current {
+		if m.Version <= current {
 			continue
 		}
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return fmt.Errorf("migration %s: %w", m.name, err)
+			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)`, m.version, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)`, m.Version, time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
 				return err
 			}
-			return d.SetSchemaVersion(ctx, store.NewTx(tx, d), m.version)
+			return d.SetSchemaVersion(ctx, store.NewTx(tx, d), m.Version)
 		})
 		if err != nil {
 			return err

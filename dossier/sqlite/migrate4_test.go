@@ -22,13 +22,13 @@ func TestMigrationFromFormat3(t *testing.T) {
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		for _, m := range migrations() {
-			if m.version > 3 {
+			if m.Version > 3 {
 				break
 			}
-			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return fmt.Errorf("%s: %w", m.name, err)
+			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+				return fmt.Errorf("%s: %w", m.Name, err)
 			}
-			tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, '2022-01-01T00:00:00Z')`, m.version)
+			tx.ExecContext(ctx, `INSERT INTO schema_migration (version, applied_at) VALUES (?, '2022-01-01T00:00:00Z')`, m.Version)
 		}
 		for _, q := range []string{
 			fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID),
