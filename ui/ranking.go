@@ -352,10 +352,23 @@ func (t *rankingTab) showReviewCount(b *dossier.Book, r *dossier.Ranking) {
 	t.review.Refresh()
 }
 
+// tieWhere says what the ties needing a decision straddle: the cut line,
+// a declared quota cap (推荐名额限制), or some of each, so a clerk looking
+// for the red line is not sent to the wrong place when a cap is the cause.
+func tieWhere(capTies, all int) string {
+	switch capTies {
+	case 0:
+		return "跨越名额线"
+	case all:
+		return "受推荐名额限制"
+	}
+	return "跨越名额线或受推荐名额限制"
+}
+
 // rankingSummary is the line above the table: quota, how many are
 // recommended, ties across the cut line.
 func rankingSummary(r *dossier.Ranking) string {
-	var ranked, decide, pending, unranked int
+	var ranked, decide, pending, unranked, capTies int
 	for _, st := range r.Standings {
 		switch {
 		case st.Unranked != "":
@@ -365,6 +378,9 @@ func rankingSummary(r *dossier.Ranking) string {
 		}
 		if st.NeedsDecision {
 			decide++
+			if st.CapTie != "" {
+				capTies++
+			}
 			if st.Decision == nil {
 				pending++
 			}
@@ -384,7 +400,7 @@ func rankingSummary(r *dossier.Ranking) string {
 	}
 	parts := []string{fmt.Sprintf("拟表彰名额 %d 个，参与排名 %d 个单位，%s", r.Quota, ranked, rec)}
 	if decide > 0 {
-		parts = append(parts, fmt.Sprintf("%d 个单位总分并列且跨越名额线，需评委会决定（尚待决定 %d 个）", decide, pending))
+		parts = append(parts, fmt.Sprintf("%d 个单位总分并列且%s，需评委会决定（尚待决定 %d 个）", decide, tieWhere(capTies, decide), pending))
 	}
 	if unranked > 0 {
 		parts = append(parts, fmt.Sprintf("%d 个单位不参与排名", unranked))
@@ -540,6 +556,9 @@ func (t *rankingTab) showExplanation() {
 // decisionBox records the committee's decision on a tie across the cut line.
 func (t *rankingTab) decisionBox(st *dossier.Standing) fyne.CanvasObject {
 	msg := "该单位与其他单位总分并列，并列组跨越名额线，按规则不自动推荐，需评委会决定。决定记录前不列入公示名单。"
+	if st.CapTie != "" {
+		msg = "该单位与其他单位总分并列，受“" + st.CapTie + "”所限不能都列入拟推荐名单，按规则不自动推荐，需评委会决定。决定记录前不列入公示名单。"
+	}
 	state := "尚未记录评委会决定。"
 	if d := st.Decision; d != nil {
 		verdict := "不推荐"
@@ -601,14 +620,17 @@ func (t *rankingTab) attention() string {
 		msg += fmt.Sprintf("。这些得分只由少数评委给出，与其他单位不完全可比；请补齐评分，或在“评选设置”中设定参与排名所需的最少有效评分（当前为 %d 份）。", r.MinValid)
 		out = append(out, msg)
 	}
-	pending := 0
+	pending, capTies := 0, 0
 	for _, st := range r.Standings {
 		if st.Verdict() == dossier.VerdictPending {
 			pending++
+			if st.CapTie != "" {
+				capTies++
+			}
 		}
 	}
 	if pending > 0 {
-		out = append(out, fmt.Sprintf("%d 个并列跨越名额线的单位尚待评委会决定，决定前不列入公示名单。", pending))
+		out = append(out, fmt.Sprintf("%d 个并列%s的单位尚待评委会决定，决定前不列入公示名单。", pending, tieWhere(capTies, pending)))
 	}
 	return strings.Join(out, "\n")
 }

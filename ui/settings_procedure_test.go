@@ -78,3 +78,27 @@ func TestRankingSummaryNamesTheCaps(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 }
+
+// A tie for a cap's one place is sent to the committee; the ranking screen
+// must not send the clerk looking for a tie across the red line.
+func TestRankingSummarySaysTheTieIsACapTie(t *testing.T) {
+	b := &dossier.Book{Campaign: dossier.Campaign{Title: "测", Quota: 3, TrimMin: 5, RegionCap: 1},
+		Categories: []dossier.Category{{ID: "c", Name: "甲", Max: 1000}},
+		Evaluators: []dossier.Evaluator{{ID: "e", Name: "评委"}}}
+	for i, u := range []struct {
+		region string
+		score  int
+	}{{"开封市", 900}, {"郑州市", 850}, {"郑州市金水区", 850}, {"洛阳市", 800}, {"许昌市", 700}} {
+		id := string(rune('a' + i))
+		b.Units = append(b.Units, dossier.Unit{ID: id, Code: id, Name: u.region + "单位", Region: u.region, Status: dossier.StatusAccepted})
+		b.Scores = append(b.Scores, dossier.Score{EvaluatorID: "e", UnitID: id, CategoryID: "c", Value: dossier.Tenths(u.score)})
+	}
+	r := dossier.Rank(b)
+	got := rankingSummary(r)
+	if !strings.Contains(got, "2 个单位总分并列且受推荐名额限制，需评委会决定（尚待决定 2 个）") || strings.Contains(got, "跨越名额线") {
+		t.Errorf("summary %q", got)
+	}
+	if w := tieWhere(1, 2); w != "跨越名额线或受推荐名额限制" {
+		t.Errorf("mixed ties %q", w)
+	}
+}

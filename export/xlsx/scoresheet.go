@@ -209,7 +209,7 @@ func scoreGrid(f *excelize.File, st *styles, b *dossier.Book, e *dossier.Evaluat
 			if err := dv.SetRange(0, c.Max.Float(), excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 				return err
 			}
-			msg := fmt.Sprintf("请填写 0 至 %s 之间的分数，最多一位小数。", c.Max.Short())
+			msg := fmt.Sprintf("请填写 0 到 %s 之间的分数，最多一位小数。", c.Max.Short())
 			dv.SetError(excelize.DataValidationErrorStyleStop, c.Name, msg)
 			dv.SetInput(c.Name, msg+"不评分请留空。")
 			if err := f.AddDataValidation(sh, dv); err != nil {
@@ -409,7 +409,7 @@ func readScores(sr *subReader, sh *sheet, out *dossier.ScoreSheet) {
 // as typed (full-width digits, a trailing 分); at most one decimal, from 0
 // to the category's maximum.
 func scoreValue(sh *sheet, c *cell, cat *dossier.Category, ps *problems) (dossier.Tenths, bool) {
-	rangeHint := fmt.Sprintf("“%s”的分数应在 0 至 %s 之间，最多一位小数", cat.Name, cat.Max.Short())
+	rangeHint := fmt.Sprintf("“%s”的分数应在 0 到 %s 之间，最多一位小数", cat.Name, cat.Max.Short())
 	switch {
 	case c.HasF:
 		ps.add(sh.Name, c.Ref(), "评分%s；请直接填写分数", sh.formulaNote(c))
