@@ -191,10 +191,14 @@ func newSession(a *App, st *store.Store) (*session, error) {
 		top.Add(banner)
 	}
 	top.Add(s.scoring.box)
-	top.Add(s.errs.box)
 	s.activity = widget.NewProgressBar()
 	s.activity.Hide()
-	s.view = container.NewBorder(top, container.NewBorder(nil, nil, nil, fixedWidth(220, s.activity), s.status), nil, nil, s.tabs)
+	// The error bar floats over the foot of the screen instead of taking a
+	// row above it: a bar that pushed the tabs down when a save failed moved
+	// every field and button under the mouse, and the next click landed on
+	// the wrong one. Its × hides it; the 未保存 marker in the header stays.
+	body := container.NewStack(s.tabs, container.NewVBox(layout.NewSpacer(), s.errs.box))
+	s.view = container.NewBorder(top, container.NewBorder(nil, nil, nil, fixedWidth(220, s.activity), s.status), nil, nil, body)
 
 	first := 0
 	if units, err := st.Units(s.ctx); err == nil && len(units) > 0 {
