@@ -218,7 +218,9 @@ func (f *formDialog) submit() {
 	if f.closed {
 		return
 	}
-	if err := f.act(); err != nil {
+	if err := f.act(); err == errKeepOpen {
+		return
+	} else if err != nil {
 		f.msg.SetText(dossier.ErrorMessage(err))
 		return
 	}

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -410,16 +409,9 @@ func (t *evaluatorsTab) askAdd() {
 		widget.NewFormItem("所属地区", region),
 		widget.NewFormItem("角色", role),
 	}
-	d := dialog.NewForm("新增评委", "添加", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := t.add(dossier.Evaluator{Name: name.Text, Affiliation: aff.Text, Region: region.Text, Role: role.Text}); err != nil {
-			t.s.a.alert("未能新增评委", dossier.ErrorMessage(err))
-		}
-	}, t.s.a.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	t.s.a.formItemsDialog("新增评委", "添加", form, 480, func() error {
+		return t.add(dossier.Evaluator{Name: name.Text, Affiliation: aff.Text, Region: region.Text, Role: role.Text})
+	}).show(name)
 }
 
 // add appends an evaluator and selects them.

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -675,19 +674,14 @@ func (t *settingsTab) askAddIndicator(e *categoryEditor) {
 		widget.NewFormItem("计量单位", unit),
 		widget.NewFormItem("方向", dir),
 	}
-	d := dialog.NewForm("新增量化指标", "添加", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
+	t.s.a.formItemsDialog("新增量化指标", "添加", form, 480, func() error {
 		if err := t.addIndicator(e.id, name.Text, unit.Text, directions[dir.SelectedIndex()]); err != nil {
-			t.s.a.alert("未能添加指标", dossier.ErrorMessage(err))
-			return
+			return err
 		}
 		t.reloadCategory(e)
 		t.s.note("已新增量化指标“" + strings.TrimSpace(name.Text) + "”")
-	}, t.s.a.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+		return nil
+	}).show(name)
 }
 
 func (t *settingsTab) addIndicator(catID, name, unit string, dir dossier.Direction) error {
@@ -708,23 +702,23 @@ func (t *settingsTab) askAddCategory() {
 		widget.NewFormItem("口号", slogan),
 		widget.NewFormItem("满分", max),
 	}
-	d := dialog.NewForm("新增类别", "添加", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
-		add := func() {
-			if err := t.addCategory(name.Text, slogan.Text, max.Text); err != nil {
-				t.s.a.alert("未能添加类别", dossier.ErrorMessage(err))
-			}
-		}
+	var f *formDialog
+	f = t.s.a.formItemsDialog("新增类别", "添加", form, 480, func() error {
 		if msg := t.addWarning(); msg != "" {
-			t.s.a.confirm("新增类别", msg, "仍然新增", add)
-			return
+			// Asked over the form, which stays open: a refusal after the
+			// confirmation is said in it with everything still typed.
+			t.s.a.confirm("新增类别", msg, "仍然新增", func() {
+				if err := t.addCategory(name.Text, slogan.Text, max.Text); err != nil {
+					f.msg.SetText(dossier.ErrorMessage(err))
+					return
+				}
+				f.hide()
+			})
+			return errKeepOpen
 		}
-		add()
-	}, t.s.a.win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+		return t.addCategory(name.Text, slogan.Text, max.Text)
+	})
+	f.show(name)
 }
 
 // addCategory appends a category and selects it.

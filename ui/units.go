@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -337,17 +336,10 @@ func (t *unitsTab) askAdd() {
 		widget.NewFormItem("所属地区", region),
 		widget.NewFormItem("单位类型", kind),
 	}
-	d := dialog.NewForm("新增单位", "添加", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
-		if _, err := t.add(dossier.Unit{Code: code.Text, Name: name.Text, Region: region.Text, Kind: kind.Text}); err != nil {
-			t.s.a.alert("未能新增单位", dossier.ErrorMessage(err))
-		}
-	}, t.s.a.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
-	t.s.a.win.Canvas().Focus(name)
+	t.s.a.formItemsDialog("新增单位", "添加", form, 520, func() error {
+		_, err := t.add(dossier.Unit{Code: code.Text, Name: name.Text, Region: region.Text, Kind: kind.Text})
+		return err
+	}).show(name)
 }
 
 // add creates a unit and opens its editor.
