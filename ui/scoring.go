@@ -258,6 +258,14 @@ func (t *scoringTab) refresh() {
 	t.evalSel.Refresh()
 	if len(names) == 0 {
 		t.book, t.ev, t.rows, t.shown = nil, nil, nil, nil
+		// The headers still name the categories, each in a column wide
+		// enough to read it (not "… … …" at the default width).
+		if cats, err := t.s.store.Categories(t.s.ctx); err == nil {
+			t.cats = cats
+		}
+		for col := 0; col < t.columns(); col++ {
+			t.table.SetColumnWidth(col, t.colWidth(col))
+		}
 		t.info.SetText("还没有评委。请先在“评委与回避”中添加评委。")
 		t.table.Refresh()
 		return
