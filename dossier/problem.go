@@ -68,6 +68,10 @@ func (p Problem) Error() string { return p.String() }
 type FileError struct {
 	File     string
 	Problems []Problem
+	// Code and Name are what the refused file says the unit is, where its
+	// 基本信息 could be read (else empty), so that a list of refusals can
+	// say whose workbook each one is.
+	Code, Name string
 }
 
 // Error joins the problems, one line each.

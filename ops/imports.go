@@ -85,6 +85,9 @@ func PreviewImport(ctx context.Context, st *store.Store, files []string, progres
 		if rd.Err != nil {
 			f.ReadErr = rd.Err
 			f.ImportItem = dossier.ImportItem{File: rd.Path, Action: dossier.ImportRejected, Problems: ProblemsOf(rd.Path, rd.Err)}
+			if fe := (*dossier.FileError)(nil); errors.As(rd.Err, &fe) {
+				f.Code, f.Name = fe.Code, fe.Name // whose workbook it is, where it said
+			}
 			continue
 		}
 		subs = append(subs, *rd.Sub)

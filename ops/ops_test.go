@@ -93,6 +93,9 @@ func TestImportPreviewAndCommit(t *testing.T) {
 		bad.Problems[0].Sheet != "量化指标" || bad.Problems[0].Cell != "D2" || !strings.Contains(bad.Problems[0].Message, "约数") {
 		t.Errorf("bad %+v", bad)
 	}
+	if bad.Name != "焦作市教育局" {
+		t.Errorf("the refused file's row does not say whose it is: %q", bad.Name)
+	}
 	if n, c, u, r := plan.Counts(); n != 1 || c != 0 || u != 0 || r != 1 {
 		t.Errorf("counts %d %d %d %d", n, c, u, r)
 	}

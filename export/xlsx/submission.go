@@ -133,6 +133,9 @@ func ReadSubmissionReader(name string, r io.ReaderAt, size int64, b *dossier.Boo
 		return nil, fe // integrity first: content problems may be its echoes
 	}
 	if err := sr.ps.err(); err != nil {
+		if fe, ok := err.(*FileError); ok {
+			fe.Code, fe.Name = dossier.NormCode(sr.unit.Code), dossier.NormName(sr.unit.Name)
+		}
 		return nil, err
 	}
 	// Sections grouped by category in campaign order, each category's
