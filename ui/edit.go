@@ -101,7 +101,7 @@ func (d *debounce) stop() {
 // campaign still asks what to do with them.
 type errorBar struct {
 	box    *fyne.Container
-	msg    *widget.Label
+	msg    *zhLabel
 	retry  *widget.Button
 	marker *widget.Button
 	close  *widget.Button
@@ -117,8 +117,7 @@ type barItem struct {
 }
 
 func newErrorBar() *errorBar {
-	e := &errorBar{msg: widget.NewLabel("")}
-	e.msg.Wrapping = fyne.TextWrapBreak
+	e := &errorBar{msg: newZhLabel("")}
 	e.msg.Importance = widget.DangerImportance
 	e.retry = widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() {
 		if n := len(e.items); n > 0 && e.items[n-1].retry != nil {

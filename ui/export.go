@@ -73,8 +73,8 @@ type exportJob struct {
 	kind, title, path string
 	withScores        bool // the unit PDF includes the score box
 	bar               *widget.ProgressBar
-	state             *widget.Label
-	warn              *widget.Label
+	state             *zhLabel
+	warn              *zhLabel
 	buttons           *fyne.Container
 	row               fyne.CanvasObject
 	err               error
@@ -253,17 +253,15 @@ func (t *exportTab) start(kind, path, code string) *exportJob {
 		j.ppi = pdf.ScreenPPI
 	}
 	j.bar = widget.NewProgressBar()
-	j.state = widget.NewLabel("正在准备…")
-	j.state.Wrapping = fyne.TextWrapBreak
-	j.warn = widget.NewLabel("")
-	j.warn.Wrapping = fyne.TextWrapBreak
+	j.state = newZhLabel("正在准备…")
+	j.warn = newZhLabel("")
 	j.warn.Importance = widget.WarningImportance
 	j.warn.Hide()
 	j.buttons = container.NewHBox()
 	head := container.NewBorder(nil, nil, boldLabel(j.title), j.buttons)
 	j.row = container.NewVBox(head, j.state, j.bar, j.warn, widget.NewSeparator())
 	if len(t.jobs.Objects) == 1 {
-		if _, ok := t.jobs.Objects[0].(*widget.Label); ok {
+		if _, ok := t.jobs.Objects[0].(*zhLabel); ok { // the placeholder (muted)
 			t.jobs.Objects = nil
 		}
 	}

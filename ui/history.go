@@ -628,11 +628,7 @@ func revisionView(r *dossier.Revision, from string, cats []dossier.Category) fyn
 // revisionViewNote is revisionView with its own opening note.
 func revisionViewNote(r *dossier.Revision, note string, cats []dossier.Category) fyne.CanvasObject {
 	u := &r.Unit
-	text := func(s string) *widget.Label {
-		l := wrapped(s)
-		l.Selectable = true
-		return l
-	}
+	text := selectableText
 	box := container.NewVBox(muted(note + "。只读，修改请在单位编辑页进行。"))
 
 	form := widget.NewForm()

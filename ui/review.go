@@ -26,13 +26,13 @@ type reviewTab struct {
 	flags []dossier.Flag // the unresolved first, then the resolved
 	selID string
 
-	summary *widget.Label
+	summary *zhLabel
 	table   *widget.Table
 
 	// The selected flag's panel.
 	title  *widget.Label
-	detail *widget.Label
-	state  *widget.Label
+	detail *zhLabel
+	state  *zhLabel
 	by     *widget.Entry
 	note   *widget.Entry
 	submit *widget.Button
@@ -51,8 +51,7 @@ const (
 
 func newReviewTab(s *session) *reviewTab {
 	t := &reviewTab{s: s}
-	t.summary = widget.NewLabel("")
-	t.summary.Wrapping = fyne.TextWrapBreak
+	t.summary = newZhLabel("")
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.flags), rvColumns },
 		func() fyne.CanvasObject {
@@ -80,10 +79,8 @@ func newReviewTab(s *session) *reviewTab {
 
 	t.title = heading("")
 	t.title.Truncation = fyne.TextTruncateEllipsis
-	t.detail = widget.NewLabel("")
-	t.detail.Wrapping = fyne.TextWrapBreak
-	t.state = widget.NewLabel("")
-	t.state.Wrapping = fyne.TextWrapBreak
+	t.detail = newZhLabel("")
+	t.state = newZhLabel("")
 	t.by = widget.NewEntry()
 	t.by.SetPlaceHolder("复核人姓名")
 	t.note = widget.NewMultiLineEntry()

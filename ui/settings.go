@@ -37,7 +37,7 @@ type settingsTab struct {
 	cats    []dossier.Category
 	sel     int
 	catList *widget.List
-	sumLbl  *widget.Label
+	sumLbl  *zhLabel
 	detail  *fyne.Container
 	catEdit *categoryEditor
 }
@@ -104,8 +104,7 @@ func newSettingsTab(s *session) *settingsTab {
 	left := container.NewVBox(heading("评选活动"), form, widget.NewSeparator(),
 		heading("同分比较顺序"), tieHelp, t.tieBox, t.tieAdd, widget.NewSeparator(), t.proc.view())
 
-	t.sumLbl = widget.NewLabel("")
-	t.sumLbl.Wrapping = fyne.TextWrapBreak
+	t.sumLbl = newZhLabel("")
 	t.catList = widget.NewList(
 		func() int { return len(t.cats) },
 		func() fyne.CanvasObject {

@@ -56,8 +56,7 @@ func asRecord[T any](cur any) (T, bool) {
 func (s *session) showConflict(what string, rows []diffRow, keep, take func()) {
 	grid := container.NewGridWithColumns(3, boldLabel("项目"), boldLabel("您的修改（未保存）"), boldLabel("文件中的最新内容"))
 	for _, r := range rows {
-		mine, theirs := wrapped(orNone(r.mine)), wrapped(orNone(r.theirs))
-		mine.Selectable, theirs.Selectable = true, true
+		mine, theirs := selectableText(orNone(r.mine)), selectableText(orNone(r.theirs))
 		if r.mine != r.theirs {
 			mine.Importance = widget.HighImportance
 		}
