@@ -193,3 +193,83 @@ func TestZhLabelRewrapsInContainers(t *testing.T) {
 		t.Errorf("after SetText: %q", got)
 	}
 }
+
+// zhLabels lists the zhLabels shown in o.
+func zhLabels(o fyne.CanvasObject) []*zhLabel {
+	var out []*zhLabel
+	for _, obj := range objects(o) {
+		if l, ok := obj.(*zhLabel); ok {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TestRankingStepsWrapByChineseRules: on the ranking screen at 1024 × 768
+// the 计算过程 of the demo's first unit wraps by the Chinese rules, every
+// step whole (issue 11 item 11).
+func TestRankingStepsWrapByChineseRules(t *testing.T) {
+	a, _ := newTestApp(t)
+	if err := a.OpenDemo(t.TempDir() + "/demo.dossier"); err != nil {
+		t.Fatal(err)
+	}
+	a.win.Resize(fyne.NewSize(1024, 768))
+	a.ShowScreen(ScreenRanking)
+	rt := a.cur.screen(ScreenRanking).(*rankingTab)
+	rt.table.Select(widget.TableCellID{Row: 0, Col: colName})
+	st := rt.selected()
+	if st == nil || len(st.Explanation.Steps) == 0 {
+		t.Fatal("no unit selected, or no steps")
+	}
+	steps := map[string]*zhLabel{}
+	for _, l := range zhLabels(rt.explain) {
+		steps[l.Text] = l
+	}
+	wrappedSteps := 0
+	for i, s := range st.Explanation.Steps {
+		text := fmt.Sprintf("%d. %s", i+1, s)
+		l := steps[text]
+		if l == nil {
+			t.Errorf("step %d not shown as a zhLabel: %q", i+1, text)
+			continue
+		}
+		if l.Size().Width < 150 {
+			t.Errorf("step %d only %.0f wide", i+1, l.Size().Width)
+		}
+		lines := drawnLines(l)
+		if len(lines) > 1 {
+			wrappedSteps++
+		}
+		checkLines(t, fmt.Sprintf("step %d", i+1), lines, text, l.Size().Width-2*theme.InnerPadding(), theme.TextSize())
+	}
+	if wrappedSteps == 0 {
+		t.Error("no step wraps at 1024 px: the test checks no line break")
+	}
+}
+
+// TestAlertWrapsByChineseRules: the app's message dialog shows a long
+// message wrapped by the Chinese rules, complete (issue 11 item 11).
+func TestAlertWrapsByChineseRules(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.win.Resize(fyne.NewSize(1024, 768))
+	a.alert("无法导入", zhSample)
+	var l *zhLabel
+	for _, o := range a.win.Canvas().Overlays().List() {
+		for _, z := range zhLabels(o) {
+			if z.Text == zhSample {
+				l = z
+			}
+		}
+	}
+	if l == nil {
+		t.Fatal("the message is not in a zhLabel in the dialog")
+	}
+	lines := drawnLines(l)
+	if len(lines) < 3 {
+		t.Errorf("%d lines in a 520 px dialog", len(lines))
+	}
+	checkLines(t, "alert", lines, zhSample, l.Size().Width-2*theme.InnerPadding(), theme.TextSize())
+	if l.Size().Height < l.MinSize().Height {
+		t.Errorf("message cut: %.0f high, needs %.0f", l.Size().Height, l.MinSize().Height)
+	}
+}
