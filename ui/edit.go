@@ -37,6 +37,16 @@ func newField(multiLine bool) *field {
 	return f
 }
 
+// CreateRenderer lays a wheelPass over a multi-line field, so that the
+// wheel scrolls the page when the box has nothing to scroll (wheel.go).
+func (f *field) CreateRenderer() fyne.WidgetRenderer {
+	r := f.Entry.CreateRenderer()
+	if !f.MultiLine {
+		return r
+	}
+	return withWheelPass(f, r)
+}
+
 // FocusLost saves what was typed.
 func (f *field) FocusLost() {
 	f.Entry.FocusLost()

@@ -162,7 +162,7 @@ func newImportTab(s *session) *importTab {
 
 	bar := container.NewHBox(t.addFiles, t.addFolder, t.clear, widget.NewSeparator(), t.commit)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, t.template, bar), t.state, t.bar)
-	detail := container.NewVScroll(container.NewPadded(t.detail))
+	detail := newVScroll(container.NewPadded(t.detail))
 	split := container.NewVSplit(t.table, detail)
 	split.Offset = 0.68
 	t.view = container.NewBorder(top, nil, nil, nil, split)

@@ -527,7 +527,7 @@ func (t *rankingTab) showExplanation() {
 	for i, s := range st.Explanation.Steps {
 		steps.Add(wrapped(fmt.Sprintf("%d. %s", i+1, s)))
 	}
-	body := container.NewHSplit(grid, container.NewVScroll(steps))
+	body := container.NewHSplit(grid, newVScroll(steps))
 	body.Offset = 0.68
 	t.explain.Objects = []fyne.CanvasObject{container.NewBorder(container.NewBorder(nil, nil, title, nil, factLbl), nil, nil, nil, body)}
 	t.explain.Refresh()

@@ -34,7 +34,7 @@ type reviewTab struct {
 	detail *zhLabel
 	state  *zhLabel
 	by     *widget.Entry
-	note   *widget.Entry
+	note   *field
 	submit *widget.Button
 	form   *fyne.Container
 }
@@ -83,7 +83,7 @@ func newReviewTab(s *session) *reviewTab {
 	t.state = newZhLabel("")
 	t.by = widget.NewEntry()
 	t.by.SetPlaceHolder("复核人姓名")
-	t.note = widget.NewMultiLineEntry()
+	t.note = newField(true) // multi-line, passes the wheel to the page
 	t.note.SetPlaceHolder("复核意见：核实了什么，作出什么决定")
 	t.note.Wrapping = fyne.TextWrapBreak
 	t.note.SetMinRowsVisible(2)
@@ -98,7 +98,7 @@ func newReviewTab(s *session) *reviewTab {
 	top := container.NewBorder(container.NewVBox(t.summary,
 		muted("复核标记由软件按财政部令第87号第六十四条所列复核情形自动提出，不改变任何评分和排名；逐项复核后记录复核人和复核意见，导出的评审材料汇编在附录中列出全部标记及处理情况。")),
 		nil, nil, nil, t.table)
-	split := container.NewVSplit(top, container.NewPadded(container.NewVScroll(panel)))
+	split := container.NewVSplit(top, container.NewPadded(newVScroll(panel)))
 	split.Offset = 0.55
 	t.view = split
 	t.showSelected()

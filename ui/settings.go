@@ -124,11 +124,11 @@ func newSettingsTab(s *session) *settingsTab {
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.askRemoveCategory)
 	listBox := container.NewBorder(nil, container.NewGridWithColumns(2, add, del, up, down), nil, nil, t.catList)
 	t.detail = container.NewStack(muted("选择左侧的类别进行编辑。"))
-	cats := container.NewHSplit(listBox, container.NewVScroll(t.detail))
+	cats := container.NewHSplit(listBox, newVScroll(t.detail))
 	cats.Offset = 0.32
 	right := container.NewBorder(container.NewVBox(heading("类别与指标"), t.sumLbl), nil, nil, nil, cats)
 
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
+	split := container.NewHSplit(newVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.36
 	t.view = split
 	s.lockEditing(t.view)

@@ -194,7 +194,7 @@ func (e *unitEditor) basicView() fyne.CanvasObject {
 		widget.NewFormItem("事迹标题", e.title),
 		&widget.FormItem{Text: "事迹简介", Widget: container.NewBorder(nil, e.summaryCount, nil, nil, e.summary)},
 	)
-	return container.NewVScroll(container.NewPadded(form))
+	return newVScroll(container.NewPadded(form))
 }
 
 // basicFields are the fields of the basic information form.
@@ -474,7 +474,7 @@ func (e *unitEditor) paneView(p *categoryPane) fyne.CanvasObject {
 			body.Add(v.msg)
 		}
 	}
-	return container.NewVScroll(container.NewPadded(body))
+	return newVScroll(container.NewPadded(body))
 }
 
 // materialEdited marks the material changed and schedules its save.
@@ -550,7 +550,7 @@ func (e *unitEditor) photosView() fyne.CanvasObject {
 	e.photoBusy.Importance = widget.LowImportance
 	e.photoBusy.Hide()
 	return container.NewBorder(container.NewVBox(container.NewHBox(add, e.photoBusy), help), nil, nil, nil,
-		container.NewVScroll(e.photoBox))
+		newVScroll(e.photoBox))
 }
 
 // addPhotoInBackground reads, normalises and thumbnails a picture in a
