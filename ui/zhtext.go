@@ -207,3 +207,8 @@ func (r *zhRenderer) MinSize() fyne.Size {
 func (r *zhRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.l.inner} }
 
 func (r *zhRenderer) Refresh() { r.l.inner.Refresh() }
+
+// Alert shows a message in the app's own dialog, the way the app shows
+// its messages; the screenshot build (cmd/dossier, -tags screenshots)
+// uses it to show how a long message wraps.
+func (a *App) Alert(title, msg string) { a.alert(title, msg) }
