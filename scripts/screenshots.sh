@@ -38,4 +38,8 @@ shot() { # screen name
 }
 
 for s in settings units import evaluators scoring ranking review export history start; do shot $s $s; done
+# A long message in the app'"'"'s dialog: how Chinese text wraps (issue 11 item 11).
+export DOSSIER_ALERT="新增类别|已有 24 份评分将因缺少该类别而不完整，排名将全部失效，直到每位评委为每个单位补评该类别（共 6 位评委、4 个单位）。请先在“评分录入”中导出评分表（评分表.xlsx），评委补填后再导入；已录入的 120 个分数不受影响。"
+shot settings message
+unset DOSSIER_ALERT
 ' sh "$bin" "$out" "$w" "$h"

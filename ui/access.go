@@ -132,8 +132,8 @@ func (s *session) readOnlyBanner() fyne.CanvasObject {
 	default:
 		return nil
 	}
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
+	l := newZhLabel(text)
+	l.TextStyle.Bold = true
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon())), nil, l)
 }

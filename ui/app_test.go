@@ -78,6 +78,8 @@ func texts(o fyne.CanvasObject) []string {
 		switch w := obj.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)
+		case *zhLabel:
+			out = append(out, w.Text)
 		case *widget.Button:
 			out = append(out, w.Text)
 		case *widget.Entry:
@@ -97,6 +99,8 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 	}
 	out := []fyne.CanvasObject{o}
 	switch w := o.(type) {
+	case *zhLabel:
+		// Its whole text, not the lines its inner label draws.
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			out = append(out, objects(c)...)

@@ -188,7 +188,7 @@ func (a *App) ask(title, msg, placeholder string, fn func(text string)) {
 // reserved for it (so nothing jumps under the mouse).
 type formDialog struct {
 	d      *dialog.CustomDialog
-	msg    *widget.Label
+	msg    *zhLabel
 	ok     *widget.Button
 	act    func() error
 	win    fyne.Window
@@ -200,8 +200,7 @@ type formDialog struct {
 // dialog closes only when it returns nil.
 func (a *App) formDialog(title, confirm string, body fyne.CanvasObject, w float32, act func() error) *formDialog {
 	f := &formDialog{act: act, win: a.win}
-	f.msg = widget.NewLabel(" ")
-	f.msg.Wrapping = fyne.TextWrapBreak
+	f.msg = newZhLabel(" ")
 	f.msg.Importance = widget.DangerImportance
 	f.ok = widget.NewButton(confirm, f.submit)
 	f.ok.Importance = widget.HighImportance

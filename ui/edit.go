@@ -37,6 +37,16 @@ func newField(multiLine bool) *field {
 	return f
 }
 
+// CreateRenderer lays a wheelPass over a multi-line field, so that the
+// wheel scrolls the page when the box has nothing to scroll (wheel.go).
+func (f *field) CreateRenderer() fyne.WidgetRenderer {
+	r := f.Entry.CreateRenderer()
+	if !f.MultiLine {
+		return r
+	}
+	return withWheelPass(f, r)
+}
+
 // FocusLost saves what was typed.
 func (f *field) FocusLost() {
 	f.Entry.FocusLost()
@@ -101,7 +111,7 @@ func (d *debounce) stop() {
 // campaign still asks what to do with them.
 type errorBar struct {
 	box    *fyne.Container
-	msg    *widget.Label
+	msg    *zhLabel
 	retry  *widget.Button
 	marker *widget.Button
 	close  *widget.Button
@@ -117,8 +127,7 @@ type barItem struct {
 }
 
 func newErrorBar() *errorBar {
-	e := &errorBar{msg: widget.NewLabel("")}
-	e.msg.Wrapping = fyne.TextWrapBreak
+	e := &errorBar{msg: newZhLabel("")}
 	e.msg.Importance = widget.DangerImportance
 	e.retry = widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() {
 		if n := len(e.items); n > 0 && e.items[n-1].retry != nil {

@@ -73,8 +73,8 @@ type exportJob struct {
 	kind, title, path string
 	withScores        bool // the unit PDF includes the score box
 	bar               *widget.ProgressBar
-	state             *widget.Label
-	warn              *widget.Label
+	state             *zhLabel
+	warn              *zhLabel
 	buttons           *fyne.Container
 	row               fyne.CanvasObject
 	err               error
@@ -124,8 +124,8 @@ func newExportTab(s *session) *exportTab {
 		widget.NewSeparator(),
 		row("评委评分表（Excel，每位评委一份）", "保存到所选文件夹，每位评委一个文件；评委填写后在“评委与回避”中导入。", nil, docScoreBooks),
 	)
-	left := container.NewBorder(heading("导出文件"), nil, nil, nil, container.NewVScroll(docs))
-	right := container.NewBorder(heading("导出结果"), nil, nil, nil, container.NewVScroll(t.jobs))
+	left := container.NewBorder(heading("导出文件"), nil, nil, nil, newVScroll(docs))
+	right := container.NewBorder(heading("导出结果"), nil, nil, nil, newVScroll(t.jobs))
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	split.Offset = 0.55
 	t.view = split
@@ -253,17 +253,15 @@ func (t *exportTab) start(kind, path, code string) *exportJob {
 		j.ppi = pdf.ScreenPPI
 	}
 	j.bar = widget.NewProgressBar()
-	j.state = widget.NewLabel("正在准备…")
-	j.state.Wrapping = fyne.TextWrapBreak
-	j.warn = widget.NewLabel("")
-	j.warn.Wrapping = fyne.TextWrapBreak
+	j.state = newZhLabel("正在准备…")
+	j.warn = newZhLabel("")
 	j.warn.Importance = widget.WarningImportance
 	j.warn.Hide()
 	j.buttons = container.NewHBox()
 	head := container.NewBorder(nil, nil, boldLabel(j.title), j.buttons)
 	j.row = container.NewVBox(head, j.state, j.bar, j.warn, widget.NewSeparator())
 	if len(t.jobs.Objects) == 1 {
-		if _, ok := t.jobs.Objects[0].(*widget.Label); ok {
+		if _, ok := t.jobs.Objects[0].(*zhLabel); ok { // the placeholder (muted)
 			t.jobs.Objects = nil
 		}
 	}
@@ -360,7 +358,7 @@ func (a *App) resultDialog(title, intro string, lines []string, path string, pri
 	for _, l := range lines {
 		box.Add(wrapped(l))
 	}
-	scroll := container.NewVScroll(fixedWidth(600, box))
+	scroll := newVScroll(fixedWidth(600, box))
 	scroll.SetMinSize(fyne.NewSize(620, min(float32(80+60*len(lines)), 380)))
 	content := fyne.CanvasObject(scroll)
 	if path != "" {

@@ -177,7 +177,7 @@ func newHistoryList(campaignWide bool) *historyList {
 	h.restore.Importance = widget.HighImportance
 	h.restore.Hide()
 	split := container.NewVSplit(h.list, container.NewBorder(nil, container.NewHBox(h.before, h.restore), nil, nil,
-		container.NewVScroll(container.NewPadded(h.detail))))
+		newVScroll(container.NewPadded(h.detail))))
 	split.Offset = 0.7
 	h.view = container.NewBorder(top, nil, nil, nil, split)
 	return h
@@ -580,7 +580,7 @@ func (s *session) showEditBefore(e dossier.Event) {
 			}
 			r := &dossier.Revision{UnitID: u.ID, Revision: u.Revision, At: e.At, Unit: u}
 			note := fmt.Sprintf("这是 %s 修改（%s）之前的内容", localTime(e.At, "2006-01-02 15:04"), e.Detail)
-			scroll := container.NewVScroll(revisionViewNote(r, note, cats))
+			scroll := newVScroll(revisionViewNote(r, note, cats))
 			size := historySize(s.a.win)
 			scroll.SetMinSize(fyne.NewSize(size.Width*0.9, size.Height*0.8))
 			dialog.NewCustom("修改前的内容（只读）："+u.Code+" "+u.Name, "关闭", scroll, s.a.win).Show()
@@ -596,7 +596,7 @@ func (h *unitHistory) openRevision(i int) {
 	r := &h.revs[i]
 	win := h.e.s.a.win
 	h.page = revisionView(r, h.from[i], h.e.cats)
-	scroll := container.NewVScroll(h.page)
+	scroll := newVScroll(h.page)
 	size := historySize(win)
 	scroll.SetMinSize(fyne.NewSize(size.Width*0.9, size.Height*0.8))
 	restore := widget.NewButtonWithIcon("恢复此版本", theme.ContentUndoIcon(), func() { h.restoreRevision(i) })
@@ -628,11 +628,7 @@ func revisionView(r *dossier.Revision, from string, cats []dossier.Category) fyn
 // revisionViewNote is revisionView with its own opening note.
 func revisionViewNote(r *dossier.Revision, note string, cats []dossier.Category) fyne.CanvasObject {
 	u := &r.Unit
-	text := func(s string) *widget.Label {
-		l := wrapped(s)
-		l.Selectable = true
-		return l
-	}
+	text := selectableText
 	box := container.NewVBox(muted(note + "。只读，修改请在单位编辑页进行。"))
 
 	form := widget.NewForm()

@@ -32,9 +32,9 @@ type importTab struct {
 	busy   bool
 	done   bool // the rows show the outcome of an import, not a preview
 	table  *widget.Table
-	detail *widget.Label
+	detail *zhLabel
 	bar    *widget.ProgressBar
-	state  *widget.Label
+	state  *zhLabel
 
 	addFiles, addFolder, clear, commit, template *widget.Button
 
@@ -155,16 +155,14 @@ func newImportTab(s *session) *importTab {
 		t.table.UnselectAll()
 		t.table.Refresh()
 	}
-	t.detail = widget.NewLabel("")
-	t.detail.Wrapping = fyne.TextWrapBreak
+	t.detail = newZhLabel("")
 	t.bar = widget.NewProgressBar()
 	t.bar.Hide()
-	t.state = widget.NewLabel("选择填好的申报表文件或文件夹（也可以把文件拖到窗口里）。导入前会先逐个检查，列出每个文件将新增、更新还是被拒绝及其原因。")
-	t.state.Wrapping = fyne.TextWrapBreak
+	t.state = newZhLabel("选择填好的申报表文件或文件夹（也可以把文件拖到窗口里）。导入前会先逐个检查，列出每个文件将新增、更新还是被拒绝及其原因。")
 
 	bar := container.NewHBox(t.addFiles, t.addFolder, t.clear, widget.NewSeparator(), t.commit)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, t.template, bar), t.state, t.bar)
-	detail := container.NewVScroll(container.NewPadded(t.detail))
+	detail := newVScroll(container.NewPadded(t.detail))
 	split := container.NewVSplit(t.table, detail)
 	split.Offset = 0.68
 	t.view = container.NewBorder(top, nil, nil, nil, split)

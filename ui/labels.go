@@ -15,15 +15,16 @@ func heading(text string) *widget.Label {
 	return l
 }
 
-// Chinese has no spaces between words, so text wraps between any two
-// characters (TextWrapBreak); word wrapping would carry a whole run of
-// Chinese to the next line at the last space, leaving lines half empty.
+// Text that wraps is a zhLabel: it wraps by the rules of Chinese
+// typesetting (see zhtext.go), where Fyne's wrapping either breaks between
+// any two characters, before a comma or inside 5份 (TextWrapBreak), or
+// carries a whole run of Chinese to the next line at the last space
+// (TextWrapWord).
 
 // muted is a quiet, small explanatory label that wraps.
-func muted(text string) *widget.Label {
-	l := widget.NewLabel(text)
+func muted(text string) *zhLabel {
+	l := newZhLabel(text)
 	l.Importance = widget.LowImportance
-	l.Wrapping = fyne.TextWrapBreak
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
@@ -33,9 +34,15 @@ func boldLabel(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// wrapped is a label that wraps, for messages in dialogs.
-func wrapped(text string) *widget.Label {
+// selectableText is read-only text that can be selected and copied. It
+// keeps Fyne's wrapping: a zhLabel draws its lines with line feeds put in,
+// which a copy would carry into whatever the text is pasted into.
+func selectableText(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapBreak
+	l.Selectable = true
 	return l
 }
+
+// wrapped is a label that wraps, for messages in dialogs.
+func wrapped(text string) *zhLabel { return newZhLabel(text) }

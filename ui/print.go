@@ -34,9 +34,7 @@ func (a *App) cannotOpen(path string, err error) {
 		what = "文件夹"
 	}
 	msg := fmt.Sprintf("无法打开这个%s：%s。\n\n可以复制下面的路径，在文件管理器或其他程序中打开。", what, dossier.ErrorMessage(err))
-	pathLbl := widget.NewLabel(path)
-	pathLbl.Wrapping = fyne.TextWrapBreak
-	pathLbl.TextStyle.Monospace = false
+	pathLbl := newZhLabel(path)
 	copyBtn := widget.NewButtonWithIcon("复制路径", theme.ContentCopyIcon(), nil)
 	copyBtn.OnTapped = func() {
 		a.fa.Clipboard().SetContent(path)

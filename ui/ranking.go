@@ -30,8 +30,8 @@ type rankingTab struct {
 	// maxValid is the most valid totals any ranked unit has.
 	maxValid int
 
-	summary *widget.Label
-	flags   *widget.Label  // what needs the committee's attention
+	summary *zhLabel
+	flags   *zhLabel       // what needs the committee's attention
 	review  *widget.Button // to the 复核 screen, with the count of flags
 	// stab is every unit's rank stability and normalised place, by unit ID.
 	stab    map[string]*dossier.Stability
@@ -56,8 +56,7 @@ const (
 
 func newRankingTab(s *session) *rankingTab {
 	t := &rankingTab{s: s}
-	t.summary = widget.NewLabel("")
-	t.summary.Wrapping = fyne.TextWrapBreak
+	t.summary = newZhLabel("")
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) {
 			if t.rank == nil {
@@ -92,8 +91,7 @@ func newRankingTab(s *session) *rankingTab {
 		t.table.UnselectAll()
 	}
 	t.explain = container.NewStack(muted("在上方表格中选择一个单位，查看其得分的由来。"))
-	t.flags = widget.NewLabel("")
-	t.flags.Wrapping = fyne.TextWrapBreak
+	t.flags = newZhLabel("")
 	t.flags.Importance = widget.WarningImportance
 	t.flags.Hide()
 	t.review = widget.NewButtonWithIcon("复核标记", theme.WarningIcon(), func() { t.s.show(ScreenReview) })
@@ -543,11 +541,9 @@ func (t *rankingTab) showExplanation() {
 	}
 	steps.Add(boldLabel("计算过程"))
 	for i, s := range st.Explanation.Steps {
-		l := wrapped(fmt.Sprintf("%d. %s", i+1, s))
-		l.Wrapping = fyne.TextWrapWord // keep each figure whole: the steps put spaces round them
-		steps.Add(l)
+		steps.Add(wrapped(fmt.Sprintf("%d. %s", i+1, s)))
 	}
-	body := container.NewHSplit(grid, container.NewVScroll(steps))
+	body := container.NewHSplit(grid, newVScroll(steps))
 	body.Offset = 0.68
 	t.explain.Objects = []fyne.CanvasObject{container.NewBorder(container.NewBorder(nil, nil, title, nil, factLbl), nil, nil, nil, body)}
 	t.explain.Refresh()

@@ -26,15 +26,15 @@ type reviewTab struct {
 	flags []dossier.Flag // the unresolved first, then the resolved
 	selID string
 
-	summary *widget.Label
+	summary *zhLabel
 	table   *widget.Table
 
 	// The selected flag's panel.
 	title  *widget.Label
-	detail *widget.Label
-	state  *widget.Label
+	detail *zhLabel
+	state  *zhLabel
 	by     *widget.Entry
-	note   *widget.Entry
+	note   *field
 	submit *widget.Button
 	form   *fyne.Container
 }
@@ -51,8 +51,7 @@ const (
 
 func newReviewTab(s *session) *reviewTab {
 	t := &reviewTab{s: s}
-	t.summary = widget.NewLabel("")
-	t.summary.Wrapping = fyne.TextWrapBreak
+	t.summary = newZhLabel("")
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.flags), rvColumns },
 		func() fyne.CanvasObject {
@@ -80,13 +79,11 @@ func newReviewTab(s *session) *reviewTab {
 
 	t.title = heading("")
 	t.title.Truncation = fyne.TextTruncateEllipsis
-	t.detail = widget.NewLabel("")
-	t.detail.Wrapping = fyne.TextWrapBreak
-	t.state = widget.NewLabel("")
-	t.state.Wrapping = fyne.TextWrapBreak
+	t.detail = newZhLabel("")
+	t.state = newZhLabel("")
 	t.by = widget.NewEntry()
 	t.by.SetPlaceHolder("复核人姓名")
-	t.note = widget.NewMultiLineEntry()
+	t.note = newField(true) // multi-line, passes the wheel to the page
 	t.note.SetPlaceHolder("复核意见：核实了什么，作出什么决定")
 	t.note.Wrapping = fyne.TextWrapBreak
 	t.note.SetMinRowsVisible(2)
@@ -101,7 +98,7 @@ func newReviewTab(s *session) *reviewTab {
 	top := container.NewBorder(container.NewVBox(t.summary,
 		muted("复核标记由软件按财政部令第87号第六十四条所列复核情形自动提出，不改变任何评分和排名；逐项复核后记录复核人和复核意见，导出的评审材料汇编在附录中列出全部标记及处理情况。")),
 		nil, nil, nil, t.table)
-	split := container.NewVSplit(top, container.NewPadded(container.NewVScroll(panel)))
+	split := container.NewVSplit(top, container.NewPadded(newVScroll(panel)))
 	split.Offset = 0.55
 	t.view = split
 	t.showSelected()

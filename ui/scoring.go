@@ -30,7 +30,7 @@ type scoringTab struct {
 	evalSel *widget.Select
 	search  *gateEntry
 	info    *widget.Label
-	hint    *widget.Label
+	hint    *zhLabel
 	table   *widget.Table
 
 	book  *dossier.Book

@@ -446,7 +446,7 @@ func (s *session) leave(prefix string, then, cancel func()) {
 			cancel()
 		}
 	})
-	d = dialog.NewCustomWithoutButtons("有未保存的修改", container.NewVScroll(fixedWidth(560, msg)), s.a.win)
+	d = dialog.NewCustomWithoutButtons("有未保存的修改", newVScroll(fixedWidth(560, msg)), s.a.win)
 	d.SetButtons([]fyne.CanvasObject{stay, drop, retry})
 	d.Resize(fyne.NewSize(640, 420))
 	if s.leaveDlg != nil {

@@ -36,7 +36,7 @@ type settingsTab struct {
 	cats    []dossier.Category
 	sel     int
 	catList *widget.List
-	sumLbl  *widget.Label
+	sumLbl  *zhLabel
 	detail  *fyne.Container
 	catEdit *categoryEditor
 }
@@ -103,8 +103,7 @@ func newSettingsTab(s *session) *settingsTab {
 	left := container.NewVBox(heading("评选活动"), form, widget.NewSeparator(),
 		heading("同分比较顺序"), tieHelp, t.tieBox, t.tieAdd, widget.NewSeparator(), t.proc.view())
 
-	t.sumLbl = widget.NewLabel("")
-	t.sumLbl.Wrapping = fyne.TextWrapBreak
+	t.sumLbl = newZhLabel("")
 	t.catList = widget.NewList(
 		func() int { return len(t.cats) },
 		func() fyne.CanvasObject {
@@ -124,11 +123,11 @@ func newSettingsTab(s *session) *settingsTab {
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.askRemoveCategory)
 	listBox := container.NewBorder(nil, container.NewGridWithColumns(2, add, del, up, down), nil, nil, t.catList)
 	t.detail = container.NewStack(muted("选择左侧的类别进行编辑。"))
-	cats := container.NewHSplit(listBox, container.NewVScroll(t.detail))
+	cats := container.NewHSplit(listBox, newVScroll(t.detail))
 	cats.Offset = 0.32
 	right := container.NewBorder(container.NewVBox(heading("类别与指标"), t.sumLbl), nil, nil, nil, cats)
 
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
+	split := container.NewHSplit(newVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.36
 	t.view = split
 	s.lockEditing(t.view)

@@ -23,9 +23,9 @@ type procedureForm struct {
 	regionCap, kindQuotas *field
 	noticeStart, days     *field
 	contact               *field
-	period                *widget.Label // the computed 公示期
-	calendar              *field        // days to add, one per line
-	calendarMsg           *widget.Label
+	period                *zhLabel // the computed 公示期
+	calendar              *field   // days to add, one per line
+	calendarMsg           *zhLabel
 }
 
 func newProcedureForm(t *settingsTab, mk func(hint string) *field) *procedureForm {
@@ -35,13 +35,11 @@ func newProcedureForm(t *settingsTab, mk func(hint string) *field) *procedureFor
 	p.noticeStart = mk("YYYY-MM-DD")
 	p.days = mk("默认 5")
 	p.contact = mk("受理单位、电话、地址或邮箱")
-	p.period = widget.NewLabel("")
-	p.period.Wrapping = fyne.TextWrapWord
+	p.period = newZhLabel("")
 	p.calendar = newField(true)
 	p.calendar.SetPlaceHolder("每行一项，例如：\n2027-01-01..2027-01-03 放假 元旦\n2027-01-09 上班")
 	p.calendar.SetMinRowsVisible(3)
-	p.calendarMsg = widget.NewLabel("")
-	p.calendarMsg.Wrapping = fyne.TextWrapWord
+	p.calendarMsg = newZhLabel("")
 	return p
 }
 

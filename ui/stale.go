@@ -56,8 +56,7 @@ func asRecord[T any](cur any) (T, bool) {
 func (s *session) showConflict(what string, rows []diffRow, keep, take func()) {
 	grid := container.NewGridWithColumns(3, boldLabel("项目"), boldLabel("您的修改（未保存）"), boldLabel("文件中的最新内容"))
 	for _, r := range rows {
-		mine, theirs := wrapped(orNone(r.mine)), wrapped(orNone(r.theirs))
-		mine.Selectable, theirs.Selectable = true, true
+		mine, theirs := selectableText(orNone(r.mine)), selectableText(orNone(r.theirs))
 		if r.mine != r.theirs {
 			mine.Importance = widget.HighImportance
 		}
@@ -67,7 +66,7 @@ func (s *session) showConflict(what string, rows []diffRow, keep, take func()) {
 	}
 	intro := wrapped(what + "在您打开之后已在别处被修改（重新导入、另一窗口、另一程序或命令行）。您的修改尚未保存，文件中的内容也没有被覆盖。请对照下面的内容选择保留哪一份。")
 	note := muted("“保留我的修改”：在最新内容的基础上保存您改过的项目，您没有改动的项目采用最新内容。“采用最新内容”：放弃您的这些修改，编辑框显示文件中的最新内容。")
-	scroll := container.NewVScroll(container.NewVBox(grid))
+	scroll := newVScroll(container.NewVBox(grid))
 	size := historySize(s.a.win)
 	scroll.SetMinSize(fyne.NewSize(size.Width*0.8, size.Height*0.5))
 	var d *dialog.CustomDialog

@@ -56,7 +56,7 @@ func newStartScreen(a *App) *startScreen {
 	framed := container.NewStack(paper, container.NewPadded(container.NewPadded(card)))
 	gap := canvas.NewRectangle(nil)
 	gap.SetMinSize(fyne.NewSize(0, 48))
-	st.view = container.NewVScroll(container.NewVBox(gap,
+	st.view = newVScroll(container.NewVBox(gap,
 		container.NewHBox(layout.NewSpacer(), fixedWidth(760, framed), layout.NewSpacer())))
 	return st
 }

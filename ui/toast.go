@@ -16,8 +16,7 @@ var toastTime = 8 * time.Second
 // 打开 for the file it names (path "" for none). It does not block: a click
 // elsewhere or the timeout takes it away.
 func (a *App) toast(msg, path string) {
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapBreak
+	text := newZhLabel(msg)
 	text.Importance = widget.SuccessImportance
 	row := container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, text)
 	var pop *widget.PopUp

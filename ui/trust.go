@@ -27,8 +27,8 @@ func verifyBanner(ctx context.Context, st *store.Store) fyne.CanvasObject {
 	default:
 		return nil
 	}
-	lbl := widget.NewLabelWithStyle(msg, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	lbl.Wrapping = fyne.TextWrapWord
+	lbl := newZhLabel(msg)
+	lbl.TextStyle.Bold = true
 	lbl.Importance = widget.DangerImportance
 	bg := canvas.NewRectangle(color.NRGBA{R: 0xfd, G: 0xe2, B: 0xe1, A: 0xff})
 	edge := canvas.NewRectangle(color.NRGBA{R: 0xc0, G: 0x1c, B: 0x28, A: 0xff})

@@ -39,7 +39,7 @@ type unitEditor struct {
 
 	code, name, region, kind, recommender, contact, phone, title *field
 	summary                                                      *field
-	summaryCount                                                 *widget.Label
+	summaryCount                                                 *zhLabel
 	status                                                       *widget.Select
 	basicSave                                                    *debounce
 
@@ -68,7 +68,7 @@ type categoryPane struct {
 // sectionEdit is one section of achievements: a heading and paragraphs.
 type sectionEdit struct {
 	heading, body *field
-	count         *widget.Label
+	count         *zhLabel
 }
 
 // valueEdit is one indicator's value, validated as typed.
@@ -76,7 +76,7 @@ type valueEdit struct {
 	ind   dossier.Indicator
 	entry *field
 	note  *field
-	msg   *widget.Label
+	msg   *zhLabel
 	good  *dossier.IndicatorValue // the last valid value; nil when empty
 }
 
@@ -194,7 +194,7 @@ func (e *unitEditor) basicView() fyne.CanvasObject {
 		widget.NewFormItem("事迹标题", e.title),
 		&widget.FormItem{Text: "事迹简介", Widget: container.NewBorder(nil, e.summaryCount, nil, nil, e.summary)},
 	)
-	return container.NewVScroll(container.NewPadded(form))
+	return newVScroll(container.NewPadded(form))
 }
 
 // basicFields are the fields of the basic information form.
@@ -279,9 +279,8 @@ func (e *unitEditor) newCategoryPane(c dossier.Category, u dossier.Unit) *catego
 		vals[v.IndicatorID] = v
 	}
 	for _, in := range c.Indicators {
-		v := &valueEdit{ind: in, entry: newField(false), note: newField(false), msg: widget.NewLabel("")}
+		v := &valueEdit{ind: in, entry: newField(false), note: newField(false), msg: newZhLabel("")}
 		v.msg.Importance = widget.DangerImportance
-		v.msg.Wrapping = fyne.TextWrapBreak
 		v.msg.SizeName = theme.SizeNameCaptionText
 		v.msg.Hide()
 		if old, ok := vals[in.ID]; ok {
@@ -475,7 +474,7 @@ func (e *unitEditor) paneView(p *categoryPane) fyne.CanvasObject {
 			body.Add(v.msg)
 		}
 	}
-	return container.NewVScroll(container.NewPadded(body))
+	return newVScroll(container.NewPadded(body))
 }
 
 // materialEdited marks the material changed and schedules its save.
@@ -551,7 +550,7 @@ func (e *unitEditor) photosView() fyne.CanvasObject {
 	e.photoBusy.Importance = widget.LowImportance
 	e.photoBusy.Hide()
 	return container.NewBorder(container.NewVBox(container.NewHBox(add, e.photoBusy), help), nil, nil, nil,
-		container.NewVScroll(e.photoBox))
+		newVScroll(e.photoBox))
 }
 
 // addPhotoInBackground reads, normalises and thumbnails a picture in a

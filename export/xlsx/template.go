@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
 
 	"github.com/dossier-app/dossier/dossier"
 	"github.com/dossier-app/dossier/export/photo"
@@ -154,7 +155,7 @@ func (t *templateWriter) guide() error {
 		w.str(cellName(1, r), strconv.Itoa(i+1), t.st.center)
 		w.str(cellName(2, r), s, t.st.wrap)
 		_ = f.MergeCell(sh, cellName(2, r), cellName(4, r))
-		_ = f.SetRowHeight(sh, r, float64(18*max(1, (len([]rune(s))+59)/60)))
+		_ = f.SetRowHeight(sh, r, rowHeight(s, guideColB+guideColC+guideColD))
 	}
 	r := 8 + len(steps)
 	w.str(cellName(1, r), "评选类别", t.st.heading)
@@ -174,19 +175,59 @@ func (t *templateWriter) guide() error {
 			desc = "（" + c.Slogan + "）" + desc
 		}
 		w.str(cellName(4, r), desc, t.st.wrap)
-		_ = f.SetRowHeight(sh, r, float64(18*max(1, (len([]rune(desc))+39)/40)))
+		_ = f.SetRowHeight(sh, r, max(rowHeight(desc, guideColD), rowHeight(c.Name, guideColB)))
 	}
 	if len(b.Categories) > 0 {
 		t.categoryList = fmt.Sprintf("'%s'!$B$%d:$B$%d", sh, first, r)
 	}
 	_ = f.SetColWidth(sh, "A", "A", 12)
-	_ = f.SetColWidth(sh, "B", "B", 30)
-	_ = f.SetColWidth(sh, "C", "C", 8)
-	_ = f.SetColWidth(sh, "D", "D", 60)
+	_ = f.SetColWidth(sh, "B", "B", guideColB)
+	_ = f.SetColWidth(sh, "C", "C", guideColC)
+	_ = f.SetColWidth(sh, "D", "D", guideColD)
 	if w.err != nil {
 		return w.err
 	}
 	return printSetup(f, sh, false, 0)
+}
+
+// The widths of 填报说明's columns B to D, in character widths (the width
+// of a digit of the default font): the steps are merged across all three.
+const (
+	guideColB = 30
+	guideColC = 8
+	guideColD = 60
+)
+
+// rowHeight is the height in points of a row whose wrapping text s fills
+// a cell (or merged cells) cols character widths wide. Spreadsheet
+// programs do not grow a row for wrapped text in merged cells, and Excel
+// keeps a row height it is given, so it is counted here: a Chinese
+// character (and a full-width or ambiguous-width mark, “ ” included,
+// which Chinese fonts set full width) takes two widths, anything else one;
+// lines are filled character by character, as the programs wrap Chinese,
+// with a width kept back for the cell's margins and for a mark that may
+// not start a line pulled back onto it. 18 pt a line leaves room for the
+// taller line of the fonts LibreOffice substitutes for 宋体.
+func rowHeight(s string, cols float64) float64 {
+	room := cols - 3
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines++
+		used := 0.0
+		for _, r := range para {
+			w := 1.0
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+				w = 2
+			}
+			if used+w > room {
+				lines++
+				used = 0
+			}
+			used += w
+		}
+	}
+	return float64(18 * lines)
 }
 
 func (t *templateWriter) basic() error {
