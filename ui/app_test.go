@@ -248,6 +248,7 @@ func TestStartScreen(t *testing.T) {
 		}
 		a.ShowStart()
 		a.start.openDemo()
+		a.opening.Wait() // made off the UI thread
 		if a.cur == nil {
 			t.Fatalf("demo not opened: %s", overlayTexts(a))
 		}
