@@ -33,7 +33,7 @@ type unitEditor struct {
 	unit dossier.Unit // basic information as last saved; ID and revision
 	cats []dossier.Category
 	view fyne.CanvasObject
-	tabs *container.AppTabs
+	tabs *wrapTabs
 
 	header, sub *widget.Label
 
@@ -112,7 +112,7 @@ func newUnitEditor(t *unitsTab, id string) (*unitEditor, error) {
 	e.photoTab = container.NewTabItem("图片", e.photosView())
 	items = append(items, e.photoTab)
 	e.fillPhotos()
-	e.tabs = container.NewAppTabs(items...)
+	e.tabs = newWrapTabs(items...)
 	e.tabs.OnSelected = func(*container.TabItem) { e.flush() }
 	hist := widget.NewButtonWithIcon("修改记录", theme.HistoryIcon(), func() { e.showHistory() })
 	hist.Importance = widget.LowImportance
