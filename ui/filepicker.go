@@ -216,9 +216,15 @@ func (fp *filePicker) build() {
 	}
 	left := container.NewVBox(placeBtns...)
 
+	col := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Importance = widget.LowImportance
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
 	header := container.NewBorder(nil, nil, nil,
-		container.NewHBox(fixedWidth(pickDateWidth, muted("修改时间")), fixedWidth(pickSizeWidth, muted("大小"))),
-		container.NewHBox(widthSpacer(pickIconsWidth(fp.mode)), muted("名称")))
+		container.NewHBox(fixedWidth(pickDateWidth, col("修改时间")), fixedWidth(pickSizeWidth, col("大小"))),
+		container.NewHBox(widthSpacer(pickIconsWidth(fp.mode)), col("名称")))
 
 	filters := []string{fp.filterName(), "所有文件"}
 	if len(fp.exts) == 0 {
@@ -247,13 +253,23 @@ func (fp *filePicker) build() {
 		buttons = container.NewHBox(fp.all, cancel, fp.ok)
 	}
 	bottom := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("文件类型"), filter), hidden),
+		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("文件类型"), fixedWidth(selectWidth(filters), filter)), hidden),
 		container.NewBorder(nil, nil, nil, buttons, fp.status),
 	)
 	center := container.NewBorder(header, nil, nil, nil, fp.list)
 	content := container.NewBorder(top, bottom, container.NewHBox(left, widget.NewSeparator()), nil, center)
 	fp.d = dialog.NewCustomWithoutButtons(fp.title, content, fp.a.win)
 	fp.d.SetOnClosed(func() { fp.closed = true })
+}
+
+// selectWidth is wide enough for a Select to show the longest option
+// (Fyne sizes it for its placeholder only).
+func selectWidth(options []string) float32 {
+	var w float32
+	for _, o := range options {
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return w + 5*theme.InnerPadding() + theme.IconInlineSize()
 }
 
 // filterName describes the purpose's filter: "申报表（*.xlsx、*.xls）".
@@ -740,14 +756,17 @@ func (l *pickList) TypedShortcut(s fyne.Shortcut) {
 // a click on its check box (pickMany) ticks it.
 type pickRow struct {
 	widget.BaseWidget
-	fp    *filePicker
-	id    int
-	bg    *canvas.Rectangle
-	check *widget.Icon
-	icon  *widget.Icon
-	name  *widget.Label
-	date  *widget.Label
-	size  *widget.Label
+	fp *filePicker
+	id int
+	// pressed is set by a mouse press that selected the row, so that the
+	// Tapped following it does not select it again.
+	pressed bool
+	bg      *canvas.Rectangle
+	check   *widget.Icon
+	icon    *widget.Icon
+	name    *widget.Label
+	date    *widget.Label
+	size    *widget.Label
 }
 
 func newPickRow(fp *filePicker) *pickRow {
@@ -823,10 +842,32 @@ func (r *pickRow) set(id int) {
 	r.bg.Refresh()
 }
 
-// Tapped selects the row; a tap on the check box toggles it.
+// MouseDown selects the row at once, with the modifier keys held at the
+// press: Fyne delivers Tapped only after the double-click delay, by which
+// time a quick Ctrl+click has often let go of Ctrl.
+func (r *pickRow) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	r.pressed = true
+	r.click(ev.Position, ev.Modifier)
+}
+
+// MouseUp is part of desktop.Mouseable.
+func (r *pickRow) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped selects the row where no mouse press did (touch, tests).
 func (r *pickRow) Tapped(ev *fyne.PointEvent) {
-	mods := r.fp.mods()
-	if r.fp.mode == pickMany && ev.Position.X < pickCheckSize+theme.Padding() {
+	if r.pressed {
+		r.pressed = false
+		return
+	}
+	r.click(ev.Position, r.fp.mods())
+}
+
+// click selects the row; a click on the check box toggles it.
+func (r *pickRow) click(at fyne.Position, mods fyne.KeyModifier) {
+	if r.fp.mode == pickMany && at.X < pickCheckSize+theme.Padding() {
 		mods |= fyne.KeyModifierControl
 	}
 	r.fp.clickRow(r.id, mods)
@@ -835,6 +876,7 @@ func (r *pickRow) Tapped(ev *fyne.PointEvent) {
 
 // DoubleTapped opens a folder or chooses a file.
 func (r *pickRow) DoubleTapped(*fyne.PointEvent) {
+	r.pressed = false
 	r.fp.activate(r.id)
 }
 
