@@ -102,10 +102,11 @@ func (p *dialogPicker) saveFile(title, name string, overwrite bool, fn func(path
 	fd.show(nameEntry)
 }
 
-// dialogSize is the size of file dialogs: most of the window.
+// dialogSize is the size of file dialogs: most of the window, but no
+// wider or taller than a name, its date and size need on a wide screen.
 func dialogSize(w fyne.Window) fyne.Size {
 	s := w.Canvas().Size()
-	return fyne.NewSize(max(600, s.Width*0.8), max(420, s.Height*0.85))
+	return fyne.NewSize(max(600, min(s.Width*0.8, 1100)), max(420, min(s.Height*0.85, 820)))
 }
 
 // alert shows a message with an OK button. Long Chinese messages wrap.
