@@ -18,6 +18,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/dossier-app/dossier/dossier"
 )
 
 // The app's own file picker (issue 11 item 7). Fyne v2.7's file dialog
@@ -189,22 +191,13 @@ func pickPlaces() []pickPlace {
 func (fp *filePicker) build() {
 	fp.list = newPickList(fp)
 	fp.path = widget.NewEntry()
-	fp.path.OnSubmitted = func(s string) {
-		s = strings.TrimSpace(s)
-		if strings.HasPrefix(s, "~") {
-			if home, err := os.UserHomeDir(); err == nil {
-				s = home + s[1:]
-			}
-		}
-		if st, err := os.Stat(s); err != nil || !st.IsDir() {
-			fp.say("“" + s + "”不是一个文件夹，请检查路径。")
-			return
-		}
-		fp.open(s)
-		fp.focusList()
-	}
+	fp.path.OnSubmitted = fp.typed
 	up := widget.NewButtonWithIcon("上一级", theme.MoveUpIcon(), fp.up)
-	top := container.NewBorder(nil, nil, up, nil, fp.path)
+	var right fyne.CanvasObject
+	if fp.mode == pickFolder {
+		right = widget.NewButtonWithIcon("新建文件夹…", theme.FolderNewIcon(), fp.askNewFolder)
+	}
+	top := container.NewBorder(nil, nil, up, right, fp.path)
 
 	var placeBtns []fyne.CanvasObject
 	for _, p := range fp.places {
@@ -270,6 +263,66 @@ func selectWidth(options []string) float32 {
 		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
 	return w + 5*theme.InnerPadding() + theme.IconInlineSize()
+}
+
+// typed goes where a path typed (or pasted) in the path field leads: a
+// folder opens; a file, where files are picked, is chosen.
+func (fp *filePicker) typed(s string) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "~") {
+		if home, err := os.UserHomeDir(); err == nil {
+			s = home + s[1:]
+		}
+	}
+	st, err := os.Stat(s)
+	switch {
+	case err != nil:
+		fp.say("找不到“" + s + "”：" + osReason(err) + "，请检查路径。")
+	case st.IsDir():
+		fp.open(s)
+		fp.focusList()
+	case fp.mode == pickFolder:
+		fp.say("“" + s + "”是一个文件，请选择文件夹。")
+	default:
+		fp.open(filepath.Dir(s))
+		for i, e := range fp.entries {
+			if e.name == filepath.Base(s) {
+				fp.clickRow(i, 0)
+				fp.confirm()
+				return
+			}
+		}
+		fp.say("“" + filepath.Base(s) + "”不是" + fp.filterName() + "，请换一个文件，或把文件类型改为“所有文件”。")
+	}
+}
+
+// askNewFolder makes a folder in the one shown and opens it (folder
+// pickers: a new place to save in).
+func (fp *filePicker) askNewFolder() {
+	if fp.dir == "" {
+		fp.say("请先打开一个磁盘或文件夹，再新建文件夹。")
+		return
+	}
+	name := widget.NewEntry()
+	name.SetPlaceHolder("例如：2026年申报表")
+	fd := fp.a.formDialog("新建文件夹", "新建", widget.NewForm(widget.NewFormItem("名称", name)), 480, func() error {
+		n := strings.TrimSpace(name.Text)
+		switch {
+		case n == "":
+			return dossier.Errorf(dossier.EINVALID, "请填写文件夹名称。")
+		case strings.ContainsAny(n, `/\`) || n == "." || n == "..":
+			return dossier.Errorf(dossier.EINVALID, "文件夹名称“%s”中不能有 / 或 \\。", n)
+		}
+		path := filepath.Join(fp.dir, n)
+		if err := os.Mkdir(path, 0o755); err != nil {
+			return dossier.Errorf(dossier.EINVALID, "无法在“%s”中新建文件夹“%s”：%s。", fp.dir, n, osReason(err))
+		}
+		fp.open(path)
+		fp.focusList()
+		return nil
+	})
+	fd.submitOnEnter(name)
+	fd.show(name)
 }
 
 // filterName describes the purpose's filter: "申报表（*.xlsx、*.xls）".

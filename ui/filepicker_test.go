@@ -313,3 +313,52 @@ func TestNaturalLess(t *testing.T) {
 		}
 	}
 }
+
+// TestFilePickerTypedPathAndNewFolder: a path pasted in the path field
+// opens its folder, or chooses its file; a file the filter excludes is
+// refused saying so; a folder picker makes a new folder and opens it, and
+// a name with a slash is refused with the dialog kept open.
+func TestFilePickerTypedPathAndNewFolder(t *testing.T) {
+	home, subs := pickerHome(t)
+	a, _ := newTestApp(t)
+	var answer []string
+	fp := newFilePicker(a, pickOne, "选择申报表", submissionExts, func(p []string) { answer = p })
+	fp.show()
+	fp.path.SetText(subs)
+	fp.path.OnSubmitted(fp.path.Text)
+	if fp.dir != subs {
+		t.Errorf("typed folder: in %s", fp.dir)
+	}
+	fp.path.SetText(filepath.Join(subs, "说明.txt"))
+	fp.path.OnSubmitted(fp.path.Text)
+	if answer != nil || !strings.Contains(fp.status.Text, "“说明.txt”不是申报表") {
+		t.Errorf("a text file typed: answer %v, says %q", answer, fp.status.Text)
+	}
+	fp.path.SetText(filepath.Join(subs, "洛阳.ods"))
+	fp.path.OnSubmitted(fp.path.Text)
+	if len(answer) != 1 || answer[0] != filepath.Join(subs, "洛阳.ods") {
+		t.Errorf("typed file: answer %v", answer)
+	}
+
+	var dir string
+	fp = newFilePicker(a, pickFolder, "选择保存位置", nil, func(p []string) { dir = p[0] })
+	fp.show()
+	fp.open(home)
+	tapOverlayButton(t, a, "新建文件夹…")
+	name := overlayEntry(a, "")
+	test.Type(name, "a/b")
+	tapOverlayButton(t, a, "新建")
+	if got := overlayTexts(a); !strings.Contains(got, "不能有 /") {
+		t.Errorf("a name with a slash: %s", got)
+	}
+	name.SetText("2026年评选")
+	tapOverlayButton(t, a, "新建")
+	want := filepath.Join(home, "2026年评选")
+	if st, err := os.Stat(want); err != nil || !st.IsDir() || fp.dir != want {
+		t.Fatalf("new folder: %v, picker in %s", err, fp.dir)
+	}
+	tapOverlayButton(t, a, "选择此文件夹")
+	if dir != want {
+		t.Errorf("answer %q", dir)
+	}
+}
