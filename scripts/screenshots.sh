@@ -27,15 +27,24 @@ xvfb=$!
 trap "kill $xvfb 2>/dev/null; rm -rf $home" EXIT
 sleep 3
 export DISPLAY=:77
-shot() { # screen name
-	"$bin" --demo --screen "$1" "$home/示例评选活动.dossier" 2>>"$out/stderr.log" &
+shot() { # screen name [xdotool commands, run once the window is up]
+	scr=$1 png=$2; shift 2
+	"$bin" --demo --screen "$scr" "$home/示例评选活动.dossier" 2>>"$out/stderr.log" &
 	app=$!
 	sleep 5
 	xdotool search --sync --name "先进单位" windowmove 0 0 windowsize $w $h >/dev/null 2>&1 || true
 	sleep 3
-	import -window root "$out/$2.png"
+	if [ $# -gt 0 ]; then xdotool "$@"; sleep 2; fi
+	import -window root "$out/$png.png"
 	kill $app; wait $app 2>/dev/null || true
 }
 
 for s in settings units import evaluators scoring ranking review export history start; do shot $s $s; done
+# The file picker over the import screen: into 申报表 (Enter), three files
+# selected with Shift+↓, by keys alone so that it works at any size.
+mkdir -p "$home/Documents/申报表/第二批"
+for f in 郑州市教育局.xlsx 开封市教育局.xlsx 洛阳市教育局.xlsx 郑州市金水区教育局.xls 新乡市教育局.ods 填报说明.docx; do
+	echo x >"$home/Documents/申报表/$f"
+done
+shot import filepicker mousemove 60 182 click 1 sleep 2 key Return sleep 1 key Down key shift+Down key shift+Down
 ' sh "$bin" "$out" "$w" "$h"
