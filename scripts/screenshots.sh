@@ -27,13 +27,15 @@ xvfb=$!
 trap "kill $xvfb 2>/dev/null; rm -rf $home" EXIT
 sleep 3
 export DISPLAY=:77
-shot() { # screen name
-	"$bin" --demo --screen "$1" "$home/示例评选活动.dossier" 2>>"$out/stderr.log" &
+shot() { # screen name [xdotool commands, run once the window is up]
+	scr=$1 png=$2; shift 2
+	"$bin" --demo --screen "$scr" "$home/示例评选活动.dossier" 2>>"$out/stderr.log" &
 	app=$!
 	sleep 5
 	xdotool search --sync --name "先进单位" windowmove 0 0 windowsize $w $h >/dev/null 2>&1 || true
 	sleep 3
-	import -window root "$out/$2.png"
+	if [ $# -gt 0 ]; then xdotool "$@"; sleep 2; fi
+	import -window root "$out/$png.png"
 	kill $app; wait $app 2>/dev/null || true
 }
 
@@ -42,4 +44,11 @@ for s in settings units import evaluators scoring ranking review export history 
 export DOSSIER_ALERT="新增类别|已有 24 份评分将因缺少该类别而不完整，排名将全部失效，直到每位评委为每个单位补评该类别（共 6 位评委、4 个单位）。请先在“评分录入”中导出评分表（评分表.xlsx），评委补填后再导入；已录入的 120 个分数不受影响。"
 shot settings message
 unset DOSSIER_ALERT
+# The file picker over the import screen: into 申报表 (Enter), three files
+# selected with Shift+↓, by keys alone so that it works at any size.
+mkdir -p "$home/Documents/申报表/第二批"
+for f in 郑州市教育局.xlsx 开封市教育局.xlsx 洛阳市教育局.xlsx 郑州市金水区教育局.xls 新乡市教育局.ods 填报说明.docx; do
+	echo x >"$home/Documents/申报表/$f"
+done
+shot import filepicker mousemove 60 182 click 1 sleep 2 key Return sleep 1 key Down key shift+Down key shift+Down
 ' sh "$bin" "$out" "$w" "$h"

@@ -169,6 +169,10 @@ func disableEditing(o fyne.CanvasObject) {
 		for _, it := range w.Items {
 			disableEditing(it.Content)
 		}
+	case *wrapTabs:
+		for _, it := range w.Items {
+			disableEditing(it.Content)
+		}
 	case *widget.Form:
 		for _, it := range w.Items {
 			disableEditing(it.Widget)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -61,6 +62,9 @@ type App struct {
 	// job's goroutine: tests hold jobs with it to check that the window
 	// goes on handling events meanwhile.
 	holdJob func()
+	// opening counts the opens running off the UI thread (a server
+	// connecting, the demo being made), for tests to wait on.
+	opening sync.WaitGroup
 }
 
 // New builds the app's window on fa, showing the start screen. It sets the
@@ -151,7 +155,8 @@ func (a *App) Open(path string) error {
 }
 
 // OpenDemo opens the demo campaign at path, creating it first if the file
-// does not exist.
+// does not exist, on the calling goroutine (the start screen's button makes
+// it off the UI thread: openDemoInBackground).
 func (a *App) OpenDemo(path string) error {
 	if err := a.mayReplace(func() { a.openFailed("无法打开示例活动", a.OpenDemo(path)) }); err != nil {
 		return err
@@ -167,6 +172,25 @@ func (a *App) OpenDemo(path string) error {
 		return a.attach(st)
 	}
 	return a.Open(path)
+}
+
+// openDemoInBackground opens the demo campaign at path as OpenDemo does,
+// making it (seconds: pictures, scores, history) off the UI thread with a
+// dialog saying so.
+func (a *App) openDemoInBackground(path string) {
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		a.openFailed("无法打开示例活动", a.OpenDemo(path))
+		return
+	}
+	if !a.canLeaveThen(func() { a.openDemoInBackground(path) }) {
+		return
+	}
+	a.openInBackground("正在生成示例活动（单位、事迹材料、图片和评分）", "无法打开示例活动", false, func(ctx context.Context) (*store.Store, error) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, dossier.Errorf(dossier.EINVALID, "无法创建文件夹 %s：%s", filepath.Dir(path), osReason(err))
+		}
+		return ops.CreateDemo(ctx, path)
+	})
 }
 
 // NewCampaign creates a campaign file at path with the default categories

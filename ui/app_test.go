@@ -23,11 +23,20 @@ var updateIcon = flag.Bool("update-icon", false, "write assets/icon.png from App
 // stubPicker answers file questions without dialogs.
 type stubPicker struct {
 	open, save, dir string
+	many            []string // openFiles' answer (else open)
 }
 
 func (p *stubPicker) openFile(_ string, _ []string, fn func(string)) {
 	if p.open != "" {
 		fn(p.open)
+	}
+}
+
+func (p *stubPicker) openFiles(_ string, _ []string, fn func([]string)) {
+	if len(p.many) > 0 {
+		fn(p.many)
+	} else if p.open != "" {
+		fn([]string{p.open})
 	}
 }
 
@@ -243,6 +252,7 @@ func TestStartScreen(t *testing.T) {
 		}
 		a.ShowStart()
 		a.start.openDemo()
+		a.opening.Wait() // made off the UI thread
 		if a.cur == nil {
 			t.Fatalf("demo not opened: %s", overlayTexts(a))
 		}

@@ -10,18 +10,19 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
 )
 
-// picker chooses files and folders for the screens. The app uses Fyne's
-// dialogs; tests substitute answers.
+// picker chooses files and folders for the screens. The app uses its own
+// picker (filePicker); tests substitute answers.
 type picker interface {
 	// openFile asks for an existing file; exts filters by extension
-	// (".xlsx"), nil shows every file.
+	// (".xlsx", any case), nil shows every file.
 	openFile(title string, exts []string, fn func(path string))
+	// openFiles asks for one or more existing files, as openFile.
+	openFiles(title string, exts []string, fn func(paths []string))
 	// saveFile asks where to write a new file, suggesting name. With
 	// overwrite false an existing file is refused; with true the user is
 	// asked to confirm replacing it.
@@ -30,59 +31,22 @@ type picker interface {
 	folder(title string, fn func(path string))
 }
 
-// dialogPicker is the picker of the real app.
+// dialogPicker is the picker of the real app. Each purpose (told by the
+// title, see purposeOf) starts in the folder it last used.
 type dialogPicker struct {
 	a *App
 }
 
-func (p *dialogPicker) location(title string) fyne.ListableURI {
-	dir := p.a.prefs.Folder(purposeOf(title))
-	l, err := storage.ListerForURI(storage.NewFileURI(dir))
-	if err != nil {
-		return nil
-	}
-	return l
+func (p *dialogPicker) openFile(title string, exts []string, fn func(path string)) {
+	newFilePicker(p.a, pickOne, title, exts, func(paths []string) { fn(paths[0]) }).show()
 }
 
-func (p *dialogPicker) openFile(title string, exts []string, fn func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		p.a.prefs.SetFolder(purposeOf(title), filepath.Dir(path))
-		fn(path)
-	}, p.a.win)
-	d.SetTitleText(title)
-	d.SetConfirmText("打开")
-	d.SetDismissText("取消")
-	if len(exts) > 0 {
-		d.SetFilter(storage.NewExtensionFileFilter(exts))
-	}
-	if l := p.location(title); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(dialogSize(p.a.win))
-	d.Show()
+func (p *dialogPicker) openFiles(title string, exts []string, fn func(paths []string)) {
+	newFilePicker(p.a, pickMany, title, exts, fn).show()
 }
 
 func (p *dialogPicker) folder(title string, fn func(path string)) {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil || l == nil {
-			return
-		}
-		p.a.prefs.SetFolder(purposeOf(title), l.Path())
-		fn(l.Path())
-	}, p.a.win)
-	d.SetTitleText(title)
-	d.SetConfirmText("选择")
-	d.SetDismissText("取消")
-	if l := p.location(title); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(dialogSize(p.a.win))
-	d.Show()
+	newFilePicker(p.a, pickFolder, title, nil, func(paths []string) { fn(paths[0]) }).show()
 }
 
 // saveFile shows a small form (folder and file name) rather than Fyne's
@@ -138,10 +102,11 @@ func (p *dialogPicker) saveFile(title, name string, overwrite bool, fn func(path
 	fd.show(nameEntry)
 }
 
-// dialogSize is the size of file dialogs: most of the window.
+// dialogSize is the size of file dialogs: most of the window, but no
+// wider or taller than a name, its date and size need on a wide screen.
 func dialogSize(w fyne.Window) fyne.Size {
 	s := w.Canvas().Size()
-	return fyne.NewSize(max(600, s.Width*0.8), max(420, s.Height*0.85))
+	return fyne.NewSize(max(600, min(s.Width*0.8, 1100)), max(420, min(s.Height*0.85, 820)))
 }
 
 // alert shows a message with an OK button. Long Chinese messages wrap.

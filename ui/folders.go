@@ -36,9 +36,14 @@ func DocumentsDir() string {
 
 // xdgDocuments is the XDG documents folder, or "" when none is defined
 // (xdg-user-dir answers the home folder then).
-func xdgDocuments(home string) string {
+func xdgDocuments(home string) string { return xdgUserDir(home, "DOCUMENTS") }
+
+// xdgUserDir is the XDG user folder called name (DOCUMENTS, DESKTOP,
+// DOWNLOAD), from xdg-user-dir, else ~/.config/user-dirs.dirs; "" when none
+// is defined (xdg-user-dir answers the home folder then).
+func xdgUserDir(home, name string) string {
 	if p, err := exec.LookPath("xdg-user-dir"); err == nil {
-		if out, err := exec.Command(p, "DOCUMENTS").Output(); err == nil {
+		if out, err := exec.Command(p, name).Output(); err == nil {
 			dir := strings.TrimSpace(string(out))
 			if filepath.IsAbs(dir) && filepath.Clean(dir) != filepath.Clean(home) {
 				return dir
@@ -56,7 +61,7 @@ func xdgDocuments(home string) string {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		v, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "XDG_DOCUMENTS_DIR=")
+		v, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "XDG_"+name+"_DIR=")
 		if !ok {
 			continue
 		}

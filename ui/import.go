@@ -122,7 +122,7 @@ var importColumns = []struct {
 func newImportTab(s *session) *importTab {
 	t := &importTab{s: s, sel: -1}
 	t.addFiles = widget.NewButtonWithIcon("选择文件…", theme.FileIcon(), func() {
-		s.a.pick.openFile("选择申报表", []string{".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ods", ".csv"}, func(p string) { t.add([]string{p}) })
+		s.a.pick.openFiles("选择申报表", submissionExts, t.add)
 	})
 	t.addFolder = widget.NewButtonWithIcon("选择文件夹…", theme.FolderOpenIcon(), func() {
 		s.a.pick.folder("选择存放申报表的文件夹", func(dir string) { t.addListed([]string{dir}) })

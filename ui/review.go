@@ -67,8 +67,10 @@ func newReviewTab(s *session) *reviewTab {
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText([]string{"状态", "标记", "申报单位", "评委", "情况"}[id.Col])
 	}
-	for col, w := range []float32{88, 104, 240, 120, 640} {
+	var fixed float32
+	for col, w := range reviewColumnWidths {
 		t.table.SetColumnWidth(col, w)
+		fixed += w
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(t.flags) {
@@ -97,7 +99,7 @@ func newReviewTab(s *session) *reviewTab {
 	panel := container.NewVBox(t.title, t.detail, t.state, t.form)
 	top := container.NewBorder(container.NewVBox(t.summary,
 		muted("复核标记由软件按财政部令第87号第六十四条所列复核情形自动提出，不改变任何评分和排名；逐项复核后记录复核人和复核意见，导出的评审材料汇编在附录中列出全部标记及处理情况。")),
-		nil, nil, nil, t.table)
+		nil, nil, nil, container.New(&fillColumn{table: t.table, col: rvDetail, others: fixed, min: 240}, t.table))
 	split := container.NewVSplit(top, container.NewPadded(newVScroll(panel)))
 	split.Offset = 0.55
 	t.view = split
@@ -106,6 +108,43 @@ func newReviewTab(s *session) *reviewTab {
 }
 
 func (t *reviewTab) content() fyne.CanvasObject { return t.view }
+
+// reviewColumnWidths are the widths of the columns before 情况, which
+// takes the rest (fillColumn).
+var reviewColumnWidths = []float32{88, 104, 220, 120}
+
+// fillColumn lays a table out at its container's size and gives column col
+// the width the other columns leave, so the table never runs off the right
+// edge (at 1024 px the 情况 column did): a long 情况 is cut with "…" in the
+// table and shown whole in the panel below it.
+type fillColumn struct {
+	table  *widget.Table
+	col    int
+	others float32 // the other columns' widths
+	min    float32
+	w      float32 // the width given last
+}
+
+func (l *fillColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// Room for the vertical scroll bar, which is drawn over the cells.
+	w := max(l.min, size.Width-l.others-theme.ScrollBarSize()-2*theme.Padding())
+	if w != l.w {
+		l.w = w
+		l.table.SetColumnWidth(l.col, w)
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l *fillColumn) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
 
 // refresh recomputes the flags from the campaign as it now stands.
 func (t *reviewTab) refresh() {

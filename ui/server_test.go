@@ -55,6 +55,7 @@ func TestOpenServerAsksPassword(t *testing.T) {
 	}
 	test.Type(addr, bare)
 	test.Tap(dialogButton(t, a, "连接"))
+	a.opening.Wait()
 	for i, try := range []struct{ password, want string }{{"wrong", "拒绝了登录"}, {pgtest.Password, ""}} {
 		if i > 0 {
 			if err := a.Open(bare); err != ErrAsking {
@@ -75,6 +76,7 @@ func TestOpenServerAsksPassword(t *testing.T) {
 		}
 		test.Type(entry, try.password)
 		test.Tap(dialogButton(t, a, "连接"))
+		a.opening.Wait() // it connects off the UI thread
 		if try.want != "" {
 			if got := overlayTexts(a); !strings.Contains(got, try.want) {
 				t.Fatalf("wrong password: %q", got)

@@ -35,7 +35,7 @@ type settingsTab struct {
 
 	cats    []dossier.Category
 	sel     int
-	catList *widget.List
+	catList *tabStrip
 	sumLbl  *zhLabel
 	detail  *fyne.Container
 	catEdit *categoryEditor
@@ -104,28 +104,20 @@ func newSettingsTab(s *session) *settingsTab {
 		heading("同分比较顺序"), tieHelp, t.tieBox, t.tieAdd, widget.NewSeparator(), t.proc.view())
 
 	t.sumLbl = newZhLabel("")
-	t.catList = widget.NewList(
-		func() int { return len(t.cats) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("20 分"), name)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, t.cats[i].Name))
-			c.Objects[1].(*widget.Label).SetText(t.cats[i].Max.Short() + " 分")
-		})
-	t.catList.OnSelected = func(i widget.ListItemID) { t.selectCategory(i) }
+	// The categories are a strip of tabs over their editor, so each name
+	// is read whole at 1024 px and the editor has the pane's full width.
+	t.catList = newTabStrip(func() int { return len(t.cats) }, func(i int) string {
+		return fmt.Sprintf("%d. %s %s 分", i+1, t.cats[i].Name, t.cats[i].Max.Short())
+	})
+	t.catList.OnSelected = func(i int) { t.selectCategory(i) }
 	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), t.askAddCategory)
 	up := widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { t.moveCategory(-1) })
 	down := widget.NewButtonWithIcon("下移", theme.MoveDownIcon(), func() { t.moveCategory(1) })
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.askRemoveCategory)
-	listBox := container.NewBorder(nil, container.NewGridWithColumns(2, add, del, up, down), nil, nil, t.catList)
-	t.detail = container.NewStack(muted("选择左侧的类别进行编辑。"))
-	cats := container.NewHSplit(listBox, newVScroll(t.detail))
-	cats.Offset = 0.32
-	right := container.NewBorder(container.NewVBox(heading("类别与指标"), t.sumLbl), nil, nil, nil, cats)
+	t.detail = container.NewStack(muted("选择上方的类别进行编辑。"))
+	cats := withStrip(t.catList, newVScroll(t.detail))
+	heads := container.NewBorder(nil, nil, nil, container.NewHBox(add, del, up, down), heading("类别与指标"))
+	right := container.NewBorder(container.NewVBox(heads, t.sumLbl), nil, nil, nil, cats)
 
 	split := container.NewHSplit(newVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.36

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
+	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/ops"
 )
 
@@ -74,6 +75,10 @@ func (st *startScreen) fillRecent() {
 		dir.Importance = widget.LowImportance
 		dir.Truncation = fyne.TextTruncateEllipsis
 		open := widget.NewButton("打开", func() {
+			if postgres.IsURL(path) {
+				st.a.connectURL(path) // off the UI thread
+				return
+			}
 			if err := st.a.Open(path); err != nil {
 				st.a.alert("无法打开", dossier.ErrorMessage(err))
 			}
@@ -92,12 +97,7 @@ func (st *startScreen) fillRecent() {
 	st.recent.Refresh()
 }
 
-func (st *startScreen) openDemo() {
-	path := DemoPath()
-	if err := st.a.OpenDemo(path); err != nil {
-		st.a.alert("无法打开示例活动", dossier.ErrorMessage(err))
-	}
-}
+func (st *startScreen) openDemo() { st.a.openDemoInBackground(DemoPath()) }
 
 // askNewCampaign asks for the new campaign's title, organiser, year and
 // file, then creates it with the default categories.

@@ -33,7 +33,7 @@ type unitEditor struct {
 	unit dossier.Unit // basic information as last saved; ID and revision
 	cats []dossier.Category
 	view fyne.CanvasObject
-	tabs *container.AppTabs
+	tabs *wrapTabs
 
 	header, sub *widget.Label
 
@@ -112,7 +112,7 @@ func newUnitEditor(t *unitsTab, id string) (*unitEditor, error) {
 	e.photoTab = container.NewTabItem("图片", e.photosView())
 	items = append(items, e.photoTab)
 	e.fillPhotos()
-	e.tabs = container.NewAppTabs(items...)
+	e.tabs = newWrapTabs(items...)
 	e.tabs.OnSelected = func(*container.TabItem) { e.flush() }
 	hist := widget.NewButtonWithIcon("修改记录", theme.HistoryIcon(), func() { e.showHistory() })
 	hist.Importance = widget.LowImportance
@@ -542,7 +542,7 @@ func (e *unitEditor) saveMaterial() {
 
 func (e *unitEditor) photosView() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("添加图片…", theme.ContentAddIcon(), func() {
-		e.s.a.pick.openFile("添加图片", []string{".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".JPG", ".JPEG", ".PNG"}, e.addPhotoInBackground)
+		e.s.a.pick.openFiles("添加图片", imageExts, e.addPhotosInBackground)
 	})
 	add.Importance = widget.HighImportance
 	help := muted("图片会自动转正、压缩为适合打印的 JPEG 或 PNG。可填写说明、指定所属类别、调整顺序。")
@@ -553,25 +553,66 @@ func (e *unitEditor) photosView() fyne.CanvasObject {
 		newVScroll(e.photoBox))
 }
 
-// addPhotoInBackground reads, normalises and thumbnails a picture in a
+// addPhotoInBackground adds one picture as addPhotosInBackground does.
+func (e *unitEditor) addPhotoInBackground(path string) { e.addPhotosInBackground([]string{path}) }
+
+// addPhotosInBackground reads, normalises and thumbnails pictures in a
 // background job (a 40 MP camera photo takes seconds), while the window
-// stays responsive and says what it is doing; then it adds the photo.
-func (e *unitEditor) addPhotoInBackground(path string) {
+// stays responsive and says which file it is on; then it adds those that
+// could be read, in the order chosen, in one save. Every file that is not
+// a usable picture is listed by name with its reason; the others are added
+// all the same.
+func (e *unitEditor) addPhotosInBackground(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
 	catID := e.selectedCategory()
-	e.photoBusy.SetText("正在处理图片 " + filepath.Base(path) + "…")
+	busy := func(i int) string {
+		if len(paths) == 1 {
+			return "正在处理图片 " + filepath.Base(paths[i]) + "…"
+		}
+		return fmt.Sprintf("正在处理图片 %d/%d：%s…", i+1, len(paths), filepath.Base(paths[i]))
+	}
+	e.photoBusy.SetText(busy(0))
 	e.photoBusy.Show()
 	e.s.goJob(func() {
-		p, thumb, err := preparePhoto(path)
-		onUI(func() {
-			e.photoBusy.Hide()
+		var ready []preparedPhoto
+		var bad []string
+		for i, path := range paths {
+			if i > 0 {
+				msg := busy(i)
+				onUI(func() { e.photoBusy.SetText(msg) })
+			}
+			p, thumb, err := preparePhoto(path)
 			if err != nil {
-				e.s.a.alert("未能添加图片", dossier.ErrorMessage(err))
-				return
+				bad = append(bad, dossier.ErrorMessage(err))
+				continue
 			}
 			p.CategoryID = catID
-			e.addPrepared(p, thumb)
+			ready = append(ready, preparedPhoto{p, thumb})
+		}
+		onUI(func() {
+			e.photoBusy.Hide()
+			e.addPrepared(ready...)
+			switch {
+			case len(bad) == 0:
+			case len(paths) == 1:
+				e.s.a.alert("未能添加图片", bad[0])
+			default:
+				head := fmt.Sprintf("%d 个文件未能添加为图片", len(bad))
+				if len(ready) > 0 {
+					head += fmt.Sprintf("，其余 %d 张已添加", len(ready))
+				}
+				e.s.a.alert("部分图片未能添加", head+"：\n"+strings.Join(bad, "\n"))
+			}
 		})
 	})
+}
+
+// preparedPhoto is a normalised photo and its thumbnail.
+type preparedPhoto struct {
+	p     dossier.Photo
+	thumb image.Image
 }
 
 // addPhotoFile reads a picture, normalises it for printing and adds it,
@@ -582,7 +623,7 @@ func (e *unitEditor) addPhotoFile(path string) error {
 		return err
 	}
 	p.CategoryID = e.selectedCategory()
-	e.addPrepared(p, thumb)
+	e.addPrepared(preparedPhoto{p, thumb})
 	return nil
 }
 
@@ -600,24 +641,32 @@ func (e *unitEditor) selectedCategory() string {
 func preparePhoto(path string) (dossier.Photo, image.Image, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return dossier.Photo{}, nil, dossier.Errorf(dossier.EINVALID, "无法读取图片文件 %s：%v", path, err)
+		return dossier.Photo{}, nil, dossier.Errorf(dossier.EINVALID, "无法读取图片文件 %s：%s", path, osReason(err))
 	}
 	p, err := photo.Normalize(data)
 	if err != nil {
-		return dossier.Photo{}, nil, err
+		// The reason alone does not say which of several files it was.
+		return dossier.Photo{}, nil, dossier.Errorf(dossier.EINVALID, "%s：%s", filepath.Base(path), dossier.ErrorMessage(err))
 	}
 	p.Caption = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return p, makeThumb(p.Data), nil
 }
 
-// addPrepared adds a normalised photo with its thumbnail and saves.
-func (e *unitEditor) addPrepared(p dossier.Photo, thumb image.Image) {
-	if len(p.Data) > 0 && thumb != nil {
-		e.thumbMu.Lock()
-		e.thumbs[&p.Data[0]] = thumb
-		e.thumbMu.Unlock()
+// addPrepared adds normalised photos with their thumbnails and saves them
+// in one write.
+func (e *unitEditor) addPrepared(ps ...preparedPhoto) {
+	if len(ps) == 0 {
+		return
 	}
-	e.photos = append(e.photos, p)
+	for _, pp := range ps {
+		p := pp.p
+		if len(p.Data) > 0 && pp.thumb != nil {
+			e.thumbMu.Lock()
+			e.thumbs[&p.Data[0]] = pp.thumb
+			e.thumbMu.Unlock()
+		}
+		e.photos = append(e.photos, p)
+	}
 	e.fillPhotos()
 	e.materialEdited("图片")
 	e.matSave.flush()
