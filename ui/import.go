@@ -163,7 +163,14 @@ func newImportTab(s *session) *importTab {
 	bar := container.NewHBox(t.addFiles, t.addFolder, t.clear, widget.NewSeparator(), t.commit)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, t.template, bar), t.state, t.bar)
 	detail := newVScroll(container.NewPadded(t.detail))
-	split := container.NewVSplit(t.table, detail)
+	// 说明 takes the width the other columns leave (at 1024 px its fixed
+	// 560 px ran off the right edge); the row's full text is in the detail.
+	var others float32
+	for _, c := range importColumns[:len(importColumns)-1] {
+		others += c.width
+	}
+	fitted := container.New(&fillColumn{table: t.table, col: len(importColumns) - 1, others: others, min: 240}, t.table)
+	split := container.NewVSplit(fitted, detail)
 	split.Offset = 0.68
 	t.view = container.NewBorder(top, nil, nil, nil, split)
 	return t
