@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"io"
 	"os"
 	"os/exec"
@@ -348,5 +350,125 @@ func TestTarget(t *testing.T) {
 	}
 	if _, _, scale := full.target(1800, 1200, slack); scale {
 		t.Error("a picture 2 % over the size needed is resampled")
+	}
+}
+
+// imageObj is what an image XObject of our output declares, and its data.
+type imageObj struct {
+	w, h      int
+	cs        string
+	filter    string
+	transform int // /ColorTransform, -1 when there are no /DecodeParms
+	data      []byte
+}
+
+var (
+	imageHead = regexp.MustCompile(`(?s)\n(\d+) 0 obj\n<</Type /XObject\n/Subtype /Image\n(.*?)/Length (\d+)>>\nstream\n`)
+	dictInt   = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + ` (\d+)`) }
+	dictName  = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + ` (/\w+)`) }
+)
+
+// imageObjects parses every image XObject of a document we wrote.
+func imageObjects(t *testing.T, doc []byte) map[string]imageObj {
+	t.Helper()
+	out := map[string]imageObj{}
+	for _, m := range imageHead.FindAllSubmatchIndex(doc, -1) {
+		dict := doc[m[4]:m[5]]
+		n, _ := strconv.Atoi(string(doc[m[6]:m[7]]))
+		x := imageObj{transform: -1, data: doc[m[1] : m[1]+n]}
+		x.w, _ = strconv.Atoi(string(dictInt("Width").FindSubmatch(dict)[1]))
+		x.h, _ = strconv.Atoi(string(dictInt("Height").FindSubmatch(dict)[1]))
+		x.cs = string(dictName("ColorSpace").FindSubmatch(dict)[1])
+		if f := dictName("Filter").FindSubmatch(dict); f != nil {
+			x.filter = string(f[1])
+		}
+		if ct := regexp.MustCompile(`/DecodeParms <</ColorTransform (\d)>>`).FindSubmatch(dict); ct != nil {
+			x.transform = int(ct[1][0] - '0')
+		}
+		if !bytes.HasPrefix(doc[m[1]+n:], []byte("\nendstream\nendobj\n")) {
+			t.Fatalf("image object %s: /Length %d does not end at endstream", doc[m[2]:m[3]], n)
+		}
+		out[string(doc[m[2]:m[3]])] = x
+	}
+	return out
+}
+
+// adobeRGB inserts an Adobe APP14 marker saying "no colour transform"
+// after the SOI of jpg: a JPEG of RGB samples, as some cameras and
+// editors write. (The samples are YCbCr here; only the marker matters.)
+func adobeRGB(jpg []byte) []byte {
+	app14 := []byte{0xFF, 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0}
+	return append(append(append([]byte(nil), jpg[:2]...), app14...), jpg[2:]...)
+}
+
+// TestJPEGStreamsDecode: every DCT image stream is a JPEG that decodes to
+// the size and colour space its dictionary declares, and its explicit
+// /ColorTransform says what the data holds (1 for YCbCr, 0 for RGB or grey),
+// so every reader converts the colours the same way. qpdf does not decode
+// DCT streams that carry /DecodeParms (see README "Photos in the PDF"), so
+// this test is what checks the JPEG data.
+func TestJPEGStreamsDecode(t *testing.T) {
+	b := photoBook(t)
+	grey := func(w, h int) dossier.Photo {
+		img := image.NewGray(image.Rect(0, 0, w, h))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i * 7)
+		}
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80}); err != nil {
+			t.Fatal(err)
+		}
+		return dossier.Photo{Format: "jpeg", Width: w, Height: h, Data: buf.Bytes()}
+	}
+	rgb := testPhoto(t, "jpeg", 600, 400, 12)
+	rgb.Data = adobeRGB(rgb.Data)
+	// As stored: small grey, Adobe RGB; re-encoded: a large grey one.
+	extra := []dossier.Photo{grey(300, 200), rgb, grey(3000, 2000)}
+	for i := range extra {
+		extra[i].ID, extra[i].Caption = fmt.Sprintf("x%d", i), fmt.Sprintf("另图%d", i)
+	}
+	b.Units[3].Photos = extra
+	doc, _ := writePhotoDossier(t, b, Options{})
+	objs := imageObjects(t, doc)
+	seen := map[string]int{}
+	for id, x := range objs {
+		if x.filter != "/DCTDecode" {
+			if x.transform != -1 {
+				t.Errorf("object %s (%s) has /DecodeParms", id, x.filter)
+			}
+			continue
+		}
+		img, err := jpeg.Decode(bytes.NewReader(x.data))
+		if err != nil {
+			t.Errorf("object %s: the DCT stream is not a readable JPEG: %v", id, err)
+			continue
+		}
+		if bd := img.Bounds(); bd.Dx() != x.w || bd.Dy() != x.h {
+			t.Errorf("object %s: declares %d×%d, the JPEG is %v", id, x.w, x.h, bd.Size())
+		}
+		var cs string
+		var transform int
+		switch img.(type) {
+		case *image.YCbCr:
+			cs, transform = "/DeviceRGB", 1
+		case *image.RGBA:
+			cs, transform = "/DeviceRGB", 0
+		case *image.Gray:
+			cs, transform = "/DeviceGray", 0
+		default:
+			t.Errorf("object %s: JPEG of %T embedded", id, img)
+		}
+		if x.cs != cs || x.transform != transform {
+			t.Errorf("object %s: %s /ColorTransform %d, the JPEG holds %T (want %s, %d)", id, x.cs, x.transform, img, cs, transform)
+		}
+		seen[fmt.Sprintf("%s %d", cs, transform)]++
+	}
+	for _, k := range []string{"/DeviceRGB 1", "/DeviceRGB 0", "/DeviceGray 0"} {
+		if seen[k] == 0 {
+			t.Errorf("no %s JPEG among the images: %v", k, seen)
+		}
+	}
+	if seen["/DeviceGray 0"] < 2 {
+		t.Errorf("want the grey JPEG kept and the large one re-encoded as grey: %v", seen)
 	}
 }
