@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/jpeg"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -66,6 +67,14 @@ func printDossier(t *testing.T) ([]byte, *Report) {
 type pdfPage struct {
 	resources []string // names in the page's /XObject dictionary
 	drawn     []string // names its content stream paints
+	placed    []placement
+}
+
+// placement is where a page paints a picture, in points from the page's
+// bottom-left corner (the content stream's cm operator).
+type placement struct {
+	name       string
+	w, h, x, y float64
 }
 
 var (
@@ -74,6 +83,7 @@ var (
 	xobjName   = regexp.MustCompile(`/(Ph\d+) \d+ 0 R`)
 	contentRef = regexp.MustCompile(`/Contents (\d+) 0 R`)
 	doOp       = regexp.MustCompile(`/(Ph\d+) Do`)
+	placedOp   = regexp.MustCompile(`q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm /(Ph\d+) Do Q`)
 )
 
 // pdfPages parses the pages of a document we wrote.
@@ -111,6 +121,13 @@ func pdfPages(t *testing.T, doc []byte) []pdfPage {
 			if !slices.Contains(pg.drawn, string(d[1])) {
 				pg.drawn = append(pg.drawn, string(d[1]))
 			}
+		}
+		for _, m := range placedOp.FindAllSubmatch(content, -1) {
+			var v [4]float64
+			for i := range v {
+				v[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
+			}
+			pg.placed = append(pg.placed, placement{string(m[5]), v[0], v[1], v[2], v[3]})
 		}
 		out = append(out, pg)
 	}
@@ -273,7 +290,7 @@ func TestLowResolutionWarning(t *testing.T) {
 			low = append(low, w)
 		}
 	}
-	if len(low) != 1 || !strings.Contains(low[0], "40×30 像素印成") || !strings.Contains(low[0], "大图0") {
+	if len(low) != 1 || !strings.Contains(low[0], "40×30像素印成") || !strings.Contains(low[0], "大图0") {
 		t.Fatalf("want one warning for the 40×30 picture, got %q", low)
 	}
 }
@@ -471,4 +488,104 @@ func TestJPEGStreamsDecode(t *testing.T) {
 	if seen["/DeviceGray 0"] < 2 {
 		t.Errorf("want the grey JPEG kept and the large one re-encoded as grey: %v", seen)
 	}
+}
+
+// TestPhotosOnAPageShareOneSize is issue 9 item 10: photos that share a
+// page are printed in one frame size, each fitted inside with its aspect
+// kept. A unit with photos of five shapes and pixel sizes, whose largest
+// frame is 150 × 100 mm (the 3:2 and 16:9 ones 150 mm wide, the 3:4 one
+// 100 mm high): on every page, the pictures are centred, and each is the
+// page's frame, 150 × 100 mm times one factor of at least 0.6, fitted to
+// its shape (as wide or as high as the frame, not more), so pictures of
+// one shape are printed at one size. A 120 × 90 px picture, too small for
+// its frame, is the exception: centred in the frame, not blown up, and
+// warned about at the size it is printed.
+func TestPhotosOnAPageShareOneSize(t *testing.T) {
+	b := testBook(t)
+	u := b.Unit("u1")
+	shapes := [][2]int{{1600, 1200}, {1200, 900}, {1800, 1200}, {900, 1200}, {1920, 1080}}
+	u.Photos = nil
+	for i := 0; i < 11; i++ {
+		s := shapes[i%len(shapes)]
+		ph := testPhoto(t, "jpeg", s[0], s[1], i)
+		if i == 7 {
+			ph = testPhoto(t, "jpeg", 120, 90, i)
+		}
+		ph.ID, ph.Caption = fmt.Sprintf("s%d", i), fmt.Sprintf("第%d张", i)
+		if i >= 5 {
+			ph.CategoryID = b.Categories[0].ID
+		}
+		u.Photos = append(u.Photos, ph)
+	}
+	shared, tiny := checkPhotoFrames(t, b, 150, 100)
+	if shared < 3 || !tiny {
+		t.Errorf("%d pages with several photos (want at least 3), tiny picture placed: %v", shared, tiny)
+	}
+}
+
+// checkPhotoFrames writes u1's PDF and checks, on each page with several
+// photos, that they share one frame, the unit's frame of fw × fh mm times
+// one factor; it returns the number of such pages and whether the tiny
+// picture was among them.
+func checkPhotoFrames(t *testing.T, b *dossier.Book, fw, fh float64) (shared int, tiny bool) {
+	t.Helper()
+	var buf bytes.Buffer
+	rep, err := WriteUnit(&buf, b, dossier.Rank(b), "u1", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Resource name → the embedded picture's pixels (a name is one
+	// picture throughout the document).
+	pixels := map[string][2]int{}
+	objs := imageObjects(t, buf.Bytes())
+	for _, m := range regexp.MustCompile(`/(Ph\d+) (\d+) 0 R`).FindAllSubmatch(buf.Bytes(), -1) {
+		x := objs[string(m[2])]
+		pixels[string(m[1])] = [2]int{x.w, x.h}
+	}
+	const eps = 0.02 // the content stream's two decimals
+	for pi, pg := range pdfPages(t, buf.Bytes()) {
+		if len(pg.placed) < 2 {
+			continue
+		}
+		shared++
+		// The page's factor: what the largest picture fills of the frame.
+		fit := func(p placement) float64 { return max(p.w/72*25.4/fw, p.h/72*25.4/fh) }
+		s := 0.0
+		for _, p := range pg.placed {
+			if pixels[p.name][0] > 200 {
+				s = max(s, fit(p))
+			}
+		}
+		if s < 0.6-1e-3 || s > 1+1e-3 {
+			t.Errorf("page %d: the photos' frame is %.2f of the unit's", pi+1, s)
+		}
+		size := map[float64][2]float64{} // aspect (two decimals) → printed size
+		for _, p := range pg.placed {
+			px := pixels[p.name]
+			if cx := p.x + p.w/2; math.Abs(cx-(marginL+blockW/2)*72/25.4) > eps {
+				t.Errorf("page %d: %s centred at %.2f pt", pi+1, p.name, cx)
+			}
+			if px[0] <= 200 {
+				tiny = true
+				wmm, hmm := p.w/72*25.4, p.h/72*25.4
+				if fit(p) > s+1e-3 || wmm > 40.1 {
+					t.Errorf("page %d: the 120×90 picture is printed %.1f × %.1f mm", pi+1, wmm, hmm)
+				}
+				want := fmt.Sprintf("120×90像素印成%.0f×%.0f毫米", wmm, hmm)
+				if !slices.ContainsFunc(rep.Warnings, func(s string) bool { return strings.Contains(s, want) }) {
+					t.Errorf("no warning saying %q: %q", want, rep.Warnings)
+				}
+				continue
+			}
+			if f := fit(p); math.Abs(f-s) > 1e-3 {
+				t.Errorf("page %d: %s (%v px) is printed %.1f × %.1f mm, %.3f of the unit's frame; the largest on its page %.3f", pi+1, p.name, px, p.w/72*25.4, p.h/72*25.4, f, s)
+			}
+			aspect := math.Round(float64(px[0])/float64(px[1])*100) / 100
+			if old, ok := size[aspect]; ok && (math.Abs(old[0]-p.w) > eps || math.Abs(old[1]-p.h) > eps) {
+				t.Errorf("page %d: two %v pictures at %.2f × %.2f and %.2f × %.2f pt", pi+1, aspect, old[0], old[1], p.w, p.h)
+			}
+			size[aspect] = [2]float64{p.w, p.h}
+		}
+	}
+	return shared, tiny
 }
