@@ -244,6 +244,9 @@ func (im *images) write(out *offsetWriter, first int, offsets []int64) (int64, e
 		if x.filter != "" {
 			out.printf("/Filter %s\n", x.filter)
 		}
+		if x.filter == "/DCTDecode" {
+			out.printf("/DecodeParms <</ColorTransform %d>>\n", x.transform)
+		}
 		out.printf("/Length %d>>\nstream\n", len(x.data))
 		out.Write(x.data)
 		out.printf("\nendstream\nendobj\n")

@@ -178,12 +178,13 @@ func streamedInfo(p *dossier.Photo) (typ string, w, h int, err error) {
 
 // lowResolution warns when a pw × ph pixel photo printed w × h millimetres
 // has fewer than about 150 pixels an inch: it will print blurred or
-// blocky, and a clearer original should be asked for.
+// blocky, and a clearer original should be asked for. It is given the size
+// the picture is printed at in its frame, after any shrinking to fit.
 func lowResolution(c *composer, unit string, p *dossier.Photo, pw, ph int, w, h float64) {
 	ppi := min(float64(pw)/(w/25.4), float64(ph)/(h/25.4))
 	if ppi >= lowPPI-0.5 {
 		return
 	}
-	c.warn.addLine(fmt.Sprintf("%s 图片“%s”：分辨率偏低（%d×%d 像素印成 %.0f×%.0f 毫米，约 %.0f ppi，清晰打印需约 %d ppi），打印会模糊，请换用更清晰的原图",
-		unit, photoLabel(p), pw, ph, w, h, ppi, PrintPPI))
+	c.warn.addLine(fmt.Sprintf("%s 图片“%s”分辨率偏低：%d×%d像素印成%.0f×%.0f毫米，约%.0f ppi，低于%d ppi，打印会模糊；请换用更清晰的原图（清晰打印需约%d ppi）",
+		unit, photoLabel(p), pw, ph, w, h, ppi, lowPPI, PrintPPI))
 }

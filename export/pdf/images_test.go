@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,6 +67,14 @@ func printDossier(t *testing.T) ([]byte, *Report) {
 type pdfPage struct {
 	resources []string // names in the page's /XObject dictionary
 	drawn     []string // names its content stream paints
+	placed    []placement
+}
+
+// placement is where a page paints a picture, in points from the page's
+// bottom-left corner (the content stream's cm operator).
+type placement struct {
+	name       string
+	w, h, x, y float64
 }
 
 var (
@@ -72,6 +83,7 @@ var (
 	xobjName   = regexp.MustCompile(`/(Ph\d+) \d+ 0 R`)
 	contentRef = regexp.MustCompile(`/Contents (\d+) 0 R`)
 	doOp       = regexp.MustCompile(`/(Ph\d+) Do`)
+	placedOp   = regexp.MustCompile(`q ([\d.]+) 0 0 ([\d.]+) ([\d.]+) ([\d.]+) cm /(Ph\d+) Do Q`)
 )
 
 // pdfPages parses the pages of a document we wrote.
@@ -109,6 +121,13 @@ func pdfPages(t *testing.T, doc []byte) []pdfPage {
 			if !slices.Contains(pg.drawn, string(d[1])) {
 				pg.drawn = append(pg.drawn, string(d[1]))
 			}
+		}
+		for _, m := range placedOp.FindAllSubmatch(content, -1) {
+			var v [4]float64
+			for i := range v {
+				v[i], _ = strconv.ParseFloat(string(m[i+1]), 64)
+			}
+			pg.placed = append(pg.placed, placement{string(m[5]), v[0], v[1], v[2], v[3]})
 		}
 		out = append(out, pg)
 	}
@@ -271,7 +290,7 @@ func TestLowResolutionWarning(t *testing.T) {
 			low = append(low, w)
 		}
 	}
-	if len(low) != 1 || !strings.Contains(low[0], "40×30 像素印成") || !strings.Contains(low[0], "大图0") {
+	if len(low) != 1 || !strings.Contains(low[0], "40×30像素印成") || !strings.Contains(low[0], "大图0") {
 		t.Fatalf("want one warning for the 40×30 picture, got %q", low)
 	}
 }
@@ -349,4 +368,224 @@ func TestTarget(t *testing.T) {
 	if _, _, scale := full.target(1800, 1200, slack); scale {
 		t.Error("a picture 2 % over the size needed is resampled")
 	}
+}
+
+// imageObj is what an image XObject of our output declares, and its data.
+type imageObj struct {
+	w, h      int
+	cs        string
+	filter    string
+	transform int // /ColorTransform, -1 when there are no /DecodeParms
+	data      []byte
+}
+
+var (
+	imageHead = regexp.MustCompile(`(?s)\n(\d+) 0 obj\n<</Type /XObject\n/Subtype /Image\n(.*?)/Length (\d+)>>\nstream\n`)
+	dictInt   = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + ` (\d+)`) }
+	dictName  = func(key string) *regexp.Regexp { return regexp.MustCompile(`/` + key + ` (/\w+)`) }
+)
+
+// imageObjects parses every image XObject of a document we wrote.
+func imageObjects(t *testing.T, doc []byte) map[string]imageObj {
+	t.Helper()
+	out := map[string]imageObj{}
+	for _, m := range imageHead.FindAllSubmatchIndex(doc, -1) {
+		dict := doc[m[4]:m[5]]
+		n, _ := strconv.Atoi(string(doc[m[6]:m[7]]))
+		x := imageObj{transform: -1, data: doc[m[1] : m[1]+n]}
+		x.w, _ = strconv.Atoi(string(dictInt("Width").FindSubmatch(dict)[1]))
+		x.h, _ = strconv.Atoi(string(dictInt("Height").FindSubmatch(dict)[1]))
+		x.cs = string(dictName("ColorSpace").FindSubmatch(dict)[1])
+		if f := dictName("Filter").FindSubmatch(dict); f != nil {
+			x.filter = string(f[1])
+		}
+		if ct := regexp.MustCompile(`/DecodeParms <</ColorTransform (\d)>>`).FindSubmatch(dict); ct != nil {
+			x.transform = int(ct[1][0] - '0')
+		}
+		if !bytes.HasPrefix(doc[m[1]+n:], []byte("\nendstream\nendobj\n")) {
+			t.Fatalf("image object %s: /Length %d does not end at endstream", doc[m[2]:m[3]], n)
+		}
+		out[string(doc[m[2]:m[3]])] = x
+	}
+	return out
+}
+
+// adobeRGB inserts an Adobe APP14 marker saying "no colour transform"
+// after the SOI of jpg: a JPEG of RGB samples, as some cameras and
+// editors write. (The samples are YCbCr here; only the marker matters.)
+func adobeRGB(jpg []byte) []byte {
+	app14 := []byte{0xFF, 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0}
+	return append(append(append([]byte(nil), jpg[:2]...), app14...), jpg[2:]...)
+}
+
+// TestJPEGStreamsDecode: every DCT image stream is a JPEG that decodes to
+// the size and colour space its dictionary declares, and its explicit
+// /ColorTransform says what the data holds (1 for YCbCr, 0 for RGB or grey),
+// so every reader converts the colours the same way. qpdf does not decode
+// DCT streams that carry /DecodeParms (see README "Photos in the PDF"), so
+// this test is what checks the JPEG data.
+func TestJPEGStreamsDecode(t *testing.T) {
+	b := photoBook(t)
+	grey := func(w, h int) dossier.Photo {
+		img := image.NewGray(image.Rect(0, 0, w, h))
+		for i := range img.Pix {
+			img.Pix[i] = uint8(i * 7)
+		}
+		var buf bytes.Buffer
+		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 80}); err != nil {
+			t.Fatal(err)
+		}
+		return dossier.Photo{Format: "jpeg", Width: w, Height: h, Data: buf.Bytes()}
+	}
+	rgb := testPhoto(t, "jpeg", 600, 400, 12)
+	rgb.Data = adobeRGB(rgb.Data)
+	// As stored: small grey, Adobe RGB; re-encoded: a large grey one.
+	extra := []dossier.Photo{grey(300, 200), rgb, grey(3000, 2000)}
+	for i := range extra {
+		extra[i].ID, extra[i].Caption = fmt.Sprintf("x%d", i), fmt.Sprintf("另图%d", i)
+	}
+	b.Units[3].Photos = extra
+	doc, _ := writePhotoDossier(t, b, Options{})
+	objs := imageObjects(t, doc)
+	seen := map[string]int{}
+	for id, x := range objs {
+		if x.filter != "/DCTDecode" {
+			if x.transform != -1 {
+				t.Errorf("object %s (%s) has /DecodeParms", id, x.filter)
+			}
+			continue
+		}
+		img, err := jpeg.Decode(bytes.NewReader(x.data))
+		if err != nil {
+			t.Errorf("object %s: the DCT stream is not a readable JPEG: %v", id, err)
+			continue
+		}
+		if bd := img.Bounds(); bd.Dx() != x.w || bd.Dy() != x.h {
+			t.Errorf("object %s: declares %d×%d, the JPEG is %v", id, x.w, x.h, bd.Size())
+		}
+		var cs string
+		var transform int
+		switch img.(type) {
+		case *image.YCbCr:
+			cs, transform = "/DeviceRGB", 1
+		case *image.RGBA:
+			cs, transform = "/DeviceRGB", 0
+		case *image.Gray:
+			cs, transform = "/DeviceGray", 0
+		default:
+			t.Errorf("object %s: JPEG of %T embedded", id, img)
+		}
+		if x.cs != cs || x.transform != transform {
+			t.Errorf("object %s: %s /ColorTransform %d, the JPEG holds %T (want %s, %d)", id, x.cs, x.transform, img, cs, transform)
+		}
+		seen[fmt.Sprintf("%s %d", cs, transform)]++
+	}
+	for _, k := range []string{"/DeviceRGB 1", "/DeviceRGB 0", "/DeviceGray 0"} {
+		if seen[k] == 0 {
+			t.Errorf("no %s JPEG among the images: %v", k, seen)
+		}
+	}
+	if seen["/DeviceGray 0"] < 2 {
+		t.Errorf("want the grey JPEG kept and the large one re-encoded as grey: %v", seen)
+	}
+}
+
+// TestPhotosOnAPageShareOneSize is issue 9 item 10: photos that share a
+// page are printed in one frame size, each fitted inside with its aspect
+// kept. A unit with photos of five shapes and pixel sizes, whose largest
+// frame is 150 × 100 mm (the 3:2 and 16:9 ones 150 mm wide, the 3:4 one
+// 100 mm high): on every page, the pictures are centred, and each is the
+// page's frame, 150 × 100 mm times one factor of at least 0.6, fitted to
+// its shape (as wide or as high as the frame, not more), so pictures of
+// one shape are printed at one size. A 120 × 90 px picture, too small for
+// its frame, is the exception: centred in the frame, not blown up, and
+// warned about at the size it is printed.
+func TestPhotosOnAPageShareOneSize(t *testing.T) {
+	b := testBook(t)
+	u := b.Unit("u1")
+	shapes := [][2]int{{1600, 1200}, {1200, 900}, {1800, 1200}, {900, 1200}, {1920, 1080}}
+	u.Photos = nil
+	for i := 0; i < 11; i++ {
+		s := shapes[i%len(shapes)]
+		ph := testPhoto(t, "jpeg", s[0], s[1], i)
+		if i == 7 {
+			ph = testPhoto(t, "jpeg", 120, 90, i)
+		}
+		ph.ID, ph.Caption = fmt.Sprintf("s%d", i), fmt.Sprintf("第%d张", i)
+		if i >= 5 {
+			ph.CategoryID = b.Categories[0].ID
+		}
+		u.Photos = append(u.Photos, ph)
+	}
+	shared, tiny := checkPhotoFrames(t, b, 150, 100)
+	if shared < 3 || !tiny {
+		t.Errorf("%d pages with several photos (want at least 3), tiny picture placed: %v", shared, tiny)
+	}
+}
+
+// checkPhotoFrames writes u1's PDF and checks, on each page with several
+// photos, that they share one frame, the unit's frame of fw × fh mm times
+// one factor; it returns the number of such pages and whether the tiny
+// picture was among them.
+func checkPhotoFrames(t *testing.T, b *dossier.Book, fw, fh float64) (shared int, tiny bool) {
+	t.Helper()
+	var buf bytes.Buffer
+	rep, err := WriteUnit(&buf, b, dossier.Rank(b), "u1", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Resource name → the embedded picture's pixels (a name is one
+	// picture throughout the document).
+	pixels := map[string][2]int{}
+	objs := imageObjects(t, buf.Bytes())
+	for _, m := range regexp.MustCompile(`/(Ph\d+) (\d+) 0 R`).FindAllSubmatch(buf.Bytes(), -1) {
+		x := objs[string(m[2])]
+		pixels[string(m[1])] = [2]int{x.w, x.h}
+	}
+	const eps = 0.02 // the content stream's two decimals
+	for pi, pg := range pdfPages(t, buf.Bytes()) {
+		if len(pg.placed) < 2 {
+			continue
+		}
+		shared++
+		// The page's factor: what the largest picture fills of the frame.
+		fit := func(p placement) float64 { return max(p.w/72*25.4/fw, p.h/72*25.4/fh) }
+		s := 0.0
+		for _, p := range pg.placed {
+			if pixels[p.name][0] > 200 {
+				s = max(s, fit(p))
+			}
+		}
+		if s < 0.6-1e-3 || s > 1+1e-3 {
+			t.Errorf("page %d: the photos' frame is %.2f of the unit's", pi+1, s)
+		}
+		size := map[float64][2]float64{} // aspect (two decimals) → printed size
+		for _, p := range pg.placed {
+			px := pixels[p.name]
+			if cx := p.x + p.w/2; math.Abs(cx-(marginL+blockW/2)*72/25.4) > eps {
+				t.Errorf("page %d: %s centred at %.2f pt", pi+1, p.name, cx)
+			}
+			if px[0] <= 200 {
+				tiny = true
+				wmm, hmm := p.w/72*25.4, p.h/72*25.4
+				if fit(p) > s+1e-3 || wmm > 40.1 {
+					t.Errorf("page %d: the 120×90 picture is printed %.1f × %.1f mm", pi+1, wmm, hmm)
+				}
+				want := fmt.Sprintf("120×90像素印成%.0f×%.0f毫米", wmm, hmm)
+				if !slices.ContainsFunc(rep.Warnings, func(s string) bool { return strings.Contains(s, want) }) {
+					t.Errorf("no warning saying %q: %q", want, rep.Warnings)
+				}
+				continue
+			}
+			if f := fit(p); math.Abs(f-s) > 1e-3 {
+				t.Errorf("page %d: %s (%v px) is printed %.1f × %.1f mm, %.3f of the unit's frame; the largest on its page %.3f", pi+1, p.name, px, p.w/72*25.4, p.h/72*25.4, f, s)
+			}
+			aspect := math.Round(float64(px[0])/float64(px[1])*100) / 100
+			if old, ok := size[aspect]; ok && (math.Abs(old[0]-p.w) > eps || math.Abs(old[1]-p.h) > eps) {
+				t.Errorf("page %d: two %v pictures at %.2f × %.2f and %.2f × %.2f pt", pi+1, aspect, old[0], old[1], p.w, p.h)
+			}
+			size[aspect] = [2]float64{p.w, p.h}
+		}
+	}
+	return shared, tiny
 }

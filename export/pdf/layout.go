@@ -150,6 +150,7 @@ type composer struct {
 	ctx    string  // what text is being set, for warnings ("郑州市教育局 事迹材料")
 	warn   warnings
 	photos []photoRef
+	frame  frames
 	// kept is the heading (or run of headings) just set, which must not
 	// end a page: the next ensure that breaks the page takes it along.
 	kept *keptHeading

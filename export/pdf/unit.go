@@ -19,6 +19,8 @@ func (d *doc) unit(i int) {
 	c.header = u.Name
 	c.unit = i
 	c.newPage()
+	c.frame = frames{}
+	c.frame.unitW, c.frame.unitH = photoFrame(u)
 	prefix := rankText(s)
 	if s.Rank > 0 {
 		prefix = fmt.Sprintf("%d.", s.Rank)
@@ -53,6 +55,7 @@ func (d *doc) unit(i int) {
 		n++
 		d.category(u, cat, n)
 	}
+	c.settleFrames()
 	d.indicators(u)
 	if !d.noScores {
 		d.scoreBox(s)
@@ -170,9 +173,127 @@ func (d *doc) category(u *dossier.Unit, cat *dossier.Category, n int) {
 	}
 }
 
-// photo places a photo scaled to fit (at most the text width and 100 mm
-// high), centred, with its caption below; a picture that cannot be
-// embedded is drawn as an empty frame and reported.
+// Photo frames. A photo is printed fitted, its aspect kept, in a frame at
+// most frameMaxW × frameMaxH millimetres; a small picture is not blown up
+// beyond lowPPI (nor made narrower than frameMinW), and is reported when it
+// still prints below lowPPI.
+const (
+	frameMaxW, frameMaxH = 150.0, 100.0
+	frameMinW            = 40.0
+)
+
+// naturalSize is the size a pw × ph pixel picture prints at in a frame
+// fw × fh millimetres: fitted inside, aspect kept, not blown up beyond
+// lowPPI nor below frameMinW wide.
+func naturalSize(pw, ph int, fw, fh float64) (w, h float64) {
+	s := min(fw/float64(pw), fh/float64(ph))
+	if capW := max(float64(pw)/lowPPI*25.4, frameMinW); float64(pw)*s > capW {
+		s = capW / float64(pw)
+	}
+	return float64(pw) * s, float64(ph) * s
+}
+
+// photoFrame is the frame every photo of unit u is printed in: the
+// smallest box that holds each of them at its size in the largest frame.
+// One frame per unit makes photos that share a page print at one size, so
+// a page of photos reads as a set (issue 9 item 10); a unit's pages hold
+// no other unit's photos. A unit with no readable photo gets 120 × 80 mm,
+// the size of the empty frame drawn for a picture that cannot be shown.
+func photoFrame(u *dossier.Unit) (fw, fh float64) {
+	for pi := range u.Photos {
+		if _, pw, ph, err := photoInfo(&u.Photos[pi]); err == nil {
+			w, h := naturalSize(pw, ph, frameMaxW, frameMaxH)
+			fw, fh = max(fw, w), max(fh, h)
+		}
+	}
+	if fw == 0 {
+		return 120, 80
+	}
+	return fw, fh
+}
+
+// frames are the photo frames of the unit being set (see photoFrame).
+type frames struct {
+	unitW, unitH float64 // the unit's frame
+	pg           *page   // the page the last photo was set on
+	w, h         float64 // the frame of the photos on pg
+	placed       []framed
+}
+
+// framed is a photo set in a frame on frames.pg.
+type framed struct {
+	from, to int     // its frame's items in pg.items: the picture, or the empty frame and its text
+	top      float64 // top of its frame
+	unit     string  // the unit's name, for the warning
+	photo    *dossier.Photo
+	pw, ph   int // pixels; 0 for an empty frame
+}
+
+// settleFrames ends the frame of the photos on the page last set: each is
+// checked for resolution at the size it is finally printed at.
+func (c *composer) settleFrames() {
+	for _, f := range c.frame.placed {
+		if f.pw > 0 {
+			w, h := naturalSize(f.pw, f.ph, c.frame.w, c.frame.h)
+			lowResolution(c, f.unit, f.photo, f.pw, f.ph, w, h)
+		}
+	}
+	c.frame.pg, c.frame.placed = nil, nil
+}
+
+// shrinkFrames makes the frame of the photos already on the current page
+// fh millimetres high (its width in proportion): each picture is fitted in
+// again, and everything set after a frame moves up by what the frames
+// above it gave back.
+func (c *composer) shrinkFrames(fh float64) {
+	fr := &c.frame
+	fw := fr.w * fh / fr.h
+	d := fr.h - fh
+	items := c.pg.items
+	for j, f := range fr.placed {
+		top := f.top - float64(j)*d
+		for k := f.from; k < f.to; k++ {
+			it := &items[k]
+			switch it.kind {
+			case kImage:
+				ph := fr.placed[j]
+				it.w, it.h = naturalSize(ph.pw, ph.ph, fw, fh)
+				it.x, it.y = marginL+(blockW-it.w)/2, top+(fh-it.h)/2
+			case kRect:
+				it.x, it.y, it.w, it.h = marginL+(blockW-fw)/2, top, fw, fh
+			default: // the empty frame's text, centred in it
+				it.y += top + fh/2 - (f.top + fr.h/2)
+			}
+		}
+		end := len(items)
+		if j+1 < len(fr.placed) {
+			end = fr.placed[j+1].from
+		}
+		up := float64(j+1) * d
+		for k := f.to; k < end; k++ {
+			items[k].y -= up
+		}
+		bottom := f.top + fr.h
+		for m := range c.pg.marks {
+			if mk := &c.pg.marks[m]; mk.y > bottom && (j+1 == len(fr.placed) || mk.y <= fr.placed[j+1].top) {
+				mk.y -= up
+			}
+		}
+		if k := c.kept; k != nil && k.pg == c.pg && k.from >= f.to && k.from < end {
+			k.top -= up
+		}
+		fr.placed[j].top = top
+	}
+	c.y -= float64(len(fr.placed)) * d
+	fr.w, fr.h = fw, fh
+}
+
+// photo places a photo fitted in the unit's frame, centred, with its
+// caption below the frame; a picture that cannot be embedded is drawn as
+// an empty frame and reported. Photos on one page share one frame: a photo
+// that does not fit below the others on its page makes all of them
+// smaller to fit, down to 60 % of the unit's frame (and 40 mm), before it
+// is moved to the next page; so does the first photo on a page.
 func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	c := d.c
 	name := label(u.Name)
@@ -182,54 +303,52 @@ func (d *doc) photo(u *dossier.Unit, p *dossier.Photo) {
 	caption := c.br.BreakBalanced(c.clean(p.Caption, capStyle.font), c.fonts.face[capStyle.font], capStyle.size*ptMM, blockW*0.8)
 	capH := float64(len(caption)) * capStyle.pitch
 	typ, pw, ph, err := photoInfo(p)
-	w, h := 120.0, 80.0
-	if err == nil {
-		w, h = 150.0, 150.0*float64(ph)/float64(pw)
-		if h > 100 {
-			w, h = w*100/h, 100
-		}
-		// Small pictures are not blown up beyond 150 ppi, nor below 40 mm
-		// wide; one that still prints under 150 ppi is reported, as it
-		// will look blurred.
-		if maxW := max(float64(pw)/150*25.4, 40); w > maxW {
-			w, h = maxW, maxW*float64(ph)/float64(pw)
-		}
-		if ppi := float64(pw) / (w / 25.4); ppi < 150-0.5 {
-			cap := strings.TrimSpace(p.Caption)
-			if cap == "" {
-				cap = "（无说明）"
-			}
-			c.warn.addLine(fmt.Sprintf("%s 图片“%s”只有%d×%d像素，按%.0f×%.0f毫米打印约%.0f ppi，低于150 ppi，打印会模糊；请换用更清晰的原图",
-				name, label(cap), pw, ph, w, h, ppi))
-		}
-	} else {
-		cap := strings.TrimSpace(p.Caption)
-		if cap == "" {
-			cap = "（无说明）"
-		}
-		c.warn.addLine(fmt.Sprintf("%s 图片“%s”：%v，已以空框代替", name, label(cap), err))
+	if err != nil {
+		c.warn.addLine(fmt.Sprintf("%s 图片“%s”：%v，已以空框代替", name, photoLabel(p), err))
+	}
+	if c.frame.pg != c.pg {
+		c.settleFrames()
 	}
 	c.space(3)
-	// A picture that does not fit the rest of the page is made smaller
-	// to fit, down to 60 % of its size (and 40 mm), before it is moved.
-	if room := blockB - c.y - 2 - capH - 3; h > room && !c.atTop() && room >= max(40, 0.6*h) {
-		w, h = w*room/h, room
+	least := max(40, 0.6*c.frame.unitH)
+	room := blockB - c.y - 2 - capH - 3
+	fw, fh := c.frame.unitW, c.frame.unitH
+	if n := float64(len(c.frame.placed)); n > 0 {
+		fw, fh = c.frame.w, c.frame.h
+		// n frames shrunk to x and this one at x fit when
+		// x ≤ room + n·(fh − x).
+		if x := min(fh, (room+n*fh)/(n+1)); fh > room && x >= least {
+			c.shrinkFrames(x)
+			fw, fh = c.frame.w, c.frame.h
+		}
+	} else if fh > room && !c.atTop() && room >= least {
+		fw, fh = fw*room/fh, room
 	}
 	// The picture keeps its caption with it, or the caption's first two
 	// lines when it is longer than a third of a page (the rest flows on).
-	c.ensure(h + 2 + min(capH, max(blockH/3, 2*capStyle.pitch)))
-	x := marginL + (blockW-w)/2
+	before := c.pg
+	c.ensure(fh + 2 + min(capH, max(blockH/3, 2*capStyle.pitch)))
+	if c.pg != before {
+		c.settleFrames()
+		fw, fh = c.frame.unitW, c.frame.unitH // a new page: the unit's frame
+	}
+	c.frame.pg, c.frame.w, c.frame.h = c.pg, fw, fh
+	f := framed{from: len(c.pg.items), top: c.y, unit: name, photo: p}
 	if err == nil {
-		lowResolution(c, name, p, pw, ph, w, h)
+		f.pw, f.ph = pw, ph
+		w, h := naturalSize(pw, ph, fw, fh)
 		c.photos = append(c.photos, photoRef{photo: p, typ: typ})
-		c.pg.items = append(c.pg.items, item{kind: kImage, x: x, y: c.y, w: w, h: h, photo: len(c.photos) - 1})
+		c.pg.items = append(c.pg.items, item{kind: kImage, x: marginL + (blockW-w)/2, y: c.y + (fh-h)/2, w: w, h: h, photo: len(c.photos) - 1})
 	} else {
-		c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: w, h: h, fill: 0.95, stroke: true, size: 0.3})
+		x := marginL + (blockW-fw)/2
+		c.pg.items = append(c.pg.items, item{kind: kRect, x: x, y: c.y, w: fw, h: fh, fill: 0.95, stroke: true, size: 0.3})
 		st := style{sans, 11, 11 * ptMM * 1.5, grey}
 		msg := "图片无法显示"
-		c.textItem(typeset.Line{Text: msg, Width: c.width(msg, st), Last: true}, st, x, c.y+(h-st.pitch)/2, w, center)
+		c.textItem(typeset.Line{Text: msg, Width: c.width(msg, st), Last: true}, st, x, c.y+(fh-st.pitch)/2, fw, center)
 	}
-	c.y += h + 2
+	f.to = len(c.pg.items)
+	c.frame.placed = append(c.frame.placed, f)
+	c.y += fh + 2
 	for _, l := range caption {
 		c.ensure(capStyle.pitch)
 		c.textItem(l, capStyle, marginL, c.y, blockW, center)

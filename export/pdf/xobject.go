@@ -20,6 +20,9 @@ type xobject struct {
 	cs     string // colour space: /DeviceRGB or /DeviceGray
 	filter string // /DCTDecode, /FlateDecode or "" for raw samples
 	data   []byte
+	// transform is a JPEG's colour transform, written as /DecodeParms
+	// << /ColorTransform n >>: 1 for YCbCr samples, 0 for RGB or grey.
+	transform int
 }
 
 // jpegQuality is the quality of photos re-encoded at the document's
@@ -50,7 +53,11 @@ func prepare(e *embed, p dossier.Photo) (xobject, error) {
 	tw, th, scale := e.target(cfg.Width, cfg.Height, sl)
 	if format == "jpeg" && !scale {
 		switch cfg.ColorModel {
-		case color.YCbCrModel, color.RGBAModel:
+		case color.YCbCrModel:
+			return xobject{w: cfg.Width, h: cfg.Height, cs: "/DeviceRGB", filter: "/DCTDecode", data: p.Data, transform: 1}, nil
+		case color.RGBAModel:
+			// Go's decoder reads an Adobe marker saying "no transform", or
+			// components named R, G, B, as RGB samples.
 			return xobject{w: cfg.Width, h: cfg.Height, cs: "/DeviceRGB", filter: "/DCTDecode", data: p.Data}, nil
 		case color.GrayModel:
 			return xobject{w: cfg.Width, h: cfg.Height, cs: "/DeviceGray", filter: "/DCTDecode", data: p.Data}, nil
@@ -66,10 +73,12 @@ func prepare(e *embed, p dossier.Photo) (xobject, error) {
 	if err != nil {
 		return xobject{}, errors.New("图片数据已损坏，无法读取")
 	}
+	// Asked before scaling, which makes RGBA of any picture: a grey photo
+	// stays one channel in the document.
+	gray := isGray(img)
 	if scale {
 		img = photo.Downscale(img, tw, th)
 	}
-	gray := isGray(img)
 	if format == "jpeg" {
 		var buf bytes.Buffer
 		var src image.Image = photo.OnWhite(img)
@@ -79,12 +88,13 @@ func prepare(e *embed, p dossier.Photo) (xobject, error) {
 		if err := jpeg.Encode(&buf, src, &jpeg.Options{Quality: jpegQuality}); err != nil {
 			return xobject{}, err
 		}
-		cs := "/DeviceRGB"
+		// Go's encoder writes YCbCr samples for colour, Y alone for grey.
+		cs, transform := "/DeviceRGB", 1
 		if gray {
-			cs = "/DeviceGray"
+			cs, transform = "/DeviceGray", 0
 		}
 		b := src.Bounds()
-		return xobject{w: b.Dx(), h: b.Dy(), cs: cs, filter: "/DCTDecode", data: buf.Bytes()}, nil
+		return xobject{w: b.Dx(), h: b.Dy(), cs: cs, filter: "/DCTDecode", data: buf.Bytes(), transform: transform}, nil
 	}
 	return flateSamples(photo.OnWhite(img), gray)
 }
