@@ -50,7 +50,8 @@ func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 
 // UpdateCampaign saves the campaign's settings: title, organiser, year,
 // date, quota, trimming threshold, minimum valid totals, tie-break order
-// (category IDs), the procedure's settings and the documents' body face. c.Version must be the version c was loaded at: settings changed since are
+// (category IDs), the procedure's settings and the documents' body face.
+// c.Version must be the version c was loaded at: settings changed since are
 // refused with a *dossier.StaleError. On success c holds the new version.
 func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) (err error) {
 	defer s.wrap(&err, "保存评选设置")
