@@ -150,7 +150,7 @@ $(WIN)/stage: $(WIN)/dossier.exe $(WIN)/dossierctl.exe
 	cp $(WIN)/dossier.exe $(WIN)/dossierctl.exe $@/
 	convert assets/icon.png -background none -define icon:auto-resize=256,64,48,32,24,16 $@/dossier.ico
 	sed 's/$$/\r/' packaging/windows/README.txt | sed 's/@VERSION@/$(VERSION)/' > $@/README.txt
-	sed 's/$$/\r/' assets/fonts/LICENSE-OFL.txt > $@/LICENSE-fonts.txt
+	sh scripts/font-licences.sh | sed 's/$$/\r/' > $@/LICENSE-fonts.txt
 
 $(SETUP): $(WIN)/stage dist-deps
 	makensis -V2 -DVERSION=$(VERSION) -DBUILD=$(BUILDNO) -DSRC=$(CURDIR)/$(WIN)/stage -DOUT=$(CURDIR)/$@ \

@@ -31,6 +31,13 @@ var (
 	//
 	//go:embed fonts/NotoSerifSC-Bold.ttf
 	SerifBold []byte
+	// FangRegular is FandolFang (仿宋-style body text, GB/T 9704's body
+	// face), GB 2312 subset. GPL-3 with the GPL font exception, which
+	// leaves the PDFs that embed it free of the GPL
+	// (fonts/LICENSE-GPL-FandolFang.txt).
+	//
+	//go:embed fonts/FandolFang-Regular.ttf
+	FangRegular []byte
 	// Supplement is Noto Serif SC's Latin Extended (pinyin tone letters),
 	// Greek and Cyrillic, which the faces above lack. OFL-1.1.
 	//

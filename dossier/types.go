@@ -75,6 +75,9 @@ type Campaign struct {
 	// ObjectionContact is who receives objections during the 公示 (受理单位,
 	// 电话, 地址或邮箱), printed on the notice.
 	ObjectionContact string
+	// BodyFont is the face of the documents' body text (正文字体): 仿宋
+	// or 宋体; "" is DefaultBodyFont.
+	BodyFont BodyFont
 	// Version counts the committed writes of the settings; an update based
 	// on an older version is refused with a *StaleError.
 	Version int64

@@ -85,7 +85,8 @@ func MaximaWarning(cats []Category) string {
 }
 
 // Validate tidies the campaign's settings (spaces round the title, an unset
-// MinValid becomes 1) and checks them, with the message the user sees.
+// MinValid becomes 1, an unset BodyFont DefaultBodyFont) and checks them,
+// with the message the user sees.
 func (c *Campaign) Validate() error {
 	c.Title = strings.TrimSpace(c.Title)
 	if c.Title == "" {
@@ -94,7 +95,8 @@ func (c *Campaign) Validate() error {
 	if c.MinValid == 0 {
 		c.MinValid = 1
 	}
-	for _, err := range []error{CheckDate(c.Date), CheckYear(c.Year), CheckQuota(c.Quota), CheckMinValid(c.MinValid), CheckTrimMin(c.TrimMin), c.checkProcedure()} {
+	c.BodyFont = c.BodyFont.Or()
+	for _, err := range []error{CheckDate(c.Date), CheckYear(c.Year), CheckQuota(c.Quota), CheckMinValid(c.MinValid), CheckTrimMin(c.TrimMin), c.checkProcedure(), CheckBodyFont(c.BodyFont)} {
 		if err != nil {
 			return err
 		}

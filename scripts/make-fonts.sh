@@ -7,7 +7,9 @@
 # Tools:   python3-fonttools (subset + cu2qu), run with Debian's /usr/bin/python3
 #          (not a python3 from PATH, which may be a pyenv/venv without fontTools).
 # Output:  assets/fonts/NotoSerifSC-Regular.ttf, NotoSansSC-Regular.ttf,
-#          NotoSansSC-Bold.ttf and LICENSE-OFL.txt. Deterministic: the same
+#          NotoSansSC-Bold.ttf and LICENSE-OFL.txt; the documents' faces
+#          (NotoSerifSC-Supplement, NotoSerifSC-Bold, LXGWWenKai-Regular,
+#          FandolFang-Regular and their licences). Deterministic: the same
 #          package versions give the same bytes.
 set -eu
 
@@ -72,6 +74,52 @@ if [ "${WITH_DOCUMENT_FACES:-1}" = 1 ]; then
     "$PY" "$ROOT/scripts/merge-webfont.py" --family "LXGW WenKai" --psname LXGWWenKai-Regular \
         --out "$OUT/LXGWWenKai-Regular.ttf" $(ls "$TMP"/package/files/lxgwwenkai-regular-subset-*.woff2 | sort -V)
     cp "$TMP/package/OFL.txt" "$OUT/LICENSE-OFL-LXGWWenKai.txt"
+    rm -rf "$TMP"
+
+    # The 仿宋 body face: FandolFang (GPL-3 with the GPL font exception) from
+    # TeX Live's fandol, as Debian's texlive-lang-chinese ships it. Only the
+    # one font file is taken out of the package (dpkg-deb -x into a
+    # temporary folder): installing it would pull in most of TeX Live.
+    EXPECT_TL="2022.20230122-1"
+    TMP=$(mktemp -d)
+    chmod 777 "$TMP"
+    (cd "$TMP" && apt-get download texlive-lang-chinese="$EXPECT_TL" >/dev/null && dpkg-deb -x texlive-lang-chinese_*.deb x)
+    FANDOL="$TMP/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
+    DOC="$TMP/x/usr/share/doc/texlive-doc/fonts/fandol"
+    "$PY" "$ROOT/scripts/otf2ttf.py" --ttc "$FANDOL/FandolFang-Regular.otf" --face "FandolFang R" \
+        --family "FandolFang" --style Regular --psname FandolFang-Regular --vendor ADBE \
+        --licence "GNU General Public License version 3, with the GPL font exception (see LICENSE-GPL-FandolFang.txt)" \
+        --gb2312 --no-latin --out "$OUT/FandolFang-Regular.ttf"
+    {
+        echo "FandolFang-Regular.ttf is a Modified Version (subset, TrueType outlines) of"
+        echo "FandolFang-Regular.otf 1.300, Copyright (c) 2012-2013, the Fandol team"
+        echo "(Clerk Ma, Jie Su), http://www.ctan.org/tex-archive/fonts/fandol, taken from"
+        echo "Debian's texlive-lang-chinese $EXPECT_TL. Its source is that package and"
+        echo "scripts/make-fonts.sh + scripts/otf2ttf.py of Dossier."
+        echo
+        echo "The Fandol README says:"
+        echo
+        sed 's/^/    /' "$DOC/README"
+        echo
+        echo "The GPL font exception (as the Free Software Foundation words it): As a special"
+        echo "exception, if you create a document which uses this font, and embed this font or"
+        echo "unaltered portions of this font into the document, this font does not by itself"
+        echo "cause the resulting document to be covered by the GNU General Public License."
+        echo "This exception does not however invalidate any other reasons why the document"
+        echo "might be covered by the GNU General Public License. If you modify this font, you"
+        echo "may extend this exception to your version of the font, but you are not obligated"
+        echo "to do so. If you do not wish to do so, delete this exception statement from your"
+        echo "version."
+        echo
+        echo "Dossier extends the exception to its modified version, FandolFang-Regular.ttf:"
+        echo "the PDFs it makes embed subsets of it and are not covered by the GPL."
+        echo
+        echo "The licence, COPYING of the fandol package:"
+        echo
+        zcat "$DOC/COPYING.gz"
+    } > "$OUT/LICENSE-GPL-FandolFang.txt"
+    grep -q "GNU GENERAL PUBLIC LICENSE" "$OUT/LICENSE-GPL-FandolFang.txt"
+    grep -q "GPL font exception" "$OUT/LICENSE-GPL-FandolFang.txt"
     rm -rf "$TMP"
 fi
 

@@ -70,7 +70,7 @@ SUPPLEMENT_RANGES = [
 ]
 
 
-def repertoire(gb2312=False, supplement=False):
+def repertoire(gb2312=False, supplement=False, no_latin=False):
     """The code points kept. With gb2312, the ideographs are only the 6,763
     of GB 2312 (for the faces of titles and headings, which fall back per
     character to the full body faces): a font a third of the size."""
@@ -88,10 +88,21 @@ def repertoire(gb2312=False, supplement=False):
                     cps.add(ord(bytes([hi, lo]).decode("gb2312")))
                 except UnicodeDecodeError:
                     pass
+    if no_latin:
+        # Latin letters, digits and Latin-1 signs are left to the faces the
+        # documents fall back to (Noto Serif SC), whose serif figures suit
+        # official text better than FandolFang's sans-like ones.
+        cps -= set(range(0x0020, 0x0100))
     return sorted(cps)
 
 
 def load_face(ttc_path, face_name):
+    if not ttc_path.lower().endswith((".ttc", ".otc")):
+        # A single-face OpenType file (FandolFang-Regular.otf).
+        font = TTFont(ttc_path, recalcTimestamp=False, lazy=False)
+        if font["name"].getDebugName(1) != face_name:
+            sys.exit("%s is %r, not %r" % (ttc_path, font["name"].getDebugName(1), face_name))
+        return font, 0
     coll = TTCollection(ttc_path, lazy=True)
     for index, font in enumerate(coll.fonts):
         if font["name"].getDebugName(1) == face_name:
@@ -182,7 +193,7 @@ def cff_to_glyf(font, max_err):
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def rename(font, family, style, psname):
+def rename(font, family, style, psname, vendor="GOOG", licence=None):
     name = font["name"]
     version = name.getDebugName(5) or ""
     rev = version.split(";")[0].replace("Version ", "").strip()
@@ -190,7 +201,7 @@ def rename(font, family, style, psname):
     new = {
         1: family,
         2: style,
-        3: "%s;GOOG;%s;dossier-subset-ttf" % (rev, psname),
+        3: "%s;%s;%s;dossier-subset-ttf" % (rev, vendor, psname),
         4: full,
         5: "Version %s; subset, TrueType outlines (cu2qu) for dossier" % rev,
         6: psname,
@@ -204,6 +215,9 @@ def rename(font, family, style, psname):
         name.setName(text, nid, 3, 1, 0x409)
     # Typographic family/subfamily would duplicate 1/2 for a RIBBI style.
     name.names = [r for r in name.names if r.nameID not in (16, 17)]
+    if licence and not name.getDebugName(13):
+        # Fandol's name ID 13 is empty; its licence is stated in its README.
+        name.setName(licence, 13, 3, 1, 0x409)
     for nid in (0, 13, 14):
         if not name.getDebugName(nid):
             sys.exit("source font lacks name ID %d (copyright/licence)" % nid)
@@ -212,8 +226,10 @@ def rename(font, family, style, psname):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--ttc", required=True)
+    ap.add_argument("--ttc", required=True, help="a .ttc collection, or a single-face .otf")
     ap.add_argument("--face", required=True, help='name ID 1 of the face, e.g. "Noto Sans CJK SC"')
+    ap.add_argument("--vendor", default="GOOG", help="vendor part of name ID 3")
+    ap.add_argument("--licence", help="name ID 13 (licence description) where the source has none")
     ap.add_argument("--family", required=True)
     ap.add_argument("--style", required=True, choices=["Regular", "Bold"])
     ap.add_argument("--psname", required=True)
@@ -221,6 +237,7 @@ def main():
     ap.add_argument("--max-err", type=float, default=1.0)
     ap.add_argument("--gb2312", action="store_true", help="keep only the GB 2312 ideographs")
     ap.add_argument("--supplement", action="store_true", help="keep only Latin Extended, Greek and Cyrillic")
+    ap.add_argument("--no-latin", action="store_true", help="leave out U+0020-00FF (Latin, digits)")
     args = ap.parse_args()
 
     font, index = load_face(args.ttc, args.face)
@@ -229,10 +246,10 @@ def main():
     src_cmap = font.getBestCmap()
 
     drop_uvs(font)
-    want = repertoire(args.gb2312, args.supplement)
+    want = repertoire(args.gb2312, args.supplement, args.no_latin)
     do_subset(font, want)
     cff_to_glyf(font, args.max_err)
-    rename(font, args.family, args.style, args.psname)
+    rename(font, args.family, args.style, args.psname, args.vendor, args.licence)
 
     head = font["head"]
     head.created, head.modified = created, modified

@@ -32,6 +32,8 @@ type settingsTab struct {
 	loading       bool
 	// proc holds the caps, the 公示 and the calendar.
 	proc *procedureForm
+	// bodyFont is the documents' body face (正文字体): 仿宋 or 宋体.
+	bodyFont *widget.RadioGroup
 
 	cats    []dossier.Category
 	sel     int
@@ -85,6 +87,20 @@ func newSettingsTab(s *session) *settingsTab {
 	t.minValid = mk("默认 1")
 	t.minValidCheck = intValidator("请填写整数", dossier.CheckMinValid)
 	t.proc = newProcedureForm(t, mk)
+	var faces []string
+	for _, f := range dossier.BodyFonts {
+		faces = append(faces, f.Label())
+	}
+	t.bodyFont = widget.NewRadioGroup(faces, func(sel string) {
+		// A choice is saved at once; showing the stored one (loading,
+		// or a newer version taken after a conflict) saves nothing.
+		if !t.loading && sel != t.s.campaign.BodyFont.Label() {
+			t.campSave.poke()
+			t.campSave.flush()
+		}
+	})
+	t.bodyFont.Horizontal = true
+	t.bodyFont.Required = true
 
 	t.tieBox = container.NewVBox()
 	t.tieAdd = widget.NewSelect(nil, nil)
@@ -98,6 +114,7 @@ func newSettingsTab(s *session) *settingsTab {
 		&widget.FormItem{Text: "拟表彰名额", Widget: t.quota, HintText: "名次在名额以内的单位为拟推荐"},
 		&widget.FormItem{Text: "去高去低起点", Widget: t.trimMin, HintText: "有效总分达到此份数时，去掉一个最高分和一个最低分"},
 		&widget.FormItem{Text: "最少有效评分", Widget: t.minValid, HintText: "有效总分少于此份数的单位不参与排名"},
+		&widget.FormItem{Text: "正文字体", Widget: t.bodyFont, HintText: "各类文件的正文字体，公文通常用仿宋"},
 	)
 	tieHelp := muted("总分相同时依次比较下列类别的得分，高者在前；未设置或仍相同的为并列。")
 	left := container.NewVBox(heading("评选活动"), form, widget.NewSeparator(),
@@ -150,6 +167,7 @@ func (t *settingsTab) refresh() {
 		t.trimMin.SetText(strconv.Itoa(c.TrimMin))
 		t.minValid.SetText(strconv.Itoa(max(1, c.MinValid)))
 		t.tie = append([]string(nil), c.TieBreak...)
+		t.bodyFont.SetSelected(c.BodyFont.Label())
 		t.proc.load(c)
 		t.loading = false
 		t.s.campaignChanged(c)
@@ -267,6 +285,21 @@ func (t *settingsTab) campaignFields() []formField[dossier.Campaign] {
 			load:    func(c C) { t.tie = append([]string(nil), c.TieBreak...); t.fillTie() },
 			changed: func(c C) bool { return strings.Join(c.TieBreak, "\x00") != strings.Join(t.tie, "\x00") },
 			set:     func(c *C) error { c.TieBreak = append([]string(nil), t.tie...); return nil },
+		},
+		{
+			label:   "正文字体",
+			shown:   func(c C) string { return c.BodyFont.Label() },
+			typed:   func() string { return t.bodyFont.Selected },
+			load:    func(c C) { t.bodyFont.SetSelected(c.BodyFont.Label()) },
+			changed: func(c C) bool { return t.bodyFont.Selected != c.BodyFont.Label() },
+			set: func(c *C) error {
+				f, err := dossier.ParseBodyFont(t.bodyFont.Selected)
+				if err != nil {
+					return err
+				}
+				c.BodyFont = f
+				return nil
+			},
 		},
 	}, t.proc.fields()...)
 }

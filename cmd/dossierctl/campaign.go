@@ -66,6 +66,7 @@ func runSettings(ctx context.Context, x *call) error {
 	minValid := f.Int("min-valid", 1, "参与排名所需的最少有效评分份数")
 	reason := f.String("reason", "", "评分开始后修改评分规则的理由")
 	outlier := f.Int("outlier-pct", 0, "畸高畸低阈值（满分的百分比）")
+	bodyFont := f.String("body-font", "", "文件正文字体：fangsong（仿宋）或 song（宋体）")
 	proc := addProcFlags(f)
 	if err := f.parseNone(); err != nil {
 		return err
@@ -83,6 +84,7 @@ func runSettings(ctx context.Context, x *call) error {
 		{"quota", func() error { return dossier.CheckQuota(*quota) }},
 		{"trim-min", func() error { return dossier.CheckTrimMin(*trim) }},
 		{"date", func() error { return dossier.CheckDate(strings.TrimSpace(*date)) }},
+		{"body-font", func() error { _, err := dossier.ParseBodyFont(*bodyFont); return err }},
 	} {
 		if f.set(c.flag) {
 			if err := c.err(); err != nil {
@@ -139,6 +141,10 @@ func runSettings(ctx context.Context, x *call) error {
 	if proc.apply(f, &c) {
 		changed = true
 	}
+	if f.set("body-font") {
+		c.BodyFont, _ = dossier.ParseBodyFont(*bodyFont) // checked
+		changed = true
+	}
 	if f.set("outlier-pct") {
 		if err := s.SetOutlierPct(ctx, *outlier); err != nil {
 			return err
@@ -186,6 +192,7 @@ func printSettings(e *env, b *dossier.Book) {
 		fmt.Fprintln(e.out, "注意："+w)
 	}
 	printProcSettings(e, b)
+	fmt.Fprintf(e.out, "正文字体：%s\n", c.BodyFont.Label())
 }
 
 func runBackup(ctx context.Context, x *call) error {

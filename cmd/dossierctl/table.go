@@ -10,9 +10,10 @@ var root = &Command{Name: "dossierctl", Commands: []*Command{
 		Campaign: createsCampaign, Run: runDemo},
 	{Name: "settings", UsageLine: "--db FILE [--title T] [--organiser O] [--date YYYY-MM-DD] [--quota N]\n" +
 		"[--trim-min N] [--tie-break 类别,…] [--min-valid N] [--outlier-pct P] [--reason 理由]\n" +
-		"[--region-cap N] [--kind-quota 类型>=N[%]|类型<=N[%]]… [--notice-start YYYY-MM-DD] [--notice-days N] [--objection-contact 文字]",
+		"[--region-cap N] [--kind-quota 类型>=N[%]|类型<=N[%]]… [--notice-start YYYY-MM-DD] [--notice-days N] [--objection-contact 文字]\n" +
+		"[--body-font fangsong|song]",
 		Short: "查看或修改评选设置", Campaign: opensCampaign, Run: runSettings,
-		Long: "不带修改参数时只列出现有设置。评分开始后修改评分规则（类别、去高去低起点、同分比较、名额、名额限制、最少有效评分）须写明 --reason。--kind-quota 可重复，给出的即为全部单位类型名额（--kind-quota '' 清除）。"},
+		Long: "不带修改参数时只列出现有设置。评分开始后修改评分规则（类别、去高去低起点、同分比较、名额、名额限制、最少有效评分）须写明 --reason。--kind-quota 可重复，给出的即为全部单位类型名额（--kind-quota '' 清除）。--body-font 选择各文件正文的字体（新建活动默认仿宋），不属于评分规则。"},
 	{Name: "unit", Short: "单位的新增、受理状态和版本恢复", Commands: []*Command{
 		{Name: "add", UsageLine: "--db FILE --code C --name N [--region R] [--kind K] [--recommender R]",
 			Short: "新增单位", Campaign: opensCampaign, Run: runUnitAdd},

@@ -59,6 +59,13 @@ func TestCopyFileToServerAndBack(t *testing.T) {
 	if !reflect.DeepEqual(fu, su) {
 		t.Fatalf("units differ")
 	}
+	// Every setting, the body face too (仿宋 in the file; the server's
+	// column default is 宋体, so a copy that dropped it would show).
+	fc, _ := f.Campaign(ctx)
+	sc, _ := s.Campaign(ctx)
+	if !reflect.DeepEqual(fc, sc) || sc.BodyFont != dossier.BodyFangsong {
+		t.Fatalf("settings differ on the server:\n%+v\n%+v", fc, sc)
+	}
 	s.Close()
 	s2, err := Open(ctx, url)
 	if err != nil {

@@ -69,6 +69,10 @@ func TestMigrationFromFormat3(t *testing.T) {
 	if b.Campaign.Version != 1 || b.Categories[0].Version != 1 || b.Categories[0].Indicators[0].Version != 1 || b.Evaluators[0].Version != 1 || b.Units[0].Version != 1 {
 		t.Fatalf("versions after upgrade: %+v", b)
 	}
+	// Its documents were printed in 宋体 and keep printing so (format 10).
+	if b.Campaign.BodyFont != dossier.BodySong {
+		t.Errorf("body face after upgrade %q, want song", b.Campaign.BodyFont)
+	}
 	u, _ := st.UnitByCode(ctx, "2022-0001")
 	stale := u
 	u.Summary = "新的事迹简介"

@@ -21,14 +21,15 @@ func (s *Store) Campaign(ctx context.Context) (_ dossier.Campaign, err error) {
 
 func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 	var c dossier.Campaign
-	var quotas string
+	var quotas, body string
 	err := q.QueryRowContext(ctx, `SELECT id, title, organiser, year, date, quota, trim_min, min_valid, version,
-		region_cap, kind_quotas, notice_start, notice_days, objection_contact FROM campaign`).
+		region_cap, kind_quotas, notice_start, notice_days, objection_contact, body_font FROM campaign`).
 		Scan(&c.ID, &c.Title, &c.Organiser, &c.Year, &c.Date, &c.Quota, &c.TrimMin, &c.MinValid, &c.Version,
-			&c.RegionCap, &quotas, &c.NoticeStart, &c.NoticeDays, &c.ObjectionContact)
+			&c.RegionCap, &quotas, &c.NoticeStart, &c.NoticeDays, &c.ObjectionContact, &body)
 	if err != nil {
 		return c, fmt.Errorf("read campaign: %w", err)
 	}
+	c.BodyFont = dossier.BodyFont(body)
 	if c.KindQuotas, err = dossier.ParseKindQuotas(quotas); err != nil {
 		return c, dossier.Errorf(dossier.EDAMAGED, "评选设置中的单位类型名额“%s”无法读取：%s", quotas, dossier.ErrorMessage(err))
 	}
@@ -48,8 +49,9 @@ func readCampaign(ctx context.Context, q Querier) (dossier.Campaign, error) {
 }
 
 // UpdateCampaign saves the campaign's settings: title, organiser, year,
-// date, quota, trimming threshold, minimum valid totals and tie-break order
-// (category IDs). c.Version must be the version c was loaded at: settings changed since are
+// date, quota, trimming threshold, minimum valid totals, tie-break order
+// (category IDs), the procedure's settings and the documents' body face.
+// c.Version must be the version c was loaded at: settings changed since are
 // refused with a *dossier.StaleError. On success c holds the new version.
 func (s *Store) UpdateCampaign(ctx context.Context, c *dossier.Campaign) (err error) {
 	defer s.wrap(&err, "保存评选设置")
@@ -80,6 +82,7 @@ var campaignFields = []fieldDef[dossier.Campaign]{
 	{"公示开始日期", func(c *dossier.Campaign) string { return c.NoticeStart }, func(d, s *dossier.Campaign) { d.NoticeStart = s.NoticeStart }},
 	{"公示工作日数", func(c *dossier.Campaign) string { return fmt.Sprint(c.NoticeDays) }, func(d, s *dossier.Campaign) { d.NoticeDays = s.NoticeDays }},
 	{"异议受理", func(c *dossier.Campaign) string { return c.ObjectionContact }, func(d, s *dossier.Campaign) { d.ObjectionContact = s.ObjectionContact }},
+	{"正文字体", func(c *dossier.Campaign) string { return c.BodyFont.Label() }, func(d, s *dossier.Campaign) { d.BodyFont = s.BodyFont }},
 }
 
 // tieNames is c with its tie-break categories named, for display.
@@ -118,9 +121,9 @@ func (s *Store) updateCampaignTx(ctx context.Context, tx *Tx, c *dossier.Campaig
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE campaign SET title = ?, organiser = ?, year = ?, date = ?, quota = ?, trim_min = ?, min_valid = ?,
-		region_cap = ?, kind_quotas = ?, notice_start = ?, notice_days = ?, objection_contact = ?, version = version + 1`,
+		region_cap = ?, kind_quotas = ?, notice_start = ?, notice_days = ?, objection_contact = ?, body_font = ?, version = version + 1`,
 		c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, c.MinValid,
-		c.RegionCap, dossier.FormatKindQuotas(c.KindQuotas), c.NoticeStart, c.NoticeDays, c.ObjectionContact); err != nil {
+		c.RegionCap, dossier.FormatKindQuotas(c.KindQuotas), c.NoticeStart, c.NoticeDays, c.ObjectionContact, string(c.BodyFont)); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE category SET tie_break = NULL`); err != nil {

@@ -114,8 +114,10 @@ func (s *Store) InitCampaign(ctx context.Context, c dossier.Campaign, cats []dos
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
-			c.ID, c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin); err != nil {
+		// body_font's column default is 宋体, what older files printed; a
+		// new campaign gets its own setting (仿宋 unless given).
+		if _, err := tx.ExecContext(ctx, `INSERT INTO campaign (singleton, id, title, organiser, year, date, quota, trim_min, body_font) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Title, c.Organiser, c.Year, c.Date, c.Quota, c.TrimMin, string(c.BodyFont)); err != nil {
 			return err
 		}
 		for i := range cats {

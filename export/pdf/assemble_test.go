@@ -16,7 +16,7 @@ import (
 // assumption keeping the byte length, so the offsets still hold and only
 // that assumption fails.
 func TestAssembleNeedsFpdfLayout(t *testing.T) {
-	fs, err := loadFonts()
+	fs, err := loadFonts("")
 	if err != nil {
 		t.Fatal(err)
 	}

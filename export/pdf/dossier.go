@@ -58,7 +58,7 @@ func newDoc(b *dossier.Book, r *dossier.Ranking, opt Options) (*doc, error) {
 	if r == nil {
 		r = dossier.Rank(b)
 	}
-	fs, err := loadFonts()
+	fs, err := loadFonts(b.Campaign.BodyFont)
 	if err != nil {
 		return nil, err
 	}

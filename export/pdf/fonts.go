@@ -30,26 +30,61 @@ type fontSet struct {
 }
 
 // chains lists, for each logical font, the physical faces in fallback
-// order: its own face first.
-// The supplement face (Greek, Cyrillic, pinyin tone letters) comes last.
+// order: its own face first. serif's is the 宋体 body; bodyChain replaces it
+// by the campaign's body face. Every chain falls back to 宋体 and 黑体, which
+// cover the whole CJK repertoire; the supplement face (Greek, Cyrillic,
+// pinyin tone letters) comes last.
 var chains = [numFonts][]fontID{
 	serif:    {serif, sans, supplement},
 	sans:     {sans, serif, supplement},
 	sansBold: {sansBold, sans, serif, supplement},
 	kai:      {kai, sans, serif, supplement},
 	songBold: {songBold, sansBold, serif, sans, supplement},
-	// supplement on its own is never a logical font.
+	// supplement and fang on their own are never logical fonts.
 	supplement: {supplement},
+	fang:       {fang, serif, sans, supplement},
+	song:       {serif, sans, supplement},
 }
 
-// loadFonts reads the metrics of the bundled fonts once.
-var loadFonts = sync.OnceValues(func() (*fontSet, error) {
+// bodyChain is the chain of the body text (serif) for a body face: 仿宋
+// falls back to 宋体 for what it lacks (rare ideographs beyond GB 2312),
+// then as 宋体 does.
+func bodyChain(body dossier.BodyFont) []fontID {
+	if body.Or() == dossier.BodyFangsong {
+		return chains[fang]
+	}
+	return chains[serif]
+}
+
+// fontSets holds one font set per body face, each read once.
+var fontSets = map[dossier.BodyFont]func() (*fontSet, error){
+	dossier.BodyFangsong: sync.OnceValues(func() (*fontSet, error) { return newFontSet(dossier.BodyFangsong) }),
+	dossier.BodySong:     sync.OnceValues(func() (*fontSet, error) { return newFontSet(dossier.BodySong) }),
+}
+
+// loadFonts returns the bundled fonts with the body text in face body ("":
+// the default, 仿宋).
+func loadFonts(body dossier.BodyFont) (*fontSet, error) {
+	load, ok := fontSets[body.Or()]
+	if !ok {
+		return nil, dossier.CheckBodyFont(body)
+	}
+	return load()
+}
+
+// newFontSet reads the metrics of the bundled fonts. The 仿宋 face is
+// registered (and so embedded) only when it is the body face: a 宋体
+// document names no 仿宋 font.
+func newFontSet(body dossier.BodyFont) (*fontSet, error) {
 	fs := &fontSet{
-		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold, assets.KaiRegular, assets.SerifBold, assets.Supplement},
+		data: [numFonts][]byte{assets.SerifRegular, assets.SansRegular, assets.SansBold, assets.KaiRegular, assets.SerifBold, assets.Supplement, nil, nil},
 		// The first three letters of each family become part of the
 		// font's subset tag (see subsetTags), so they must differ.
-		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC", "kaiLXGWWenKai", "sbsNotoSerifSC", "supNotoSerifSC"},
-		style:  [numFonts]string{"", "", "B", "", "B", ""},
+		family: [numFonts]string{"srfNotoSerifSC", "snrNotoSansSC", "sbdNotoSansSC", "kaiLXGWWenKai", "sbsNotoSerifSC", "supNotoSerifSC", "fngFandolFang", ""},
+		style:  [numFonts]string{"", "", "B", "", "B", "", "", ""},
+	}
+	if body.Or() == dossier.BodyFangsong {
+		fs.data[fang] = assets.FangRegular
 	}
 	for i, d := range fs.data {
 		if d == nil {
@@ -62,6 +97,9 @@ var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 		fs.single[i] = f
 	}
 	for i, ch := range chains {
+		if fontID(i) == serif {
+			ch = bodyChain(body)
+		}
 		var metrics []*typeset.Font
 		for _, id := range ch {
 			if fs.single[id] != nil {
@@ -72,7 +110,7 @@ var loadFonts = sync.OnceValues(func() (*fontSet, error) {
 		fs.face[i] = typeset.Fallback(metrics...)
 	}
 	return fs, nil
-})
+}
 
 // physical returns the face that prints r in logical font f.
 func (fs *fontSet) physical(f fontID, r rune) fontID {

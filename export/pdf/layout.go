@@ -30,16 +30,23 @@ const (
 	emAscent = 0.88
 )
 
-// fontID names one of the three bundled faces.
+// fontID names one of the bundled faces, or a logical font only (song).
 type fontID uint8
 
 const (
-	serif      fontID = iota // Song-style body face (Noto Serif SC)
-	sans                     // 黑体-style regular (Noto Sans SC)
-	sansBold                 // 黑体-style bold, for level-1 headings
-	kai                      // 楷体-style (LXGW WenKai), for level-2 headings
-	songBold                 // heavy Song (Noto Serif SC Bold), 小标宋-style titles
-	supplement               // Greek, Cyrillic, pinyin: the last face of every chain
+	// serif is the body text: Song-style (Noto Serif SC), or 仿宋 first
+	// (FandolFang, falling back to Noto Serif SC) when the campaign's
+	// body face is 仿宋. As a physical face it is always Noto Serif SC.
+	serif      fontID = iota
+	sans              // 黑体-style regular (Noto Sans SC)
+	sansBold          // 黑体-style bold, for level-1 headings
+	kai               // 楷体-style (LXGW WenKai), for level-2 headings
+	songBold          // heavy Song (Noto Serif SC Bold), 小标宋-style titles
+	supplement        // Greek, Cyrillic, pinyin: the last face of every chain
+	fang              // 仿宋-style (FandolFang), the first face of serif when chosen
+	// song is a logical font only: 宋体 whatever the body face, for what
+	// GB/T 9704 sets in 宋体 in any case (the page numbers, §7.5).
+	song
 	numFonts
 )
 
@@ -71,7 +78,7 @@ var (
 	tableText = style{serif, 10.5, 10.5 * ptMM * 1.45, black}
 	tableHead = style{sans, 10.5, 10.5 * ptMM * 1.45, black}
 	furniture = style{sans, 9, 9 * ptMM, grey}
-	folio     = style{serif, 14, 14 * ptMM, black} // page numbers: 4号
+	folio     = style{song, 14, 14 * ptMM, black} // page numbers: 4号半角宋体 (GB/T 9704 §7.5)
 )
 
 // align is the horizontal alignment of a line.

@@ -247,7 +247,7 @@ func TestHeadingsKeptAtScale(t *testing.T) {
 // TestWidowsOrphans: a paragraph's first line is not alone at a page foot,
 // nor its last alone at the next page's head.
 func TestWidowsOrphans(t *testing.T) {
-	fs, err := loadFonts()
+	fs, err := loadFonts(dossier.BodySong)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -97,7 +97,7 @@ func squeeze(s string) string {
 
 // sanitized is the text as the body face can print it.
 func sanitized(t *testing.T, s string) string {
-	fs, err := loadFonts()
+	fs, err := loadFonts(dossier.BodySong)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -169,6 +169,7 @@ var subsetTagged = [][2][]byte{
 	{[]byte("/utf8kai"), []byte("/DKAIAA+")},
 	{[]byte("/utf8sbs"), []byte("/DSBSAA+")},
 	{[]byte("/utf8sup"), []byte("/DSUPAA+")},
+	{[]byte("/utf8fng"), []byte("/DFNGAA+")},
 }
 
 func subsetTags(pdf []byte) []byte {

@@ -14,7 +14,9 @@ install -D -m 0755 "$ctl" "$pkg/usr/bin/dossierctl"
 install -D -m 0644 "$root/packaging/linux/cn.dossier.app.desktop" "$pkg/usr/share/applications/cn.dossier.app.desktop"
 install -D -m 0644 "$root/packaging/linux/cn.dossier.app.xml" "$pkg/usr/share/mime/packages/cn.dossier.app.xml"
 install -D -m 0644 "$root/assets/icon.png" "$pkg/usr/share/icons/hicolor/512x512/apps/cn.dossier.app.png"
-install -D -m 0644 "$root/assets/fonts/LICENSE-OFL.txt" "$pkg/usr/share/doc/dossier/copyright"
+mkdir -p "$pkg/usr/share/doc/dossier"
+sh "$root/scripts/font-licences.sh" > "$pkg/usr/share/doc/dossier/copyright"
+chmod 0644 "$pkg/usr/share/doc/dossier/copyright"
 size=$(du -sk "$pkg/usr" | cut -f1)
 mkdir -p "$pkg/DEBIAN"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \

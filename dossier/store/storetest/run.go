@@ -67,6 +67,7 @@ var tests = []struct {
 	{"InternalErrorsSpeakChinese", testInternalErrorsSpeakChinese},
 	{"CodesIgnoreCase", testCodesIgnoreCase},
 	{"SameScoreAgainWritesNothing", testSameScoreAgainWritesNothing},
+	{"BodyFontSetting", testBodyFontSetting},
 }
 
 // Run runs the whole contract suite, each test in a subtest of its name
