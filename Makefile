@@ -89,7 +89,7 @@ screenshots: gui-deps
 FUZZTIME ?= 30s
 FUZZ_TARGETS = ./dossier:FuzzParseNumber ./export/xlsx:FuzzReadSubmission ./export/xlsx:FuzzWorkbookPart \
 	./dossier:FuzzParseTenths ./export/photo:FuzzNormalize ./export/typeset:FuzzBreak \
-	./export/pdf:FuzzLayout
+	./export/pdf:FuzzLayout ./export/xlsx:FuzzQuickStyles
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$fn ($$pkg, $(FUZZTIME))"; \

@@ -130,6 +130,33 @@ func CommitImport(ctx context.Context, st *store.Store, plan *ImportPlan, progre
 	return out, err
 }
 
+// WriteImport writes the files of a plan PreviewImport has just made, as
+// planned, without asking the campaign again (store.ImportPlanned): for an
+// import that shows its plan and writes at once, as dossierctl import
+// does. Each write still checks inside its transaction (a code or name
+// taken meanwhile, an update against the unit as it is then). A plan
+// kept while a user looks at it goes through CommitImport, which plans
+// again.
+func WriteImport(ctx context.Context, st *store.Store, plan *ImportPlan, progress Progress) (*ImportPlan, error) {
+	out := &ImportPlan{Files: append([]ImportFile(nil), plan.Files...)}
+	var items []dossier.ImportItem
+	var at []int
+	for i, f := range plan.Files {
+		if f.Action != dossier.ImportRejected && f.Sub != nil {
+			items = append(items, f.ImportItem)
+			at = append(at, i)
+		}
+	}
+	if len(items) == 0 {
+		return out, nil
+	}
+	done, err := st.ImportPlanned(ctx, items, progress)
+	for k, it := range done {
+		out.Files[at[k]].ImportItem = it
+	}
+	return out, err
+}
+
 // ProblemsOf is an error of a file as problems: those of a refused file
 // (*dossier.FileError), else one problem of the file saying the error's
 // Chinese message.

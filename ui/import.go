@@ -38,6 +38,11 @@ type importTab struct {
 
 	addFiles, addFolder, clear, commit, template *widget.Button
 
+	// checked, when set, is called on the reading goroutine after each
+	// file of a preview is read and shown: tests hold a preview mid-way
+	// with it.
+	checked func(done, total int)
+
 	// what the last listing left out ("跳过临时文件 2 个") and the paths it
 	// could not list, said with the preview
 	skipped      string
@@ -302,9 +307,17 @@ func (t *importTab) preview() {
 	t.state.SetText(fmt.Sprintf("正在检查 %d 个文件…", len(files)))
 	s := t.s
 	s.goJob(func() {
+		// Each file read moves the bar and the count: a folder of a
+		// hundred workbooks takes seconds, and the window goes on working.
 		plan, err := ops.PreviewImport(s.ctx, s.store, files, func(done, total int) {
 			v := float64(done) / float64(total)
-			onUI(func() { t.bar.SetValue(v) })
+			onUI(func() {
+				t.bar.SetValue(v)
+				t.state.SetText(fmt.Sprintf("正在检查：%d / %d 个文件", done, total))
+			})
+			if t.checked != nil {
+				t.checked(done, total)
+			}
 		})
 		onUI(func() {
 			t.bar.Hide()

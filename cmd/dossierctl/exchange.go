@@ -74,7 +74,7 @@ func runImport(ctx context.Context, x *call) error {
 	if !*dry {
 		// What a re-import would remove is said before anything is written.
 		printRemovals(x.env, plan)
-		if plan, err = ops.CommitImport(ctx, s, plan, nil); err != nil {
+		if plan, err = ops.WriteImport(ctx, s, plan, nil); err != nil {
 			return err
 		}
 	}

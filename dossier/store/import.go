@@ -25,17 +25,44 @@ func (s *Store) Import(ctx context.Context, subs []dossier.Submission, dryRun bo
 // (done, total), for a progress bar; progress may be nil.
 func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, dryRun bool, progress func(done, total int)) (_ []dossier.ImportItem, err error) {
 	defer s.wrap(&err, "导入申报表")
-	// Plan against the units' basic fields (not the evaluators and scores
-	// Book would read too); load material only for the units an update will
-	// replace, to say what changes.
+	items, book, err := s.planImport(ctx, subs)
+	if err != nil || dryRun {
+		return items, err
+	}
+	s.writeImport(ctx, items, book, progress)
+	return items, nil
+}
+
+// ImportPlanned writes the items a dry run of Import has just returned,
+// without planning them again, so an import that shows its plan before it
+// writes (dossierctl import says what a re-import removes) reads the
+// stored units once. Each write still decides inside its transaction: a
+// new unit whose code or name was taken meanwhile is refused with the
+// clash, an update is compared with the unit as it is then. items is not
+// changed; the outcome is returned, item by item.
+func (s *Store) ImportPlanned(ctx context.Context, items []dossier.ImportItem, progress func(done, total int)) (_ []dossier.ImportItem, err error) {
+	defer s.wrap(&err, "导入申报表")
+	c, err := readCampaign(ctx, s.r)
+	if err != nil {
+		return nil, err
+	}
+	out := append([]dossier.ImportItem(nil), items...)
+	s.writeImport(ctx, out, &dossier.Book{Campaign: c}, progress)
+	return out, nil
+}
+
+// planImport plans the submissions against the units' basic fields (not
+// the evaluators and scores Book would read too), loading material only
+// for the units an update will replace, to say what changes.
+func (s *Store) planImport(ctx context.Context, subs []dossier.Submission) ([]dossier.ImportItem, *dossier.Book, error) {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("import: %w", err)
+		return nil, nil, fmt.Errorf("import: %w", err)
 	}
 	book, err := readFrame(ctx, tx)
 	tx.Rollback()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	items := dossier.PlanImport(book.Units, subs)
 	for i := range items {
@@ -49,14 +76,18 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 		}
 		old, err := s.Unit(ctx, it.UnitID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		nu := mergeSubmission(it, &old)
 		describeUpdate(book, it, &old, &nu)
 	}
-	if dryRun {
-		return items, nil
-	}
+	return items, book, nil
+}
+
+// writeImport writes each accepted item in its own transaction; a
+// database failure rejects that item only. book needs the campaign (its
+// year numbers units without a code).
+func (s *Store) writeImport(ctx context.Context, items []dossier.ImportItem, book *dossier.Book, progress func(done, total int)) {
 	for i := range items {
 		it := &items[i]
 		if it.Action == dossier.ImportRejected {
@@ -73,7 +104,6 @@ func (s *Store) ImportProgress(ctx context.Context, subs []dossier.Submission, d
 			progress(i+1, len(items))
 		}
 	}
-	return items, nil
 }
 
 // mergeSubmission is the unit an update would store: the workbook's

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -40,7 +42,6 @@ type archive struct {
 	zr    *zip.Reader
 	files map[string]*zip.File // by lower-case name
 	done  map[*zip.File]bool   // entries inflated and checked
-	buf   []byte
 	fail  *FileError
 }
 
@@ -124,17 +125,23 @@ func (a *archive) inflate(f *zip.File, w io.Writer) bool {
 	if err != nil {
 		return fail("文件已损坏：无法读取压缩包部件“%s”；请用 Excel/WPS 打开后重新保存", n)
 	}
+	in := inflaters.Get().(*inflater)
+	defer func() {
+		in.br.Reset(nil) // keep no hold on the workbook's bytes
+		inflaters.Put(in)
+	}()
 	var src io.Reader = io.LimitReader(rc, int64(f.CompressedSize64))
 	if f.Method == zip.Deflate {
-		fr := flate.NewReader(src)
-		defer fr.Close()
-		src = fr
+		in.br.Reset(src)
+		if in.fr == nil {
+			in.fr = flate.NewReader(in.br)
+		} else if err := in.fr.(flate.Resetter).Reset(in.br, nil); err != nil {
+			return fail("文件已损坏：无法读取压缩包部件“%s”；请用 Excel/WPS 打开后重新保存", n)
+		}
+		src = in.fr
 	}
 	h := crc32.NewIEEE()
-	if a.buf == nil {
-		a.buf = make([]byte, 32<<10)
-	}
-	got, err := io.CopyBuffer(io.MultiWriter(h, w), io.LimitReader(src, int64(f.UncompressedSize64)+1), a.buf)
+	got, err := io.CopyBuffer(io.MultiWriter(h, w), io.LimitReader(src, int64(f.UncompressedSize64)+1), in.buf)
 	switch {
 	case uint64(got) > f.UncompressedSize64:
 		return fail("文件已损坏或被篡改：压缩包部件“%s”的实际内容比声明的 %d 字节更长；已拒绝读取，请用 Excel/WPS 打开后重新保存", n, f.UncompressedSize64)
@@ -145,6 +152,20 @@ func (a *archive) inflate(f *zip.File, w io.Writer) bool {
 	}
 	return true
 }
+
+// inflater is the state one inflation needs, kept for the next: a
+// decompressor holds a 32 KB window and its Huffman tables, and a workbook
+// has a score of parts, so making them afresh for each part made a third
+// of the reader's garbage (700 KB a file).
+type inflater struct {
+	br  *bufio.Reader // a byte reader, so flate does not wrap src in its own
+	fr  io.ReadCloser
+	buf []byte
+}
+
+var inflaters = sync.Pool{New: func() any {
+	return &inflater{br: bufio.NewReaderSize(nil, 4<<10), buf: make([]byte, 32<<10)}
+}}
 
 // finish checks every entry not read yet and returns the first integrity
 // failure of the archive, or nil.

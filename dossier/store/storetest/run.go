@@ -47,6 +47,7 @@ var tests = []struct {
 }{
 	{"RoundTripEveryEntity", testRoundTripEveryEntity},
 	{"ImportNewUpdateAndRevisions", testImportNewUpdateAndRevisions},
+	{"ImportPlannedWritesThePlan", testImportPlannedWritesThePlan},
 	{"ScoreRules", testScoreRules},
 	{"ApplyScoreSheet", testApplyScoreSheet},
 	{"RemoveCategoryKeepsData", testRemoveCategoryKeepsData},
