@@ -102,6 +102,30 @@ fuzz-short:
 test: vet unit-test gui-build fuzz-short
 
 # --- Windows ---------------------------------------------------------------
+# The one version (FyneApp.toml's [Details] Version and Build), stamped into
+# the Windows resources, the installer, the zip and the .deb packages.
+toml_detail = $(shell awk -F' *= *' '/^\[/{s=$$0} s=="[Details]" && $$1=="$(1)" {gsub(/"/,"",$$2); print $$2}' FyneApp.toml)
+VERSION := $(call toml_detail,Version)
+BUILDNO := $(or $(call toml_detail,Build),0)
+ifeq ($(VERSION),)
+$(error FyneApp.toml 中没有 [Details] Version)
+endif
+
+# What the Windows cross-build and the Wine test run need: mingw (the GUI's
+# cgo and the test prefix's ProcessPrng shim), windres (binutils-mingw:
+# icon, manifest, version information), ImageMagick (the .ico), Wine 8.
+WIN_DEPS = gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick wine64
+# What make dist and dist-test need beyond that: makensis, zip, Xvfb and
+# xdotool (the windows under test), qemu (the arm64 dossierctl), pdftotext
+# (the installed dossierctl.exe's PDF), desktop-file-validate, file, the
+# arm64 cross compiler.
+DIST_DEPS = nsis zip xvfb xauth xdotool x11-utils libgl1-mesa-dri qemu-user-static poppler-utils \
+	desktop-file-utils file gcc-aarch64-linux-gnu
+# The arm64 GUI build's headers and libraries, through Debian multiarch
+# (dist-deps enables arm64 first).
+ARM64_DEPS = libc6-dev:arm64 libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 \
+	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
+
 # Both Windows programs, with their icon, version information and manifest
 # (packaging/windows/resources.sh writes the .syso files go build links in).
 WIN      = dist/windows
