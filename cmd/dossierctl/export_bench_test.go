@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -217,7 +216,7 @@ func BenchmarkExportPhotos300x8(b *testing.B) {
 					b.Fatalf("export: %v\n%s", err, msg)
 				}
 				wall += time.Since(t0)
-				rss = max(rss, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss*1024)
+				rss = max(rss, maxRSS(cmd.ProcessState))
 			}
 			b.StopTimer()
 			st, err := os.Stat(out)
