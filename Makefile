@@ -22,8 +22,11 @@ TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric pytho
 
 all: build
 
+# (A package installed for two architectures, as the arm64 multiarch -dev
+# packages make it, answers dpkg -s only with its architecture named.)
 define apt_install
-	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; arch=$$(dpkg --print-architecture); for p in $(1); do \
+		dpkg -s $$p >/dev/null 2>&1 || dpkg -s $$p:$$arch >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "安装所需的系统软件包（需要 root 权限）：$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -201,9 +204,9 @@ $(DEB_ARM64): dist/linux-arm64/dossier dist/linux-arm64/dossierctl
 	packaging/linux/mkdeb.sh $(VERSION) arm64 $^ dist
 
 dist: $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)
-	cd dist && sha256sum $(notdir $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)) > SHA256SUMS
 	@ls -l $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)
 	@size=$$(stat -c %s $(SETUP)); [ $$size -le 41943040 ] || { echo "安装程序超过 40 MB：$$size 字节"; exit 1; }
+	cd dist && sha256sum $(notdir $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)) > SHA256SUMS
 
 # The packages checked as a user would: the installer silently under Wine
 # (shortcuts, file type, the installed programs, the window), upgrade and
