@@ -16,7 +16,11 @@ setup=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 WINE=${WINE:-/usr/lib/wine/wine64}
 here=$(dirname "$0")
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work/home"
+# Wine links the prefix's Desktop and Documents to $HOME: a home of its own
+# keeps the shortcuts and campaign files the test makes off the real one.
+HOME=$work/home
+export HOME
 WINEPREFIX=$work/prefix
 . "$here/prefix.sh"
 wineserver="$(dirname "$WINE")/wineserver"
