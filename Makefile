@@ -22,8 +22,11 @@ TEST_DEPS = poppler-utils util-linux mount libreoffice-calc-nogui gnumeric pytho
 
 all: build
 
+# (A package installed for two architectures, as the arm64 multiarch -dev
+# packages make it, answers dpkg -s only with its architecture named.)
 define apt_install
-	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; arch=$$(dpkg --print-architecture); for p in $(1); do \
+		dpkg -s $$p >/dev/null 2>&1 || dpkg -s $$p:$$arch >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "安装所需的系统软件包（需要 root 权限）：$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -99,9 +102,35 @@ fuzz:
 fuzz-short:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZTIME) FUZZ_TARGETS="./dossier:FuzzParseNumber ./export/xlsx:FuzzReadSubmission"
 
-test: vet unit-test gui-build fuzz-short
+# win-test: the Windows cross-build of both programs and the suite under
+# Wine (about 10 minutes with a cold build cache; see README).
+test: vet unit-test gui-build fuzz-short win-test
 
 # --- Windows ---------------------------------------------------------------
+# The one version (FyneApp.toml's [Details] Version and Build), stamped into
+# the Windows resources, the installer, the zip and the .deb packages.
+toml_detail = $(shell awk -F' *= *' '/^\[/{s=$$0} s=="[Details]" && $$1=="$(1)" {gsub(/"/,"",$$2); print $$2}' FyneApp.toml)
+VERSION := $(call toml_detail,Version)
+BUILDNO := $(or $(call toml_detail,Build),0)
+ifeq ($(VERSION),)
+$(error FyneApp.toml 中没有 [Details] Version)
+endif
+
+# What the Windows cross-build and the Wine test run need: mingw (the GUI's
+# cgo and the test prefix's ProcessPrng shim), windres (binutils-mingw:
+# icon, manifest, version information), ImageMagick (the .ico), Wine 8.
+WIN_DEPS = gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 imagemagick wine64
+# What make dist and dist-test need beyond that: makensis, zip, Xvfb and
+# xdotool (the windows under test), qemu (the arm64 dossierctl), pdftotext
+# (the installed dossierctl.exe's PDF), desktop-file-validate, file, the
+# arm64 cross compiler.
+DIST_DEPS = nsis zip xvfb xauth xdotool x11-utils libgl1-mesa-dri qemu-user-static poppler-utils \
+	desktop-file-utils file gcc-aarch64-linux-gnu
+# The arm64 GUI build's headers and libraries, through Debian multiarch
+# (dist-deps enables arm64 first).
+ARM64_DEPS = libc6-dev:arm64 libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64 \
+	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
+
 # Both Windows programs, with their icon, version information and manifest
 # (packaging/windows/resources.sh writes the .syso files go build links in).
 WIN      = dist/windows
@@ -123,13 +152,12 @@ win-build: $(WIN)/dossier.exe $(WIN)/dossierctl.exe
 # The CGO_ENABLED=0 suite built for Windows and run under Wine
 # (packaging/wine/gotest.sh: the ProcessPrng shim for Wine 8, and Go's
 # RemoveAll told that Wine 8 has no POSIX delete).
-# WIN_TEST_PKGS are the packages that pass under Wine today; `make
-# win-test-all` runs the whole suite. Still failing there (Windows bugs, not
-# Wine's): dossier/sqlite (the holder file .~lock.F# is removed while still
-# open, which Windows refuses, so it stays behind and a read-only store is
-# taken for a holder), export/xlsx (TestHostileFiles' time limit), and
-# cmd/dossierctl, which depends on both.
-WIN_TEST_PKGS = . ./dossier ./export ./export/pdf ./export/photo ./export/typeset ./internal/...
+# WIN_TEST_PKGS is the whole suite but cmd/dossierctl, which `make
+# win-test-all` adds. Still failing there (Windows behaviour, not Wine's):
+# the kill tests, because safefile has no byte-range locks on Windows, so a
+# killed writer's temporary files are told from a live one's by age only
+# and stay beside the document for a day (internal/safefile lock_other.go).
+WIN_TEST_PKGS = . ./dossier/... ./export/... ./internal/...
 WIN_TEST_ALL  = . ./dossier/... ./export/... ./cmd/dossierctl/... ./internal/...
 win-test: win-build
 	WINE=$(WINE) packaging/wine/gotest.sh $(WINE_DIR)/test $(WIN_TEST_PKGS)
@@ -177,9 +205,9 @@ $(DEB_ARM64): dist/linux-arm64/dossier dist/linux-arm64/dossierctl
 	packaging/linux/mkdeb.sh $(VERSION) arm64 $^ dist
 
 dist: $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)
-	cd dist && sha256sum $(notdir $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)) > SHA256SUMS
 	@ls -l $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)
 	@size=$$(stat -c %s $(SETUP)); [ $$size -le 41943040 ] || { echo "安装程序超过 40 MB：$$size 字节"; exit 1; }
+	cd dist && sha256sum $(notdir $(SETUP) $(ZIP) $(DEB_AMD64) $(DEB_ARM64)) > SHA256SUMS
 
 # The packages checked as a user would: the installer silently under Wine
 # (shortcuts, file type, the installed programs, the window), upgrade and

@@ -16,9 +16,14 @@ var (
 )
 
 // binary builds dossierctl once per test run, for tests that must run it
-// as a separate process (kill -9, another user).
+// as a separate process (kill -9, another user). DOSSIER_TEST_DOSSIERCTL
+// names one built beforehand instead: the Windows run under Wine
+// (packaging/wine/gotest.sh), whose test binary cannot start Linux's go.
 func binary(t *testing.T) string {
 	t.Helper()
+	if bin := os.Getenv("DOSSIER_TEST_DOSSIERCTL"); bin != "" {
+		return bin
+	}
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "dossierctl-bin-")
 		if err != nil {

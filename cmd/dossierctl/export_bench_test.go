@@ -13,7 +13,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -224,7 +223,7 @@ func BenchmarkExportPhotos300x8(b *testing.B) {
 				}
 				wall += time.Since(t0)
 				cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-				rss = max(rss, cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss*1024)
+				rss = max(rss, maxRSS(cmd.ProcessState))
 			}
 			b.StopTimer()
 			st, err := os.Stat(out)

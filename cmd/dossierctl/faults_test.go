@@ -58,6 +58,13 @@ func TestNoOutputOverACampaign(t *testing.T) {
 	if err := os.Symlink(db, link); err != nil {
 		t.Fatal(err)
 	}
+	// Wine 8's CreateSymbolicLink says yes and makes nothing: there the
+	// link cannot be a target (a real Windows makes one, or refuses).
+	_, err := os.Lstat(link)
+	madeLink := err == nil
+	if !madeLink {
+		t.Logf("no symbolic link made on this system (%v): not tried as a target", err)
+	}
 	hard := filepath.Join(dir, "hard.xlsx")
 	if err := os.Link(db, hard); err != nil {
 		t.Fatal(err)
@@ -65,7 +72,10 @@ func TestNoOutputOverACampaign(t *testing.T) {
 	wd, _ := os.Getwd()
 	os.Chdir(dir)
 	defer os.Chdir(wd)
-	targets := []string{db, "./c.dossier", filepath.Join(dir, "sub", "..", "c.dossier"), link, hard, other}
+	targets := []string{db, "./c.dossier", filepath.Join(dir, "sub", "..", "c.dossier"), hard, other}
+	if madeLink {
+		targets = append(targets, link)
+	}
 	writers := [][]string{
 		{"export", "pdf", "--db", db, "--out"},
 		{"export", "pdf", "--db", db, "--kind", "notice", "--out"},
@@ -89,7 +99,7 @@ func TestNoOutputOverACampaign(t *testing.T) {
 	if !bytes.Equal(readBytes(t, db), before) || !bytes.Equal(readBytes(t, other), beforeOther) {
 		t.Fatal("a campaign file changed")
 	}
-	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+	if fi, err := os.Lstat(link); madeLink && (err != nil || fi.Mode()&os.ModeSymlink == 0) {
 		t.Error("the symbolic link was replaced")
 	}
 	// A campaign's journal is no output either.

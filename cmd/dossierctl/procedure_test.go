@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dossier-app/dossier/internal/testprog"
 )
 
 type procRow struct {
@@ -97,7 +99,7 @@ func TestRegionCapOnTheDemo(t *testing.T) {
 
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	out, err := exec.Command(testprog.Need(t, "pdftotext"), "-layout", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}

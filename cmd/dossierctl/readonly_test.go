@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -31,6 +32,11 @@ func TestReadOnlyCampaign(t *testing.T) {
 		{"file", 0o777, 0o444, "文件设为只读"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			if c.name == "folder" && runtime.GOOS == "windows" {
+				// A folder's read-only attribute does not stop writes
+				// into it on Windows: such a folder cannot be made.
+				t.Skip("Windows 没有只读文件夹")
+			}
 			dir := filepath.Join(base, c.name)
 			os.Mkdir(dir, 0o755)
 			db := filepath.Join(dir, "c.dossier")

@@ -19,7 +19,8 @@ import (
 // byte (lockSlotBase+slot) for as long as it has the file open, so a line
 // whose byte is not locked is stale (its process died) and is ignored and
 // dropped; byte 0 guards edits of the file. The last holder to close
-// removes the file, so a clean close leaves nothing behind.
+// removes the file, so a clean close leaves nothing behind (dropLockFile:
+// on Windows only once closed).
 
 const (
 	lockSlotBase = 16
@@ -200,11 +201,11 @@ func register(path, program string) (*registration, []Holder, error) {
 	others := append([]Holder(nil), keep...)
 	if err := rewrite(f, append(keep, me)); err != nil {
 		if len(keep) == 0 {
-			os.Remove(lp) // a full disk: leave no empty lock file behind
+			dropLockFile(f) // a full disk: leave no empty lock file behind
 		} else {
 			rewrite(f, keep)
+			f.Close()
 		}
-		f.Close()
 		return nil, nil, err
 	}
 	return &registration{f: f, me: me}, others, nil
@@ -235,15 +236,15 @@ func (r *registration) release() {
 	if r == nil || r.f == nil {
 		return
 	}
-	defer func() { r.f.Close(); r.f = nil }()
-	if err := safefile.Lock(r.f, 0, 1, true, true); err != nil && !safefile.Unsupported(err) {
+	f := r.f
+	r.f = nil
+	if err := safefile.Lock(f, 0, 1, true, true); err != nil && !safefile.Unsupported(err) {
+		f.Close()
 		return
 	}
-	if !sameFile(r.f, r.f.Name()) {
-		return
-	}
-	b, err := os.ReadFile(r.f.Name())
-	if err != nil {
+	b, err := os.ReadFile(f.Name())
+	if err != nil || !sameFile(f, f.Name()) {
+		f.Close()
 		return
 	}
 	var keep []Holder
@@ -251,13 +252,14 @@ func (r *registration) release() {
 		if h.slot == r.me.slot && h.PID == r.me.PID {
 			continue
 		}
-		if h.alive(r.f) {
+		if h.alive(f) {
 			keep = append(keep, h)
 		}
 	}
 	if len(keep) == 0 {
-		os.Remove(r.f.Name())
+		dropLockFile(f)
 		return
 	}
-	rewrite(r.f, keep)
+	rewrite(f, keep)
+	f.Close()
 }

@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -104,9 +105,14 @@ type notInstalled struct{ what string }
 func (e *notInstalled) Error() string { return e.what }
 
 // BinDir finds the folder holding initdb and pg_ctl: the newest
-// /usr/lib/postgresql/N/bin, else the PATH.
+// /usr/lib/postgresql/N/bin (Debian's, so on Linux only: a Windows test
+// binary under Wine sees those Linux programs but cannot run them), else
+// the PATH.
 func BinDir() (string, error) {
-	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	var dirs []string
+	if runtime.GOOS == "linux" {
+		dirs, _ = filepath.Glob("/usr/lib/postgresql/*/bin")
+	}
 	sort.Slice(dirs, func(i, j int) bool { return pgMajor(dirs[i]) > pgMajor(dirs[j]) })
 	for _, d := range dirs {
 		if st, err := os.Stat(filepath.Join(d, "initdb")); err == nil && !st.IsDir() {

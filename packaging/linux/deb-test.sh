@@ -53,7 +53,7 @@ xvfb-run -a -s "-screen 0 1366x768x24" sh "$work/window.sh" "${exec_line% %*}" "
 grep -q '河南省义务教育学校标准化建设先进单位评选（示例）' "$work/window.png.title" || fail "window title: $(cat "$work/window.png.title")"
 colours=$(convert "$work/window.png" -format '%k' info:)
 [ "$colours" -gt 50 ] || fail "blank screenshot ($colours colours)"
-echo "窗口标题：$(cat "$work/window.png.title")；截图 $colours 种颜色"
+printf "窗口标题：%s；截图 %s 种颜色\n" "$(cat "$work/window.png.title")" "$colours"
 $SUDO dpkg -r dossier >/dev/null || fail "dpkg -r"
 [ ! -e /usr/bin/dossier ] || fail "dpkg -r left /usr/bin/dossier"
 

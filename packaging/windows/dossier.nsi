@@ -17,9 +17,9 @@
 ; - Solid LZMA with a 128 MB dictionary: both programs embed the same
 ;   fonts, and one solid block compresses the second copy to almost nothing
 ;   as long as the dictionary reaches back over the first program (dossier.exe
-;   is 83 MB): with 64 MB the fonts were compressed twice and the installer
-;   was 55 MB (61.5 MB with FandolFang); with 128 MB it is 37 MB. Unpacking
-;   needs about 128 MB of memory.
+;   is 83 MB with FandolFang): with 64 MB the fonts were compressed twice and
+;   the installer was 55–61.5 MB; with 128 MB it is 34–37 MB. Unpacking needs
+;   about 128 MB of memory, which every Windows 10 PC has.
 
 Unicode true
 Target amd64-unicode

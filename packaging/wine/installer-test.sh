@@ -16,7 +16,11 @@ setup=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 WINE=${WINE:-/usr/lib/wine/wine64}
 here=$(dirname "$0")
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work/home"
+# Wine links the prefix's Desktop and Documents to $HOME: a home of its own
+# keeps the shortcuts and campaign files the test makes off the real one.
+HOME=$work/home
+export HOME
 WINEPREFIX=$work/prefix
 . "$here/prefix.sh"
 wineserver="$(dirname "$WINE")/wineserver"
@@ -73,7 +77,7 @@ WINE=$WINE xvfb-run -a -s "-screen 0 1366x768x24" sh "$work/window.sh" "$inst/do
 grep -q '河南省义务教育学校标准化建设先进单位评选（示例）' "$work/window.png.title" || fail "window title: $(cat "$work/window.png.title")"
 colours=$(convert "$work/window.png" -format '%k' info:)
 [ "$colours" -gt 50 ] || fail "blank screenshot ($colours colours): $work/window.png"
-echo "窗口标题：$(cat "$work/window.png.title")；截图 $colours 种颜色"
+printf "窗口标题：%s；截图 %s 种颜色\n" "$(cat "$work/window.png.title")" "$colours"
 
 echo "原位升级，然后静默卸载"
 cp "$docs/示例 活动.dossier" "$inst/放在程序文件夹里的.dossier"
