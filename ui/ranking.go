@@ -97,7 +97,7 @@ func newRankingTab(s *session) *rankingTab {
 	t.review = widget.NewButtonWithIcon("复核标记", theme.WarningIcon(), func() { t.s.show(ScreenReview) })
 	// Beside the summary line, so that the table keeps its height.
 	head := container.NewBorder(nil, nil, nil, container.NewVBox(t.review), t.summary)
-	top := container.NewBorder(container.NewVBox(head, t.flags), nil, nil, nil, t.table)
+	top := container.NewBorder(container.NewVBox(head, t.flags), nil, nil, nil, fastTable(t.table))
 	split := container.NewVSplit(top, container.NewPadded(t.explain))
 	split.Offset = 0.46
 	t.view = split

@@ -205,7 +205,7 @@ func newScoringTab(s *session) *scoringTab {
 	// from the one to the other and on into the grid.
 	picker := container.NewHBox(widget.NewLabel("评委"), container.New(&columnsLayout{widths: []float32{220}}, t.evalSel))
 	bar := container.New(layout.NewBorderLayout(nil, nil, picker, nil), picker, t.search)
-	t.view = container.NewBorder(container.NewVBox(bar, t.hint), t.info, nil, nil, t.table)
+	t.view = container.NewBorder(container.NewVBox(bar, t.hint), t.info, nil, nil, fastTable(t.table))
 	return t
 }
 

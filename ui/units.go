@@ -105,7 +105,7 @@ func newUnitsTab(s *session) *unitsTab {
 		filters,
 		t.count,
 	)
-	list := container.NewBorder(top, nil, nil, nil, t.table)
+	list := container.NewBorder(top, nil, nil, nil, fastTable(t.table))
 	t.editorSlot = container.NewStack(t.placeholder())
 	split := container.NewHSplit(list, t.editorSlot)
 	split.Offset = 0.44
