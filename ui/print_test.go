@@ -28,12 +28,28 @@ func fakeBin(t *testing.T, scripts map[string]string) string {
 	return dir
 }
 
+// tapOnUI taps b as the UI thread would: holding uiMu, so that work the
+// tap starts in the background reaches the screen (onUI) only after the
+// tap's own changes (the print dialog closing). The test driver runs onUI
+// functions on the calling goroutine at once, where the real driver queues
+// them for the UI thread; without this the result dialog raced the closing
+// print dialog over the overlay stack and was now and then lost (seen
+// under load: no dialog within 30 s).
+func tapOnUI(b *widget.Button) {
+	uiMu.Lock()
+	defer uiMu.Unlock()
+	test.Tap(b)
+}
+
 // waitOverlay waits for a dialog whose text holds want.
 func waitOverlay(t *testing.T, a *App, want string) string {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second) // generous: the machine is shared
 	for time.Now().Before(deadline) {
-		if msg := overlayTexts(a); strings.Contains(msg, want) {
+		uiMu.Lock()
+		msg := overlayTexts(a)
+		uiMu.Unlock()
+		if strings.Contains(msg, want) {
 			return msg
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -128,7 +144,7 @@ echo 'request id is Lab-42 (1 file(s))'
 	es := overlayEntries(a)
 	es[0].SetText("2")
 	es[1].SetText("1-3，5")
-	test.Tap(dialogButton(t, a, "打印"))
+	tapOnUI(dialogButton(t, a, "打印"))
 	done := waitOverlay(t, a, "任务编号：Lab-42")
 	if !strings.Contains(done, "2 份") || !strings.Contains(done, "双面") {
 		t.Errorf("report %q", done)
@@ -175,7 +191,7 @@ func TestPrintRefused(t *testing.T) {
 	fakeBin(t, map[string]string{"lpstat": "case \"$1\" in -e) echo Office ;; esac\n", "lp": "echo 'lp: The printer or class does not exist.' >&2; exit 1\n"})
 	a, _ := newTestApp(t)
 	a.printPath("/tmp/x.pdf")
-	test.Tap(dialogButton(t, a, "打印"))
+	tapOnUI(dialogButton(t, a, "打印"))
 	msg := waitOverlay(t, a, "打印失败")
 	if !strings.Contains(msg, "打印机“Office”拒绝了打印任务") || strings.Contains(msg, "exit status") {
 		t.Errorf("dialog %q", msg)
