@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,10 +9,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/dossier-app/dossier/dossier/demo"
-	"github.com/dossier-app/dossier/dossier/postgres"
-	"github.com/dossier-app/dossier/internal/pgtest"
 )
 
 // heldOpen runs action (a start-screen button) with every background job
@@ -102,17 +97,7 @@ func TestOpeningOffTheUIThread(t *testing.T) {
 	})
 
 	t.Run("server", func(t *testing.T) {
-		ctx := context.Background()
-		f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		full := pgtest.Database(t)
-		st, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
-		if err != nil {
-			t.Fatal(err)
-		}
+		full, st := demoOnServer(t)
 		st.Close()
 		u, _ := url.Parse(full)
 		a, _ := newTestApp(t)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,27 +12,30 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/dossier-app/dossier/dossier"
-	"github.com/dossier-app/dossier/dossier/demo"
 	"github.com/dossier-app/dossier/dossier/postgres"
 	"github.com/dossier-app/dossier/dossier/store"
 	"github.com/dossier-app/dossier/internal/pgtest"
+	"github.com/dossier-app/dossier/ops"
 )
+
+// demoOnServer puts the demo campaign on a throwaway server database and
+// returns its URL and the store open on it (ops.CreateDemoOn, as the CLI's
+// demo --db URL does).
+func demoOnServer(t *testing.T) (string, *store.Store) {
+	t.Helper()
+	full := pgtest.Database(t)
+	st, err := ops.CreateDemoOn(context.Background(), full, postgres.OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return full, st
+}
 
 // A campaign on a server opens from its URL: the app asks for the password
 // (none in the URL, PGPASSWORD or ~/.pgpass), and keeps the URL among the
 // recent campaigns without it.
 func TestOpenServerAsksPassword(t *testing.T) {
-	ctx := context.Background()
-	f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	full := pgtest.Database(t)
-	s, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, s := demoOnServer(t)
 	s.Close()
 	t.Setenv("PGPASSWORD", "")
 	t.Setenv("PGPASSFILE", "/nonexistent")
@@ -113,16 +115,7 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 // no unit, and once the chair closes scoring it ranks as usual.
 func TestEvaluatorLoginSeesNoRankingUntilClosed(t *testing.T) {
 	ctx := context.Background()
-	f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	full := pgtest.Database(t)
-	owner, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, owner := demoOnServer(t)
 	defer owner.Close()
 	conn, cfg, err := postgres.Connect(ctx, full, postgres.ConnectOptions{})
 	if err != nil {
@@ -257,16 +250,7 @@ func TestScoreTypedWhileServerDownIsSavedWhenBack(t *testing.T) {
 // generation, and the session's watch refreshes the ranking.
 func TestRankingFollowsAnotherLogin(t *testing.T) {
 	ctx := context.Background()
-	f, err := demo.Create(ctx, filepath.Join(t.TempDir(), "demo.dossier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	full := pgtest.Database(t)
-	other, err := postgres.Create(ctx, full, postgres.CreateOptions{Copy: f})
-	if err != nil {
-		t.Fatal(err)
-	}
+	full, other := demoOnServer(t)
 	defer other.Close()
 	a, _ := newTestApp(t)
 	watchEvery = 200 * time.Millisecond
