@@ -164,15 +164,7 @@ func pickPlaces() []pickPlace {
 			{"桌面", "DESKTOP", theme.DesktopIcon(), []string{"Desktop", "桌面"}},
 			{"下载", "DOWNLOAD", theme.DownloadIcon(), []string{"Downloads", "下载"}},
 		} {
-			dir := xdgUserDir(home, p.xdg)
-			if dir == "" {
-				for _, n := range p.usual {
-					if st, err := os.Stat(filepath.Join(home, n)); err == nil && st.IsDir() {
-						dir = filepath.Join(home, n)
-						break
-					}
-				}
-			}
+			dir := userDir(home, p.xdg, p.usual...)
 			if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() || seen[filepath.Clean(dir)] {
 				continue
 			}

@@ -23,20 +23,27 @@ func DocumentsDir() string {
 	if err != nil {
 		return os.TempDir()
 	}
-	if dir := xdgDocuments(home); dir != "" {
+	if dir := userDir(home, "DOCUMENTS", "Documents", "文档"); dir != "" {
 		return dir
-	}
-	for _, name := range []string{"Documents", "文档"} {
-		if st, err := os.Stat(filepath.Join(home, name)); err == nil && st.IsDir() {
-			return filepath.Join(home, name)
-		}
 	}
 	return home
 }
 
-// xdgDocuments is the XDG documents folder, or "" when none is defined
-// (xdg-user-dir answers the home folder then).
-func xdgDocuments(home string) string { return xdgUserDir(home, "DOCUMENTS") }
+// userDir is the user folder XDG calls name (even when it is yet to be
+// made), else the first of the usual folder names under home that exists;
+// "" when there is neither. The documents default and the file picker's
+// places both find their folders so.
+func userDir(home, name string, usual ...string) string {
+	if dir := xdgUserDir(home, name); dir != "" {
+		return dir
+	}
+	for _, n := range usual {
+		if st, err := os.Stat(filepath.Join(home, n)); err == nil && st.IsDir() {
+			return filepath.Join(home, n)
+		}
+	}
+	return ""
+}
 
 // xdgUserDir is the XDG user folder called name (DOCUMENTS, DESKTOP,
 // DOWNLOAD), from xdg-user-dir, else ~/.config/user-dirs.dirs; "" when none
