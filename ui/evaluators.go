@@ -450,15 +450,13 @@ func (t *evaluatorsTab) askAvoid(e *dossier.Evaluator) {
 	unit := unitPicker(func() []dossier.Unit { return units })
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder("例如：评委曾在该单位任职")
-	form := widget.NewForm(
+	form := []*widget.FormItem{
 		widget.NewFormItem("单位", unit),
 		widget.NewFormItem("回避理由", reason),
-	)
-	fd := t.s.a.formDialog("添加回避："+e.Name, "添加", form, 560, func() error {
+	}
+	t.s.a.formItemsDialog("添加回避："+e.Name, "添加", form, 560, func() error {
 		return t.avoid(e.Name, pickedCode(unit.Text), reason.Text)
-	})
-	fd.submitOnEnter(reason)
-	fd.show(unit)
+	}).show(unit)
 }
 
 // avoid records a manual 回避; a missing unit or reason is refused with a

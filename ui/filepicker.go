@@ -297,7 +297,7 @@ func (fp *filePicker) askNewFolder() {
 	}
 	name := widget.NewEntry()
 	name.SetPlaceHolder("例如：2026年申报表")
-	fd := fp.a.formDialog("新建文件夹", "新建", widget.NewForm(widget.NewFormItem("名称", name)), 480, func() error {
+	fp.a.formItemsDialog("新建文件夹", "新建", []*widget.FormItem{widget.NewFormItem("名称", name)}, 480, func() error {
 		n := strings.TrimSpace(name.Text)
 		switch {
 		case n == "":
@@ -312,9 +312,7 @@ func (fp *filePicker) askNewFolder() {
 		fp.open(path)
 		fp.focusList()
 		return nil
-	})
-	fd.submitOnEnter(name)
-	fd.show(name)
+	}).show(name)
 }
 
 // filterName describes the purpose's filter: "申报表（*.xlsx、*.xls）".
