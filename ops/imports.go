@@ -111,23 +111,13 @@ func PreviewImport(ctx context.Context, st *store.Store, files []string, progres
 // the outcome, file by file as in the plan. The campaign decides again as
 // it writes: what changed since the preview is taken into account.
 func CommitImport(ctx context.Context, st *store.Store, plan *ImportPlan, progress Progress) (*ImportPlan, error) {
-	out := &ImportPlan{Files: append([]ImportFile(nil), plan.Files...)}
-	var subs []dossier.Submission
-	var at []int
-	for i, f := range plan.Files {
-		if f.Action != dossier.ImportRejected && f.Sub != nil {
-			subs = append(subs, *f.Sub)
-			at = append(at, i)
+	return writeAccepted(plan, func(files []ImportFile) ([]dossier.ImportItem, error) {
+		subs := make([]dossier.Submission, len(files))
+		for i, f := range files {
+			subs[i] = *f.Sub
 		}
-	}
-	if len(subs) == 0 {
-		return out, nil
-	}
-	items, err := st.ImportProgress(ctx, subs, false, progress)
-	for k, it := range items {
-		out.Files[at[k]].ImportItem = it
-	}
-	return out, err
+		return st.ImportProgress(ctx, subs, false, progress)
+	})
 }
 
 // WriteImport writes the files of a plan PreviewImport has just made, as
@@ -138,19 +128,32 @@ func CommitImport(ctx context.Context, st *store.Store, plan *ImportPlan, progre
 // kept while a user looks at it goes through CommitImport, which plans
 // again.
 func WriteImport(ctx context.Context, st *store.Store, plan *ImportPlan, progress Progress) (*ImportPlan, error) {
+	return writeAccepted(plan, func(files []ImportFile) ([]dossier.ImportItem, error) {
+		items := make([]dossier.ImportItem, len(files))
+		for i, f := range files {
+			items[i] = f.ImportItem
+		}
+		return st.ImportPlanned(ctx, items, progress)
+	})
+}
+
+// writeAccepted hands the plan's accepted files to write, in order, and
+// returns the plan with each of them carrying write's outcome; refused
+// files stay as planned.
+func writeAccepted(plan *ImportPlan, write func([]ImportFile) ([]dossier.ImportItem, error)) (*ImportPlan, error) {
 	out := &ImportPlan{Files: append([]ImportFile(nil), plan.Files...)}
-	var items []dossier.ImportItem
+	var files []ImportFile
 	var at []int
 	for i, f := range plan.Files {
 		if f.Action != dossier.ImportRejected && f.Sub != nil {
-			items = append(items, f.ImportItem)
+			files = append(files, f)
 			at = append(at, i)
 		}
 	}
-	if len(items) == 0 {
+	if len(files) == 0 {
 		return out, nil
 	}
-	done, err := st.ImportPlanned(ctx, items, progress)
+	done, err := write(files)
 	for k, it := range done {
 		out.Files[at[k]].ImportItem = it
 	}
